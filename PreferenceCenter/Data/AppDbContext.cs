@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Privacy;
+
+namespace PreferenceCenter.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Recipient> Recipients => Set<Recipient>();
+    public DbSet<Purpose> Purposes => Set<Purpose>();
+    public DbSet<NoticeVersion> NoticeVersions => Set<NoticeVersion>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // SQLite cannot compare or order DateTimeOffset text; UTC milliseconds can, on any provider.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcMillisecondsConverter>();
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Features.Accounts;
+
+namespace PreferenceCenter.Data;
+
+/// <summary>Brings the database up to date at start-up: migrations, WAL journaling and the roles every environment needs.</summary>
+public sealed class DatabaseInitializer(IDbContextFactory<AppDbContext> dbFactory, RoleManager<IdentityRole> roles)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            // WAL lets readers carry on while one writer commits; the setting persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using PreferenceCenter.Data;
+
+namespace Microsoft.AspNetCore.Builder;
+
+public static class DatabaseStartup
+{
+    public const string SeedDemoDataKey = "Seed:DemoData";
+
+    /// <summary>Migrates, ensures roles, and — in Development with <c>Seed:DemoData</c> — seeds the catalog and demo accounts.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>(SeedDemoDataKey))
+        {
+            await scope.ServiceProvider.GetRequiredService<DevelopmentSeeder>().SeedAsync();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace PreferenceCenter.Features.Accounts;
+
+public static class Policies
+{
+    /// <summary>A signed-in customer with a customer record: the only one who may see their own consents.</summary>
+    public const string Customer = "Customer";
+    public const string SupportAgent = "SupportAgent";
+    public const string PrivacyOfficer = "PrivacyOfficer";
+
+    public static void Register(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(Customer, p => p.RequireRole(Roles.Customer).RequireClaim(CustomerClaims.CustomerId));
+        // The officer can do everything support can.
+        options.AddPolicy(SupportAgent, p => p.RequireRole(Roles.Support, Roles.PrivacyOfficer));
+        options.AddPolicy(PrivacyOfficer, p => p.RequireRole(Roles.PrivacyOfficer));
+    }
+}

@@ -1,0 +1,21 @@
+using PreferenceCenter.Features.Ledger;
+
+namespace PreferenceCenter.Features.Consents;
+
+/// <summary>
+/// The current state of one (customer, purpose, channel): a projection of the ledger, kept for fast reads.
+/// <see cref="Version"/> is the optimistic-concurrency token the UI sends back with a change.
+/// </summary>
+public sealed class Consent
+{
+    public int Id { get; init; }
+    public Guid CustomerId { get; init; }
+    public int PurposeId { get; init; }
+    public Channel Channel { get; init; }
+    public ConsentState State { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public int NoticeVersion { get; set; }
+    public ChangeSource Source { get; set; }
+    public int Version { get; set; }
+}

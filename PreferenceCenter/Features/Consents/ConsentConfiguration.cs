@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Privacy;
+
+namespace PreferenceCenter.Features.Consents;
+
+internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
+{
+    public void Configure(EntityTypeBuilder<Consent> builder)
+    {
+        builder.HasIndex(c => new { c.CustomerId, c.PurposeId, c.Channel }).IsUnique();
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Purpose>().WithMany().HasForeignKey(c => c.PurposeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

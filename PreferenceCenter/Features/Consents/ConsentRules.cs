@@ -1,0 +1,90 @@
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Privacy;
+
+namespace PreferenceCenter.Features.Consents;
+
+/// <summary>The rules of a consent change, free of storage so they can be tested on their own.</summary>
+public static class ConsentRules
+{
+    public const string NotGiven = "not-given";
+    public const string On = "granted";
+    public const string Off = "withdrawn";
+    public const string Lapsed = "expired";
+
+    /// <summary>Returns the first reason the change may not be made, or null when it may.</summary>
+    public static ConsentProblem? Check(ConsentChange change, CustomerStatus? customerStatus, Purpose? purpose)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (customerStatus is null)
+        {
+            return ConsentProblem.UnknownCustomer;
+        }
+
+        if (customerStatus != CustomerStatus.Active)
+        {
+            return ConsentProblem.CustomerNotActive;
+        }
+
+        // A customer acts only for themselves; staff and systems act on behalf of a subject by design.
+        if (change.Actor.Kind == ActorKind.Customer && change.Actor.Id != change.CustomerId.ToString())
+        {
+            return ConsentProblem.ActorIsNotSubject;
+        }
+
+        if (purpose is null)
+        {
+            return ConsentProblem.UnknownPurpose;
+        }
+
+        if (!Enum.IsDefined(change.Channel))
+        {
+            return ConsentProblem.UnknownChannel;
+        }
+
+        if (!purpose.AsksForConsent)
+        {
+            return ConsentProblem.NotBasedOnConsent;
+        }
+
+        return purpose.IsOfferedOn(change.Channel) ? null : ConsentProblem.NotOfferedOnChannel;
+    }
+
+    /// <summary>A consent counts only while granted and not past its expiry — checked on every read.</summary>
+    public static bool IsOn(Consent? consent, DateTimeOffset now) =>
+        consent is { State: ConsentState.Granted } && (consent.ExpiresAt is null || consent.ExpiresAt > now);
+
+    public static string StateLabel(Consent? consent, DateTimeOffset now) => consent switch
+    {
+        null => NotGiven,
+        { State: ConsentState.Withdrawn } => Off,
+        _ when IsOn(consent, now) => On,
+        _ => Lapsed,
+    };
+
+    public static DateTimeOffset? ExpiryFor(Purpose purpose, DateTimeOffset grantedAt)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        return purpose.ValidityMonths is int months ? grantedAt.AddMonths(months) : null;
+    }
+
+    public static ConsentCell ToCell(string purposeKey, Channel channel, Consent? consent, DateTimeOffset now) =>
+        consent is null
+            ? ConsentCell.NeverGiven(purposeKey, channel)
+            : new ConsentCell(purposeKey, channel, IsOn(consent, now), consent.ChangedAt, consent.ExpiresAt, consent.Version);
+
+    /// <summary>A specific English message for logs and API clients; the UI shows its own translation.</summary>
+    public static string Describe(ConsentProblem problem, string purposeKey, Channel channel) => problem switch
+    {
+        ConsentProblem.UnknownPurpose => $"There is no purpose called '{purposeKey}'.",
+        ConsentProblem.UnknownChannel => $"'{channel}' is not a channel we contact customers on.",
+        ConsentProblem.NotOfferedOnChannel => $"The purpose '{purposeKey}' is not offered by {channel}.",
+        ConsentProblem.NotBasedOnConsent => $"The purpose '{purposeKey}' does not rely on consent, so it cannot be switched on or off.",
+        ConsentProblem.UnknownCustomer => "There is no such customer.",
+        ConsentProblem.CustomerNotActive => "This customer's account is not active, so their consents cannot change.",
+        ConsentProblem.ActorIsNotSubject => "A customer can change only their own consents.",
+        ConsentProblem.NoPublishedNotice => "No privacy notice has been published yet, so no consent can be recorded.",
+        ConsentProblem.ChangedElsewhere => $"'{purposeKey}' by {channel} was changed elsewhere meanwhile; here is its current state.",
+        _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
+    };
+}

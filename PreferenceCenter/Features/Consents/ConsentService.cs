@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Privacy;
+
+namespace PreferenceCenter.Features.Consents;
+
+/// <summary>
+/// Reads and changes consents. Each change writes the new state and its ledger entry in one transaction.
+/// </summary>
+public sealed class ConsentService(IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
+{
+    /// <summary>The customer's consents by (purpose key, channel); a missing pair was never given.</summary>
+    public async Task<IReadOnlyDictionary<(string PurposeKey, Channel Channel), ConsentCell>> GetCellsAsync(
+        Guid customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Consents.AsNoTracking()
+            .Where(c => c.CustomerId == customerId)
+            .Join(db.Purposes, c => c.PurposeId, p => p.Id, (c, p) => new { p.Key, Consent = c })
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return rows.ToDictionary(
+            r => (r.Key, r.Consent.Channel),
+            r => ConsentRules.ToCell(r.Key, r.Consent.Channel, r.Consent, now));
+    }
+
+    public async Task<ConsentChangeResult> SetAsync(ConsentChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // On SQLite this takes the write lock up front, so the version check below sees the latest committed state.
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var status = await db.Customers.Where(c => c.Id == change.CustomerId)
+            .Select(c => (Accounts.CustomerStatus?)c.Status).FirstOrDefaultAsync(cancellationToken);
+        var purpose = await db.Purposes.AsNoTracking().FirstOrDefaultAsync(p => p.Key == change.PurposeKey, cancellationToken);
+        var problem = ConsentRules.Check(change, status, purpose);
+        if (problem is not null)
+        {
+            return Rejected(problem.Value, change);
+        }
+
+        var notice = await db.NoticeVersions.MaxAsync(n => (int?)n.Number, cancellationToken);
+        if (notice is null)
+        {
+            return Rejected(ConsentProblem.NoPublishedNotice, change);
+        }
+
+        var consent = await db.Consents.FirstOrDefaultAsync(
+            c => c.CustomerId == change.CustomerId && c.PurposeId == purpose!.Id && c.Channel == change.Channel, cancellationToken);
+        var now = time.GetUtcNowToMillisecond();
+        if ((consent?.Version ?? 0) != change.ExpectedVersion)
+        {
+            return Conflict(change, ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
+        }
+
+        var before = ConsentRules.StateLabel(consent, now);
+        if (ConsentRules.IsOn(consent, now) == change.Grant)
+        {
+            return ConsentChangeResult.Unchanged(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
+        }
+
+        consent ??= db.Consents.Add(new Consent { CustomerId = change.CustomerId, PurposeId = purpose!.Id, Channel = change.Channel }).Entity;
+        Apply(consent, change.Grant, purpose!, notice.Value, change.Source, now);
+        await ledger.AppendAsync(db, new LedgerDraft(
+            change.Grant ? LedgerEventType.ConsentGranted : LedgerEventType.ConsentWithdrawn,
+            change.Actor, change.CustomerId, change.Source, notice, purpose!.Key, change.Channel,
+            before, ConsentRules.StateLabel(consent, now)), cancellationToken);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another writer got there first (a concurrency token, the unique key or the ledger sequence).
+            await tx.RollbackAsync(cancellationToken);
+            return Conflict(change, await ReadCellAsync(change, cancellationToken));
+        }
+
+        return ConsentChangeResult.Saved(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
+    }
+
+    /// <summary>Withdraws every consent that is on, in one transaction with one ledger entry each.</summary>
+    public async Task<int> WithdrawAllAsync(Guid customerId, Actor actor, ChangeSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var notice = await db.NoticeVersions.MaxAsync(n => (int?)n.Number, cancellationToken) ?? 0;
+        var now = time.GetUtcNowToMillisecond();
+        var granted = await db.Consents
+            .Where(c => c.CustomerId == customerId && c.State == ConsentState.Granted)
+            .Join(db.Purposes, c => c.PurposeId, p => p.Id, (c, p) => new { Consent = c, Purpose = p })
+            .ToListAsync(cancellationToken);
+
+        var withdrawn = 0;
+        foreach (var item in granted.Where(g => ConsentRules.IsOn(g.Consent, now)))
+        {
+            Apply(item.Consent, grant: false, item.Purpose, notice, source, now);
+            await ledger.AppendAsync(db, new LedgerDraft(
+                LedgerEventType.ConsentWithdrawn, actor, customerId, source, notice, item.Purpose.Key, item.Consent.Channel,
+                ConsentRules.On, ConsentRules.Off), cancellationToken);
+            withdrawn++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return withdrawn;
+    }
+
+    private static void Apply(Consent consent, bool grant, Purpose purpose, int notice, ChangeSource source, DateTimeOffset now)
+    {
+        consent.State = grant ? ConsentState.Granted : ConsentState.Withdrawn;
+        consent.ChangedAt = now;
+        consent.ExpiresAt = grant ? ConsentRules.ExpiryFor(purpose, now) : null;
+        consent.NoticeVersion = notice;
+        consent.Source = source;
+        consent.Version++;
+    }
+
+    private async Task<ConsentCell> ReadCellAsync(ConsentChange change, CancellationToken cancellationToken)
+    {
+        var cells = await GetCellsAsync(change.CustomerId, cancellationToken);
+        return cells.GetValueOrDefault((change.PurposeKey, change.Channel)) ?? ConsentCell.NeverGiven(change.PurposeKey, change.Channel);
+    }
+
+    private static ConsentChangeResult Rejected(ConsentProblem problem, ConsentChange change) =>
+        ConsentChangeResult.Rejected(problem, ConsentRules.Describe(problem, change.PurposeKey, change.Channel));
+
+    private static ConsentChangeResult Conflict(ConsentChange change, ConsentCell current) =>
+        ConsentChangeResult.Conflict(current, ConsentRules.Describe(ConsentProblem.ChangedElsewhere, change.PurposeKey, change.Channel));
+}

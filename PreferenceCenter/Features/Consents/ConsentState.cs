@@ -1,0 +1,8 @@
+namespace PreferenceCenter.Features.Consents;
+
+/// <summary>Stored state of a consent. No row at all means never given. Stored: the numbers never change.</summary>
+public enum ConsentState
+{
+    Granted = 1,
+    Withdrawn = 2,
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using PreferenceCenter.Components.Common;
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Resources;
+
+namespace PreferenceCenter.Features.Consents;
+
+/// <summary>Shows the matrix and turns each flipped switch into one recorded change, reporting exactly what happened.</summary>
+public sealed partial class PreferencesPage
+{
+    private CurrentNotice? notice;
+    private Dictionary<(string PurposeKey, Channel Channel), ConsentCell>? cells;
+    private StatusMessage? status;
+    private bool loaded;
+    private bool saving;
+    private Guid customerId;
+
+    [Inject] private ConsentService Consents { get; set; } = default!;
+    [Inject] private PrivacyNoticeService Notices { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private bool AnyOn => cells?.Values.Any(c => c.IsOn) == true;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        customerId = user.GetCustomerId() ?? throw new InvalidOperationException("The customer policy guarantees a customer id claim.");
+        notice = await Notices.GetCurrentAsync(CultureInfo.CurrentUICulture);
+        cells = new(await Consents.GetCellsAsync(customerId));
+        loaded = true;
+    }
+
+    private async Task OnToggleAsync(ConsentToggle toggle)
+    {
+        saving = true;
+        try
+        {
+            var result = await Consents.SetAsync(new ConsentChange(
+                customerId, toggle.PurposeKey, toggle.Channel, toggle.TurnOn, toggle.SeenVersion, Actor.Customer(customerId), ChangeSource.Web));
+            if (result.Current is not null)
+            {
+                cells![(toggle.PurposeKey, toggle.Channel)] = result.Current;
+            }
+
+            status = Describe(toggle, result);
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    private async Task WithdrawAllAsync()
+    {
+        saving = true;
+        try
+        {
+            var count = await Consents.WithdrawAllAsync(customerId, Actor.Customer(customerId), ChangeSource.Web);
+            cells = new(await Consents.GetCellsAsync(customerId));
+            status = new StatusMessage(Severity.Success, T["Preferences.WithdrawAll.Done", count]);
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    private StatusMessage Describe(ConsentToggle toggle, ConsentChangeResult result)
+    {
+        var title = notice!.Purposes.First(p => p.Key == toggle.PurposeKey).Title;
+        var label = T["Consent.Label", title, T[$"Channel.{toggle.Channel}.InSentence"]];
+        return result.Outcome switch
+        {
+            ConsentChangeOutcome.Saved or ConsentChangeOutcome.Unchanged => new StatusMessage(Severity.Success, T[
+                result.Current!.IsOn ? "Preferences.Saved.On" : "Preferences.Saved.Off",
+                label, TimeFormat.DateAndTime(result.Current.ChangedAt ?? default, CultureInfo.CurrentUICulture)]),
+            ConsentChangeOutcome.Conflict => new StatusMessage(Severity.Warning, T[
+                result.Current!.IsOn ? "Preferences.Conflict.On" : "Preferences.Conflict.Off", label]),
+            _ => new StatusMessage(Severity.Error, T[$"ConsentProblem.{result.Problem}"]),
+        };
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Localization;
+using PreferenceCenter.Resources;
+
+namespace PreferenceCenter.Features.Ledger;
+
+/// <summary>Turns a ledger entry into a sentence its subject understands: "You turned on Marketing by email".</summary>
+public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
+{
+    /// <param name="purposeTitles">Purpose titles by key, in the reader's language; unknown keys show as the key.</param>
+    public string Describe(HistoryItem item, IReadOnlyDictionary<string, string> purposeTitles)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(purposeTitles);
+        var who = item.ActorKind.ToString();
+        return item.EventType switch
+        {
+            LedgerEventType.ConsentGranted => text[$"History.ConsentGranted.{who}", Label(item, purposeTitles)],
+            LedgerEventType.ConsentWithdrawn => text[$"History.ConsentWithdrawn.{who}", Label(item, purposeTitles)],
+            LedgerEventType.CustomerRegistered => text["History.CustomerRegistered"],
+            _ => text["History.Other", item.EventType],
+        };
+    }
+
+    private string Label(HistoryItem item, IReadOnlyDictionary<string, string> purposeTitles)
+    {
+        var title = item.PurposeKey is null ? string.Empty : purposeTitles.GetValueOrDefault(item.PurposeKey, item.PurposeKey);
+        return item.Channel is null ? title : text["Consent.Label", title, text[$"Channel.{item.Channel}.InSentence"]];
+    }
+}

@@ -1,0 +1,35 @@
+using PreferenceCenter.Features.Consents;
+
+namespace PreferenceCenter.Features.Ledger;
+
+/// <summary>
+/// One recorded change. Append-only: application code never updates or deletes a row
+/// (<see cref="AppendOnlyLedgerGuard"/> and database triggers refuse it), and each row's hash covers the previous one.
+/// </summary>
+public sealed class LedgerEntry
+{
+    public const int ReasonMaxLength = 500;
+    public const int ValueMaxLength = 200;
+
+    /// <summary>Gap-free position in the chain (1, 2, 3 …): a deleted row leaves a visible hole.</summary>
+    public long Sequence { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+    public LedgerEventType EventType { get; init; }
+    public ActorKind ActorKind { get; init; }
+    public required string ActorId { get; init; }
+    public Guid? SubjectId { get; init; }
+    public ChangeSource Source { get; init; }
+    public string? RequestChannel { get; init; }
+    public string? Reason { get; init; }
+    public int? NoticeVersion { get; init; }
+    public string? PurposeKey { get; init; }
+    public Channel? Channel { get; init; }
+    public string? Before { get; init; }
+    public string? After { get; init; }
+    public string? Detail { get; init; }
+    public required string PreviousHash { get; init; }
+    public string Hash { get; private set; } = string.Empty;
+
+    /// <summary>Computes this entry's hash over its canonical form; done once, by the writer.</summary>
+    internal void Seal() => Hash = LedgerCanonicalForm.ComputeHash(this);
+}

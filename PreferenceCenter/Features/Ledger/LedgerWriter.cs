@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Data;
+
+namespace PreferenceCenter.Features.Ledger;
+
+/// <summary>
+/// Adds entries to the chain inside the caller's transaction, so a state change and its entry commit together.
+/// </summary>
+public sealed class LedgerWriter(TimeProvider time)
+{
+    public async Task<LedgerEntry> AppendAsync(AppDbContext db, LedgerDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(draft);
+
+        // Entries appended earlier in the same unit of work are not in the database yet.
+        var pending = db.LedgerEntries.Local.MaxBy(e => e.Sequence);
+        var (lastSequence, lastHash) = pending is not null
+            ? (pending.Sequence, pending.Hash)
+            : await db.LedgerEntries.OrderByDescending(e => e.Sequence)
+                .Select(e => new ValueTuple<long, string>(e.Sequence, e.Hash))
+                .FirstOrDefaultAsync(cancellationToken);
+
+        var entry = new LedgerEntry
+        {
+            Sequence = lastSequence + 1,
+            OccurredAt = time.GetUtcNowToMillisecond(),
+            EventType = draft.EventType,
+            ActorKind = draft.Actor.Kind,
+            ActorId = draft.Actor.Id,
+            SubjectId = draft.SubjectId,
+            Source = draft.Source,
+            RequestChannel = draft.Actor.RequestChannel,
+            Reason = draft.Actor.Reason,
+            NoticeVersion = draft.NoticeVersion,
+            PurposeKey = draft.PurposeKey,
+            Channel = draft.Channel,
+            Before = draft.Before,
+            After = draft.After,
+            Detail = draft.Detail,
+            PreviousHash = lastHash ?? LedgerCanonicalForm.Genesis,
+        };
+        entry.Seal();
+        db.LedgerEntries.Add(entry);
+        return entry;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using PreferenceCenter.Features.Localization;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class LocalizationServiceCollectionExtensions
+{
+    public static IServiceCollection AddAppLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        // The language switcher's cookie wins over the browser's Accept-Language, which wins over English.
+        services.Configure<RequestLocalizationOptions>(options => options
+            .SetDefaultCulture(SupportedCultures.Default)
+            .AddSupportedCultures([.. SupportedCultures.Names])
+            .AddSupportedUICultures([.. SupportedCultures.Names]));
+        return services;
+    }
+
+    /// <summary><c>POST /culture</c> from the language switcher: remembers the choice for a year and goes back.</summary>
+    public static IEndpointConventionBuilder MapCultureEndpoint(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/culture", ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext http) =>
+        {
+            if (!SupportedCultures.IsSupported(culture))
+            {
+                return Results.BadRequest($"'{culture}' is not one of the languages offered: {string.Join(", ", SupportedCultures.Names)}.");
+            }
+
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions
+                {
+                    Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true,
+                    SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps,
+                });
+            // Only ever back into this app: an open redirect would turn the switcher into a phishing aid.
+            var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+                && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+            return Results.LocalRedirect(target);
+        });
+}

@@ -1,0 +1,11 @@
+namespace PreferenceCenter.Features.Localization;
+
+public static class SupportedCultures
+{
+    public const string Default = "en";
+
+    /// <summary>Every language the UI, the notice and the emails are written in.</summary>
+    public static readonly IReadOnlyList<string> Names = ["en", "it", "es"];
+
+    public static bool IsSupported(string? culture) => culture is not null && Names.Contains(culture);
+}

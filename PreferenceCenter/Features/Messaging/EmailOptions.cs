@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PreferenceCenter.Features.Messaging;
+
+/// <summary>
+/// <c>Email:*</c>. With <c>Email:Smtp:Host</c> set, mail goes out over SMTP; otherwise it is written as
+/// <c>.eml</c> files to <c>Email:PickupDirectory</c>, so the app runs with nothing else installed.
+/// </summary>
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    [Required, EmailAddress]
+    public string FromAddress { get; set; } = "privacy@example.com";
+
+    [Required]
+    public string FromName { get; set; } = "PreferenceCenter";
+
+    [Required]
+    public string PickupDirectory { get; set; } = "App_Data/mail-pickup";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace PreferenceCenter.Features.Messaging;
+
+/// <summary>Writes each message as an <c>.eml</c> file any mail client opens: the zero-install default.</summary>
+public sealed class PickupDirectoryEmailTransport(IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider time)
+    : IEmailTransport
+{
+    public string Folder => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory));
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Directory.CreateDirectory(Folder);
+        // Time first so a folder listing reads in sending order; the GUID keeps names unique across instances.
+        var name = $"{time.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}.eml";
+        await message.WriteToAsync(Path.Combine(Folder, name), cancellationToken);
+    }
+}

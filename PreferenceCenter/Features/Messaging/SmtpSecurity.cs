@@ -1,0 +1,8 @@
+namespace PreferenceCenter.Features.Messaging;
+
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
+}

@@ -1,0 +1,11 @@
+namespace PreferenceCenter.Features.Privacy;
+
+/// <summary>The full legal text of a notice version in one language: the third layer.</summary>
+public sealed class NoticeText
+{
+    public int Id { get; init; }
+    public int NoticeVersionId { get; init; }
+    public required string Culture { get; init; }
+    public required string Title { get; init; }
+    public required string LegalText { get; init; }
+}

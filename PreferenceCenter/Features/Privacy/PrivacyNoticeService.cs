@@ -1,0 +1,46 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Data;
+
+namespace PreferenceCenter.Features.Privacy;
+
+/// <summary>Reads the latest published notice in the reader's language, falling back to English text by text.</summary>
+public sealed class PrivacyNoticeService(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public const string FallbackCulture = "en";
+
+    public async Task<CurrentNotice?> GetCurrentAsync(CultureInfo culture, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var language = culture.TwoLetterISOLanguageName;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var notice = await db.NoticeVersions.AsNoTracking()
+            .Include(n => n.Texts.Where(t => t.Culture == language || t.Culture == FallbackCulture))
+            .Include(n => n.PurposeTexts.Where(t => t.Culture == language || t.Culture == FallbackCulture))
+            .OrderByDescending(n => n.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (notice is null)
+        {
+            return null;
+        }
+
+        var purposes = await db.Purposes.AsNoTracking().Include(p => p.Recipient)
+            .OrderBy(p => p.SortOrder).ToListAsync(cancellationToken);
+        var text = Pick(notice.Texts, t => t.Culture, language);
+        var summaries = purposes
+            .Select(p => (Purpose: p, Text: Pick(notice.PurposeTexts.Where(t => t.PurposeId == p.Id), t => t.Culture, language)))
+            .Where(x => x.Text is not null)
+            .Select(x => new PurposeSummary(
+                x.Purpose.Key, x.Purpose.Kind, x.Purpose.LegalBasis, x.Purpose.Icon, x.Text!.Title, x.Text.Summary,
+                x.Text.DataUsed, x.Text.Retention, x.Purpose.Recipient?.Name, x.Purpose.ValidityMonths, x.Purpose.OfferedChannels))
+            .ToList();
+        return new CurrentNotice(
+            notice.Number, notice.PublishedAt, text?.Culture ?? language, text?.Title ?? string.Empty, text?.LegalText ?? string.Empty, summaries);
+    }
+
+    private static T? Pick<T>(IEnumerable<T> texts, Func<T, string> cultureOf, string language) where T : class
+    {
+        var list = texts.ToList();
+        return list.FirstOrDefault(t => cultureOf(t) == language) ?? list.FirstOrDefault(t => cultureOf(t) == FallbackCulture);
+    }
+}

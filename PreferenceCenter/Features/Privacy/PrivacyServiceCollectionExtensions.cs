@@ -1,0 +1,9 @@
+using PreferenceCenter.Features.Privacy;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class PrivacyServiceCollectionExtensions
+{
+    public static IServiceCollection AddPrivacy(this IServiceCollection services) =>
+        services.AddSingleton<PrivacyNoticeService>();
+}

@@ -1,0 +1,30 @@
+using PreferenceCenter.Features.Consents;
+
+namespace PreferenceCenter.Features.Privacy;
+
+/// <summary>Why data is used. Its texts are versioned with the notice (<see cref="PurposeText"/>); this is the stable part.</summary>
+public sealed class Purpose
+{
+    public const int KeyMaxLength = 100;
+
+    public int Id { get; init; }
+
+    /// <summary>Stable key recorded in consents and the ledger, e.g. <c>marketing</c> or <c>sharing-northwind</c>.</summary>
+    public required string Key { get; init; }
+    public PurposeKind Kind { get; set; }
+    public LegalBasis LegalBasis { get; set; }
+    public int? RecipientId { get; set; }
+    public Recipient? Recipient { get; set; }
+    public ChannelSet OfferedChannels { get; set; }
+
+    /// <summary>How long a consent lasts before it must be renewed; null when it does not expire.</summary>
+    public int? ValidityMonths { get; set; }
+
+    /// <summary>A Material Design icon name for the summary's first layer.</summary>
+    public required string Icon { get; set; }
+    public int SortOrder { get; set; }
+
+    public bool AsksForConsent => LegalBasis == LegalBasis.Consent;
+
+    public bool IsOfferedOn(Channel channel) => OfferedChannels.Contains(channel);
+}

@@ -1,0 +1,9 @@
+namespace PreferenceCenter.Features.Privacy;
+
+public enum PurposeKind
+{
+    Service = 1,
+    Marketing = 2,
+    Profiling = 3,
+    Sharing = 4,
+}

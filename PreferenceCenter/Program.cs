@@ -1,0 +1,47 @@
+using MudBlazor.Services;
+using PreferenceCenter.Components;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Ledger;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddRepositoryDevelopmentSettings(builder.Environment);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddAppLocalization();
+builder.Services.AddAppDatabase(DatabaseOptions.Resolve(
+    builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), builder.Environment.ContentRootPath));
+builder.Services.AddLedger();
+builder.Services.AddAccounts();
+builder.Services.AddMessaging(builder.Configuration);
+builder.Services.AddPrivacy();
+builder.Services.AddConsents();
+
+var app = builder.Build();
+await app.InitializeDatabaseAsync();
+if (VerifyLedgerCommand.IsRequested(args))
+{
+    return await VerifyLedgerCommand.RunAsync(app.Services, Console.Out);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseHttpsRedirection();
+app.UseRequestLocalization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+app.MapCultureEndpoint();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, public so the test host can start the real app.</summary>
+public partial class Program;
