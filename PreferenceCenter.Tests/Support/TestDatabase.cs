@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Ledger;
+
+namespace PreferenceCenter.Tests.Support;
+
+/// <summary>
+/// A fresh, migrated SQLite file per test: the real provider, real triggers, real transactions — never InMemory.
+/// </summary>
+public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDisposable
+{
+    private readonly DbContextOptions<AppDbContext> options;
+
+    private TestDatabase(string path)
+    {
+        Path = path;
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        options = new DbContextOptionsBuilder<AppDbContext>()
+            .UseSqlite(ConnectionString)
+            .AddInterceptors(new AppendOnlyLedgerGuard())
+            .Options;
+    }
+
+    public string Path { get; }
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var db = new TestDatabase(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"pc-test-{Guid.NewGuid():N}.db"));
+        await using var context = db.CreateDbContext();
+        await context.Database.MigrateAsync();
+        await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        return db;
+    }
+
+    public AppDbContext CreateDbContext() => new(options);
+
+    /// <summary>Runs raw SQL the way an attacker with file access would, bypassing the app.</summary>
+    public async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(Path + suffix);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test (xunit, bUnit, Playwright end-to-end) and ends with one line: "N passed, N failed, N skipped".
+# On a fresh Debian machine it first installs what the tests need: Chromium (Playwright never downloads a
+# browser here) and aiosmtpd (a real SMTP server on loopback for the email tests).
+set -uo pipefail
+cd "$(dirname "$0")"
+
+chromium="${PREFERENCECENTER_CHROMIUM:-/usr/bin/chromium}"
+missing=()
+[ -x "$chromium" ] || missing+=(chromium)
+/usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} ..."
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "Could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+export PREFERENCECENTER_CHROMIUM="$chromium"
+
+# A real SMTP server for the email tests, on loopback only, stopped whatever happens.
+smtp_port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+maildir=$(mktemp -d)
+/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$maildir/inbox" >/dev/null 2>&1 &
+smtp_pid=$!
+trap 'kill $smtp_pid 2>/dev/null; rm -rf "$maildir"' EXIT
+export PREFERENCECENTER_TEST_SMTP_PORT="$smtp_port" PREFERENCECENTER_TEST_MAILDIR="$maildir/inbox"
+
+results=TestResults
+rm -rf "$results"
+dotnet test PreferenceCenter.sln --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+status=$?
+
+trx=$(find "$results" -name '*.trx' 2>/dev/null | head -n 1)
+if [ -z "$trx" ]; then
+  echo "No test results were written (the build probably failed)."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+counter() { grep -o "<Counters [^>]*" "$trx" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+total=$(counter total); executed=$(counter executed); passed=$(counter passed); failed=$(counter failed)
+skipped=$((total - executed))
+[ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1   # a crash that reported no failing test still fails
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
