@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Ledger;
 
 namespace PreferenceCenter.Tests.Support;
 
@@ -16,10 +15,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
     {
         Path = path;
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
-        options = new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite(ConnectionString)
-            .AddInterceptors(new AppendOnlyLedgerGuard())
-            .Options;
+        options = StandaloneDbContextOptions.ForSqlite(ConnectionString);
     }
 
     public string Path { get; }

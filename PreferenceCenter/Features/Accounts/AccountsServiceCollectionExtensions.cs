@@ -23,14 +23,7 @@ public static class AccountsServiceCollectionExtensions
 
         // Identity's stores take a scoped context; it comes from the same factory the features use.
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContext());
-        services.AddIdentityCore<ApplicationUser>(options =>
-            {
-                options.SignIn.RequireConfirmedAccount = true;
-                options.User.RequireUniqueEmail = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
-            })
+        services.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Tests.Support;
+
+namespace PreferenceCenter.Tests.Features.Ledger;
+
+public sealed class LedgerWriterTests
+{
+    [Fact]
+    public async Task Append_FirstEntry_ChainsToGenesisAndGetsSequenceOne()
+    {
+        await using var database = await LedgerFixture.WithEntriesAsync(1);
+        await using var db = database.CreateDbContext();
+
+        var entry = await db.LedgerEntries.SingleAsync();
+
+        Assert.Equal(1, entry.Sequence);
+        Assert.Equal(LedgerCanonicalForm.Genesis, entry.PreviousHash);
+        Assert.Equal(LedgerCanonicalForm.ComputeHash(entry), entry.Hash);
+    }
+
+    [Fact]
+    public async Task Append_RecordsTheInjectedClockInUtcToTheMillisecond()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 11, 14, 5, 123, TimeSpan.FromHours(1)).AddTicks(4567));
+        await using var database = await LedgerFixture.WithEntriesAsync(1, clock);
+        await using var db = database.CreateDbContext();
+
+        var entry = await db.LedgerEntries.SingleAsync();
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 14, 5, 123, TimeSpan.Zero), entry.OccurredAt);
+        Assert.Equal(TimeSpan.Zero, entry.OccurredAt.Offset);
+    }
+
+    [Fact]
+    public async Task Append_TwiceInOneUnitOfWork_ChainsTheSecondToTheFirst()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var writer = new LedgerWriter(new FakeTimeProvider(LedgerFixture.Start));
+        var subject = Guid.NewGuid();
+        await using (var db = database.CreateDbContext())
+        {
+            await writer.AppendAsync(db, new LedgerDraft(LedgerEventType.ConsentGranted, Actor.Customer(subject), subject, ChangeSource.Web, 1, "marketing", Channel.Email));
+            await writer.AppendAsync(db, new LedgerDraft(LedgerEventType.ConsentGranted, Actor.Customer(subject), subject, ChangeSource.Web, 1, "marketing", Channel.Sms));
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = database.CreateDbContext();
+        var entries = await read.LedgerEntries.OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal([1L, 2L], entries.Select(e => e.Sequence));
+        Assert.Equal(entries[0].Hash, entries[1].PreviousHash);
+    }
+
+    [Fact]
+    public async Task Append_KeepsActorSubjectAndOnBehalfDetailsApart()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var writer = new LedgerWriter(new FakeTimeProvider(LedgerFixture.Start));
+        var subject = Guid.NewGuid();
+        var agent = new Actor(ActorKind.Staff, "agent-7", "Customer called to opt out", "phone");
+        await using (var db = database.CreateDbContext())
+        {
+            await writer.AppendAsync(db, new LedgerDraft(LedgerEventType.ConsentWithdrawn, agent, subject, ChangeSource.Support, 1, "marketing", Channel.Sms, "granted", "withdrawn"));
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = database.CreateDbContext();
+        var entry = await read.LedgerEntries.SingleAsync();
+        Assert.Equal((ActorKind.Staff, "agent-7", subject), (entry.ActorKind, entry.ActorId, entry.SubjectId!.Value));
+        Assert.Equal(("Customer called to opt out", "phone"), (entry.Reason, entry.RequestChannel));
+        Assert.Equal((ChangeSource.Support, 1, "granted", "withdrawn"), (entry.Source, entry.NoticeVersion!.Value, entry.Before, entry.After));
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Ledger;
+
+namespace PreferenceCenter.Data;
+
+/// <summary>
+/// Options for an <see cref="AppDbContext"/> built outside the app's container (tests, benchmarks, tools).
+/// Identity reads its schema version from DI, so without this such a context would see a different model.
+/// </summary>
+public static class StandaloneDbContextOptions
+{
+    private static readonly IServiceProvider IdentityServices =
+        new ServiceCollection().Configure<IdentityOptions>(IdentitySettings.Apply).BuildServiceProvider();
+
+    public static DbContextOptions<AppDbContext> ForSqlite(string connectionString) =>
+        new DbContextOptionsBuilder<AppDbContext>()
+            .UseSqlite(connectionString)
+            .UseApplicationServiceProvider(IdentityServices)
+            .AddInterceptors(new AppendOnlyLedgerGuard())
+            .Options;
+}
