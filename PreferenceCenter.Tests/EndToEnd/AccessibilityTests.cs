@@ -1,0 +1,59 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using PreferenceCenter.Tests.EndToEnd.Pages;
+using PreferenceCenter.Tests.Support;
+
+namespace PreferenceCenter.Tests.EndToEnd;
+
+/// <summary>axe-core against WCAG 2.2 AA tags; anything serious or critical fails with what to fix.</summary>
+[Collection(EndToEndGroup.Name)]
+public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
+{
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("Account/Login", false)]
+    [InlineData("privacy", false)]
+    public async Task Public_page_has_no_serious_or_critical_accessibility_violations(string path, bool interactive)
+    {
+        var page = await browser.NewPageAsync();
+        await using var context = page.Context;
+        await OpenAsync(page, path, interactive);
+        await AssertNoBlockingViolationsAsync(page, path);
+    }
+
+    [Theory]
+    [InlineData("preferences")]
+    [InlineData("history")]
+    public async Task Signed_in_page_has_no_serious_or_critical_accessibility_violations(string path)
+    {
+        var page = await browser.NewPageAsync();
+        await using var context = page.Context;
+        await (await new LoginPage(page, app).OpenAsync()).SignInAsync(DemoCustomer.Email, DemoCustomer.Password);
+        await OpenAsync(page, path, interactive: true);
+        await AssertNoBlockingViolationsAsync(page, path);
+    }
+
+    private async Task OpenAsync(IPage page, string path, bool interactive)
+    {
+        if (interactive)
+        {
+            await BlazorCircuit.GotoAsync(page, app.Url(path));
+        }
+        else
+        {
+            await page.GotoAsync(app.Url(path));
+        }
+
+        // Scan the finished page, not a loading placeholder.
+        await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync();
+        await page.GetByText("Loading", new() { Exact = false }).WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+    }
+
+    private static async Task AssertNoBlockingViolationsAsync(IPage page, string path)
+    {
+        var result = await page.RunAxe(AxeReport.WcagOptions());
+        Assert.NotEmpty(result.Passes);
+        var blocking = AxeReport.Blocking(result);
+        Assert.True(blocking.Count == 0, AxeReport.Describe("/" + path, blocking));
+    }
+}
