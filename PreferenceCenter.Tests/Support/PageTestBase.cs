@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -49,6 +50,8 @@ public abstract class PageTestBase : ComponentTestBase
         auth.SetAuthorized("customer@example.com");
         auth.SetRoles(Roles.Customer);
         auth.SetClaims(new Claim(CustomerClaims.CustomerId, CustomerId.ToString()));
+        // As on a live circuit; set last, because it builds the service provider.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     protected ConsentService Consents => Services.GetRequiredService<ConsentService>();

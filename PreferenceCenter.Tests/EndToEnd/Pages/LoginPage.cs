@@ -12,7 +12,7 @@ public sealed partial class LoginPage(IPage page, AppHost app)
 
     public ILocator Password => page.GetByLabel("Password", new() { Exact = true });
 
-    public ILocator SubmitButton => page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true });
+    public ILocator SubmitButton => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true });
 
     public ILocator Error => page.GetByRole(AriaRole.Alert);
 

@@ -73,6 +73,18 @@ public sealed class PreferencesPageTests : PageTestBase
     }
 
     [Fact]
+    public async Task Render_WhilePrerenderedBeforeTheCircuitConnects_DisablesEverySwitch()
+    {
+        await SignInCustomerAsync();
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<PreferencesPage>();
+
+        cut.WaitForElement("input[role=switch]");
+        Assert.All(cut.FindAll("input[role=switch]"), s => Assert.True(s.HasAttribute("disabled")));
+    }
+
+    [Fact]
     public async Task Render_ExplainsPurposesThatDoNotAskForConsentWithTheirLegalBasis()
     {
         await SignInCustomerAsync();

@@ -29,6 +29,9 @@ public sealed partial class PreferencesPage
 
     private bool AnyOn => cells?.Values.Any(c => c.IsOn) == true;
 
+    // Until the circuit is connected a flip would change only the pre-rendered page and be lost: no switch works then.
+    private bool Locked => saving || !RendererInfo.IsInteractive;
+
     protected override async Task OnInitializedAsync()
     {
         var user = (await AuthenticationState).User;

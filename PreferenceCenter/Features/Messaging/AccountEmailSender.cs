@@ -18,6 +18,11 @@ public sealed class AccountEmailSender(IEmailTransport transport, MailComposer c
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
         transport.SendAsync(composer.Compose(email, text["Email.Reset.Subject"], text["Email.ResetCode.Intro", resetCode]));
 
+    /// <summary>Sent instead of a confirmation when someone signs up with an address that has an account already.</summary>
+    public Task SendAlreadyRegisteredAsync(string email, Uri signInLink) =>
+        transport.SendAsync(composer.Compose(email, text["Email.AlreadyRegistered.Subject"], text["Email.AlreadyRegistered.Intro"],
+            text["Email.AlreadyRegistered.Action"], signInLink));
+
     // Identity hands links over HTML-encoded; the composer encodes once itself.
     private Task SendAsync(string email, string subject, string intro, string action, string encodedLink) =>
         transport.SendAsync(composer.Compose(email, subject, intro, action, new Uri(System.Net.WebUtility.HtmlDecode(encodedLink))));

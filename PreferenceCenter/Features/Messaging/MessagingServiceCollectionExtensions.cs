@@ -20,7 +20,8 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<IEmailTransport, PickupDirectoryEmailTransport>();
         }
 
-        services.AddScoped<IEmailSender<ApplicationUser>, AccountEmailSender>();
+        services.AddScoped<AccountEmailSender>();
+        services.AddScoped<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<AccountEmailSender>());
         return services;
     }
 }

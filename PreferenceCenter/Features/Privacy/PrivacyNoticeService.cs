@@ -18,6 +18,7 @@ public sealed class PrivacyNoticeService(IDbContextFactory<AppDbContext> dbFacto
             .Include(n => n.Texts.Where(t => t.Culture == language || t.Culture == FallbackCulture))
             .Include(n => n.PurposeTexts.Where(t => t.Culture == language || t.Culture == FallbackCulture))
             .OrderByDescending(n => n.Number)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
         if (notice is null)
         {
