@@ -13,7 +13,7 @@ public sealed class LanguageJourneyTests(AppHost app, BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(locale: "it-IT");
         await using var context = page.Context;
-        await (await new LoginPage(page, app).OpenAsync()).SignInAsync(DemoCustomer.Email, DemoCustomer.Password);
+        await (await new LoginPage(page, app, "it").OpenAsync()).SignInAsync(DemoCustomer.Email, DemoCustomer.Password);
 
         // Accept-Language: it-IT, no cookie yet.
         var preferences = await new PreferencesPage(page, app).OpenAsync();

@@ -9,6 +9,7 @@ namespace PreferenceCenter.Data;
 /// Options for an <see cref="AppDbContext"/> built outside the app's container (tests, benchmarks, tools).
 /// Identity reads its schema version from DI, so without this such a context would see a different model.
 /// </summary>
+/// <remarks>Pool them with <c>new PooledDbContextFactory&lt;AppDbContext&gt;(options)</c>, as the app does.</remarks>
 public static class StandaloneDbContextOptions
 {
     private static readonly IServiceProvider IdentityServices =

@@ -6,13 +6,13 @@ using static Microsoft.Playwright.Assertions;
 namespace PreferenceCenter.Tests.EndToEnd.Pages;
 
 /// <summary>/Account/Login, a static server-rendered form.</summary>
-public sealed partial class LoginPage(IPage page, AppHost app)
+public sealed partial class LoginPage(IPage page, AppHost app, string culture = "en")
 {
-    public ILocator Email => page.GetByLabel("Email", new() { Exact = true });
+    public ILocator Email => page.GetByLabel(AccountText.Get("Field.Email", culture), new() { Exact = true });
 
-    public ILocator Password => page.GetByLabel("Password", new() { Exact = true });
+    public ILocator Password => page.GetByLabel(AccountText.Get("Field.Password", culture), new() { Exact = true });
 
-    public ILocator SubmitButton => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true });
+    public ILocator SubmitButton => page.GetByRole(AriaRole.Button, new() { Name = AccountText.Get("Login.Submit", culture), Exact = true });
 
     public ILocator Error => page.GetByRole(AriaRole.Alert);
 

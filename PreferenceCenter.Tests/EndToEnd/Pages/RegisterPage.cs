@@ -6,15 +6,15 @@ using static Microsoft.Playwright.Assertions;
 namespace PreferenceCenter.Tests.EndToEnd.Pages;
 
 /// <summary>/Account/Register, a static server-rendered form.</summary>
-public sealed partial class RegisterPage(IPage page, AppHost app)
+public sealed partial class RegisterPage(IPage page, AppHost app, string culture = "en")
 {
-    public ILocator Email => page.GetByLabel("Email", new() { Exact = true });
+    public ILocator Email => page.GetByLabel(AccountText.Get("Field.Email", culture), new() { Exact = true });
 
-    public ILocator Password => page.GetByLabel("Password", new() { Exact = true });
+    public ILocator Password => page.GetByLabel(AccountText.Get("Field.Password", culture), new() { Exact = true });
 
-    public ILocator ConfirmPassword => page.GetByLabel("Confirm Password", new() { Exact = true });
+    public ILocator ConfirmPassword => page.GetByLabel(AccountText.Get("Field.ConfirmPassword", culture), new() { Exact = true });
 
-    public ILocator SubmitButton => page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true });
+    public ILocator SubmitButton => page.GetByRole(AriaRole.Button, new() { Name = AccountText.Get("Register.Submit", culture), Exact = true });
 
     public async Task<RegisterPage> OpenAsync()
     {

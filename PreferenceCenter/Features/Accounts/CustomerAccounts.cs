@@ -11,7 +11,7 @@ public sealed class CustomerAccounts(IDbContextFactory<AppDbContext> dbFactory, 
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var tx = await db.BeginWriteAsync(cancellationToken);
 
         var existing = await db.Customers.FirstOrDefaultAsync(c => c.UserId == userId, cancellationToken);
         if (existing is not null)

@@ -29,26 +29,20 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> dbFactory, Le
     {
         ArgumentNullException.ThrowIfNull(change);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // On SQLite this takes the write lock up front, so the version check below sees the latest committed state.
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var tx = await db.BeginWriteAsync(cancellationToken);
 
-        var status = await db.Customers.Where(c => c.Id == change.CustomerId)
-            .Select(c => (Accounts.CustomerStatus?)c.Status).FirstOrDefaultAsync(cancellationToken);
-        var purpose = await db.Purposes.AsNoTracking().FirstOrDefaultAsync(p => p.Key == change.PurposeKey, cancellationToken);
+        var (status, purpose, notice, consent) = await ConsentChangeContext.LoadAsync(db, change, cancellationToken);
         var problem = ConsentRules.Check(change, status, purpose);
         if (problem is not null)
         {
             return Rejected(problem.Value, change);
         }
 
-        var notice = await db.NoticeVersions.MaxAsync(n => (int?)n.Number, cancellationToken);
         if (notice is null)
         {
             return Rejected(ConsentProblem.NoPublishedNotice, change);
         }
 
-        var consent = await db.Consents.FirstOrDefaultAsync(
-            c => c.CustomerId == change.CustomerId && c.PurposeId == purpose!.Id && c.Channel == change.Channel, cancellationToken);
         var now = time.GetUtcNowToMillisecond();
         if ((consent?.Version ?? 0) != change.ExpectedVersion)
         {
@@ -88,7 +82,7 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> dbFactory, Le
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var tx = await db.BeginWriteAsync(cancellationToken);
         var notice = await db.NoticeVersions.MaxAsync(n => (int?)n.Number, cancellationToken) ?? 0;
         var now = time.GetUtcNowToMillisecond();
         var granted = await db.Consents

@@ -8,6 +8,10 @@ namespace PreferenceCenter.Features.Ledger;
 /// </summary>
 public sealed class LedgerWriter(TimeProvider time)
 {
+    // Compiled: every recorded change reads the chain's tail.
+    private static readonly Func<AppDbContext, Task<ChainTail?>> Tail = EF.CompileAsyncQuery(
+        (AppDbContext db) => db.LedgerEntries.OrderByDescending(e => e.Sequence).Select(e => new ChainTail(e.Sequence, e.Hash)).FirstOrDefault());
+
     public async Task<LedgerEntry> AppendAsync(AppDbContext db, LedgerDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -15,15 +19,12 @@ public sealed class LedgerWriter(TimeProvider time)
 
         // Entries appended earlier in the same unit of work are not in the database yet.
         var pending = db.LedgerEntries.Local.MaxBy(e => e.Sequence);
-        var (lastSequence, lastHash) = pending is not null
-            ? (pending.Sequence, pending.Hash)
-            : await db.LedgerEntries.OrderByDescending(e => e.Sequence)
-                .Select(e => new ValueTuple<long, string>(e.Sequence, e.Hash))
-                .FirstOrDefaultAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var tail = pending is not null ? new ChainTail(pending.Sequence, pending.Hash) : await Tail(db);
 
         var entry = new LedgerEntry
         {
-            Sequence = lastSequence + 1,
+            Sequence = (tail?.Sequence ?? 0) + 1,
             OccurredAt = time.GetUtcNowToMillisecond(),
             EventType = draft.EventType,
             ActorKind = draft.Actor.Kind,
@@ -38,10 +39,12 @@ public sealed class LedgerWriter(TimeProvider time)
             Before = draft.Before,
             After = draft.After,
             Detail = draft.Detail,
-            PreviousHash = lastHash ?? LedgerCanonicalForm.Genesis,
+            PreviousHash = tail?.Hash ?? LedgerCanonicalForm.Genesis,
         };
         entry.Seal();
         db.LedgerEntries.Add(entry);
         return entry;
     }
+
+    private sealed record ChainTail(long Sequence, string Hash);
 }
