@@ -9,8 +9,8 @@ namespace PreferenceCenter.Features.Ledger;
 public sealed class LedgerWriter(TimeProvider time)
 {
     // Compiled: every recorded change reads the chain's tail.
-    private static readonly Func<AppDbContext, Task<ChainTail?>> Tail = EF.CompileAsyncQuery(
-        (AppDbContext db) => db.LedgerEntries.OrderByDescending(e => e.Sequence).Select(e => new ChainTail(e.Sequence, e.Hash)).FirstOrDefault());
+    private static readonly CompiledQuery<Func<AppDbContext, Task<ChainTail?>>> Tail = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.LedgerEntries.OrderByDescending(e => e.Sequence).Select(e => new ChainTail(e.Sequence, e.Hash)).FirstOrDefault()));
 
     public async Task<LedgerEntry> AppendAsync(AppDbContext db, LedgerDraft draft, CancellationToken cancellationToken = default)
     {
@@ -20,7 +20,7 @@ public sealed class LedgerWriter(TimeProvider time)
         // Entries appended earlier in the same unit of work are not in the database yet.
         var pending = db.LedgerEntries.Local.MaxBy(e => e.Sequence);
         cancellationToken.ThrowIfCancellationRequested();
-        var tail = pending is not null ? new ChainTail(pending.Sequence, pending.Hash) : await Tail(db);
+        var tail = pending is not null ? new ChainTail(pending.Sequence, pending.Hash) : await Tail.For(db)(db);
 
         var entry = new LedgerEntry
         {
