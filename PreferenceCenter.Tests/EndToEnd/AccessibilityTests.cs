@@ -11,8 +11,19 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
 {
     [Theory]
     [InlineData("", true)]
-    [InlineData("Account/Login", false)]
     [InlineData("privacy", false)]
+    [InlineData("not-found", false)]
+    [InlineData("Error", false)]
+    [InlineData("Account/Login", false)]
+    [InlineData("Account/Register", false)]
+    [InlineData("Account/RegisterConfirmation?email=someone%40example.com", false)]
+    [InlineData("Account/ResendEmailConfirmation", false)]
+    [InlineData("Account/ForgotPassword", false)]
+    [InlineData("Account/ForgotPasswordConfirmation", false)]
+    [InlineData("Account/ResetPasswordConfirmation", false)]
+    [InlineData("Account/InvalidPasswordReset", false)]
+    [InlineData("Account/InvalidUser", false)]
+    [InlineData("Account/Lockout", false)]
     public async Task Public_page_has_no_serious_or_critical_accessibility_violations(string path, bool interactive)
     {
         var page = await browser.NewPageAsync();
@@ -22,14 +33,21 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
     }
 
     [Theory]
-    [InlineData("preferences")]
-    [InlineData("history")]
-    public async Task Signed_in_page_has_no_serious_or_critical_accessibility_violations(string path)
+    [InlineData("preferences", true)]
+    [InlineData("history", true)]
+    [InlineData("Account/AccessDenied", false)]
+    [InlineData("Account/Manage", false)]
+    [InlineData("Account/Manage/Email", false)]
+    [InlineData("Account/Manage/ChangePassword", false)]
+    [InlineData("Account/Manage/TwoFactorAuthentication", false)]
+    [InlineData("Account/Manage/EnableAuthenticator", false)]
+    [InlineData("Account/Manage/ResetAuthenticator", false)]
+    public async Task Signed_in_page_has_no_serious_or_critical_accessibility_violations(string path, bool interactive)
     {
         var page = await browser.NewPageAsync();
         await using var context = page.Context;
         await (await new LoginPage(page, app).OpenAsync()).SignInAsync(DemoCustomer.Email, DemoCustomer.Password);
-        await OpenAsync(page, path, interactive: true);
+        await OpenAsync(page, path, interactive);
         await AssertNoBlockingViolationsAsync(page, path);
     }
 

@@ -82,9 +82,11 @@ public sealed partial class PreferencesPage
         var label = T["Consent.Label", title, T[$"Channel.{toggle.Channel}.InSentence"]];
         return result.Outcome switch
         {
-            ConsentChangeOutcome.Saved or ConsentChangeOutcome.Unchanged => new StatusMessage(Severity.Success, T[
+            ConsentChangeOutcome.Unchanged => new StatusMessage(Severity.Info, T[
+                result.Current!.IsOn ? "Preferences.Unchanged.On" : "Preferences.Unchanged.Off", label]),
+            ConsentChangeOutcome.Saved => new StatusMessage(Severity.Success, T[
                 result.Current!.IsOn ? "Preferences.Saved.On" : "Preferences.Saved.Off",
-                label, TimeFormat.DateAndTime(result.Current.ChangedAt ?? default, CultureInfo.CurrentUICulture)]),
+                label, TimeFormat.DateAndTime(result.Current.ChangedAt!.Value, CultureInfo.CurrentUICulture)]),
             ConsentChangeOutcome.Conflict => new StatusMessage(Severity.Warning, T[
                 result.Current!.IsOn ? "Preferences.Conflict.On" : "Preferences.Conflict.Off", label]),
             _ => new StatusMessage(Severity.Error, T[$"ConsentProblem.{result.Problem}"]),
