@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using PreferenceCenter.Components;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Privacy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddRepositoryDevelopmentSettings(builder.Environment);
@@ -22,6 +23,11 @@ await app.InitializeDatabaseAsync();
 if (VerifyLedgerCommand.IsRequested(args))
 {
     return await VerifyLedgerCommand.RunAsync(app.Services, Console.Out);
+}
+
+if (ImportCatalogCommand.IsRequested(args))
+{
+    return await ImportCatalogCommand.RunAsync(args, app.Services, Console.Out);
 }
 
 if (!app.Environment.IsDevelopment())

@@ -7,7 +7,23 @@ namespace PreferenceCenter.Tests.Support;
 public static partial class MailPickup
 {
     /// <summary>The one message to <paramref name="recipient"/>; fails if there is none or more than one.</summary>
-    public static async Task<MimeMessage> SingleMessageToAsync(string pickupDirectory, string recipient)
+    public static async Task<MimeMessage> SingleMessageToAsync(string pickupDirectory, string recipient) =>
+        Assert.Single(await MessagesToAsync(pickupDirectory, recipient));
+
+    /// <summary>The one message to <paramref name="recipient"/> with this subject; fails if there is none or more than one.</summary>
+    public static async Task<MimeMessage> SingleMessageToAsync(string pickupDirectory, string recipient, string subject)
+    {
+        var all = await MessagesToAsync(pickupDirectory, recipient);
+        var matching = Assert.Single(all, m => m.Subject == subject);
+        foreach (var other in all.Where(m => !ReferenceEquals(m, matching)))
+        {
+            other.Dispose();
+        }
+
+        return matching;
+    }
+
+    private static async Task<List<MimeMessage>> MessagesToAsync(string pickupDirectory, string recipient)
     {
         var found = new List<MimeMessage>();
         foreach (var file in Directory.Exists(pickupDirectory) ? Directory.GetFiles(pickupDirectory, "*.eml") : [])
@@ -23,7 +39,7 @@ public static partial class MailPickup
             }
         }
 
-        return Assert.Single(found);
+        return found;
     }
 
     /// <summary>The link in the message's HTML part whose path is <paramref name="path"/>, e.g. <c>/Account/ConfirmEmail</c>.</summary>

@@ -1,9 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Accounts;
-using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Data;
@@ -13,7 +10,7 @@ namespace PreferenceCenter.Data;
 /// Idempotent, so every start-up can call it.
 /// </summary>
 public sealed class DevelopmentSeeder(
-    IDbContextFactory<AppDbContext> dbFactory, UserManager<ApplicationUser> users, CustomerAccounts customers)
+    IDbContextFactory<AppDbContext> dbFactory, UserManager<ApplicationUser> users, CustomerAccounts customers, CatalogPublisher catalogs)
 {
     public const string DemoPassword = "Demo!2345";
 
@@ -24,11 +21,6 @@ public sealed class DevelopmentSeeder(
         ("officer@example.com", Roles.PrivacyOfficer),
     ];
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         await SeedCatalogAsync(cancellationToken);
@@ -38,48 +30,24 @@ public sealed class DevelopmentSeeder(
         }
     }
 
-    public static CatalogDocument LoadCatalog()
+    public static async Task<CatalogDocument> LoadCatalogAsync(CancellationToken cancellationToken = default)
     {
-        using var stream = typeof(DevelopmentSeeder).Assembly.GetManifestResourceStream("PreferenceCenter.Data.Seed.catalog.json")
+        await using var stream = typeof(DevelopmentSeeder).Assembly.GetManifestResourceStream("PreferenceCenter.Data.Seed.catalog.json")
             ?? throw new InvalidOperationException("The embedded catalog Seed/catalog.json is missing.");
-        return JsonSerializer.Deserialize<CatalogDocument>(stream, JsonOptions)
-            ?? throw new InvalidOperationException("Seed/catalog.json is empty.");
+        return await CatalogDocument.ParseAsync(stream, cancellationToken);
     }
 
     private async Task SeedCatalogAsync(CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.NoticeVersions.AnyAsync(cancellationToken))
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            return;
+            if (await db.NoticeVersions.AnyAsync(cancellationToken))
+            {
+                return;
+            }
         }
 
-        var catalog = LoadCatalog();
-        var recipients = catalog.Recipients.ToDictionary(
-            r => r.Key, r => new Recipient { Name = r.Name, Country = r.Country, PrivacyPolicy = r.PrivacyPolicy });
-        var notice = new NoticeVersion { Number = 1, PublishedAt = catalog.PublishedAt };
-        notice.Texts.AddRange(catalog.Notice.Select(t => new NoticeText { Culture = t.Key, Title = t.Value.Title, LegalText = t.Value.LegalText }));
-        db.NoticeVersions.Add(notice);
-
-        var order = 0;
-        foreach (var p in catalog.Purposes)
-        {
-            var purpose = new Purpose
-            {
-                Key = p.Key, Kind = p.Kind, LegalBasis = p.LegalBasis, Icon = p.Icon, SortOrder = ++order,
-                OfferedChannels = ChannelSetExtensions.Of([.. p.Channels]), ValidityMonths = p.ValidityMonths,
-                Recipient = p.Recipient is null ? null : recipients[p.Recipient],
-            };
-            db.Purposes.Add(purpose);
-            await db.SaveChangesAsync(cancellationToken);
-            notice.PurposeTexts.AddRange(p.Texts.Select(t => new PurposeText
-            {
-                PurposeId = purpose.Id, Culture = t.Key, Title = t.Value.Title, Summary = t.Value.Summary,
-                DataUsed = t.Value.DataUsed, Retention = t.Value.Retention,
-            }));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        await catalogs.PublishAsync(await LoadCatalogAsync(cancellationToken), cancellationToken);
     }
 
     private async Task SeedAccountAsync(string email, string role, CancellationToken cancellationToken)

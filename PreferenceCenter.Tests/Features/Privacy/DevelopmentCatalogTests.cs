@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Localization;
+using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Tests.Features.Privacy;
 
 public sealed partial class DevelopmentCatalogTests
 {
-    private static readonly CatalogDocument Catalog = DevelopmentSeeder.LoadCatalog();
+    private static readonly CatalogDocument Catalog = DevelopmentSeeder.LoadCatalogAsync().GetAwaiter().GetResult();
 
     public static TheoryData<string> Languages => [.. SupportedCultures.Names];
 
@@ -18,6 +19,9 @@ public sealed partial class DevelopmentCatalogTests
 
         Assert.InRange(words, 1, 250);
     }
+
+    [Fact]
+    public void TheSeedCatalog_PassesEveryPublishingRule() => Assert.Empty(CatalogRules.Check(Catalog));
 
     [Theory]
     [MemberData(nameof(Languages))]

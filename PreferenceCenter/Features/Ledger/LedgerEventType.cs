@@ -11,4 +11,7 @@ public enum LedgerEventType
 
     // 300–399: accounts
     CustomerRegistered = 300,
+
+    // 600–699: the privacy notice
+    NoticePublished = 600,
 }

@@ -4,6 +4,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class PrivacyServiceCollectionExtensions
 {
-    public static IServiceCollection AddPrivacy(this IServiceCollection services) =>
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
+    {
         services.AddSingleton<PrivacyNoticeService>();
+        services.AddSingleton<CatalogPublisher>();
+        return services;
+    }
 }

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using PreferenceCenter.Tests.Support;
+
+namespace PreferenceCenter.Tests.EndToEnd;
+
+/// <summary>The app's commands as an operator runs them: the real executable, exit codes and output.</summary>
+public sealed class CommandLineTests : IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), $"pc-cli-{Guid.NewGuid():N}");
+
+    private string DatabasePath => Path.Combine(folder, "cli.db");
+
+    private async Task<(int ExitCode, string Output)> RunAppAsync(params string[] args)
+    {
+        // The app's own build output, in the configuration the tests were built in.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var app = Path.Combine(RepositoryPaths.App, "bin", configuration, "net10.0", "PreferenceCenter.dll");
+        var start = new ProcessStartInfo("dotnet", [app, .. args])
+        {
+            WorkingDirectory = RepositoryPaths.App, RedirectStandardOutput = true, RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ConnectionStrings__PreferenceCenter"] = $"Data Source={DatabasePath}",
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        return (process.ExitCode, (await output).Trim() + (await errors).Trim());
+    }
+
+    [Fact]
+    public async Task ImportCatalog_ThenVerifyLedger_PublishesAndProvesIt()
+    {
+        var imported = await RunAppAsync("import-catalog", Path.Combine(RepositoryPaths.App, "Data", "Seed", "catalog.json"));
+        var verified = await RunAppAsync("verify-ledger");
+
+        Assert.Equal((0, "Published notice version 1: 5 purposes in 3 languages."), imported);
+        Assert.Equal((0, "Ledger verified: all 1 entries are intact."), verified);
+    }
+
+    [Fact]
+    public async Task ImportCatalog_WithAMalformedFile_ExitsOneSayingWhereAndPublishesNothing()
+    {
+        var file = Path.Combine(folder, "broken.json");
+        await File.WriteAllTextAsync(file, """{ "purposes": [ { "key": "marketing", "kind": "Marketting" } ] }""");
+
+        var (exitCode, output) = await RunAppAsync("import-catalog", file);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("The catalog was not published.", output, StringComparison.Ordinal);
+        Assert.Contains("$.purposes[0].kind", output, StringComparison.Ordinal);
+        Assert.Equal((0, "Ledger verified: all 0 entries are intact."), await RunAppAsync("verify-ledger"));
+    }
+
+    [Fact]
+    public async Task VerifyLedger_AfterSomeoneEditsTheDatabaseFile_ExitsOneNamingTheEntry()
+    {
+        await RunAppAsync("import-catalog", Path.Combine(RepositoryPaths.App, "Data", "Seed", "catalog.json"));
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP TRIGGER LedgerEntries_NoUpdate; UPDATE LedgerEntries SET Detail = 'marketing' WHERE Sequence = 1;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var (exitCode, output) = await RunAppAsync("verify-ledger");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("Ledger verification FAILED at entry 1:", output, StringComparison.Ordinal);
+    }
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(folder, recursive: true);
+        return Task.CompletedTask;
+    }
+}

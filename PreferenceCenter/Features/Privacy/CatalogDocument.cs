@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PreferenceCenter.Features.Consents;
+
+namespace PreferenceCenter.Features.Privacy;
+
+/// <summary>
+/// A privacy catalog as a file: recipients, purposes and the notice texts in every language, published together as
+/// one notice version (<c>import-catalog</c>; the development seed is one, <c>Data/Seed/catalog.json</c>).
+/// </summary>
+public sealed record CatalogDocument(
+    DateTimeOffset? PublishedAt,
+    IReadOnlyList<CatalogDocument.RecipientEntry> Recipients,
+    IReadOnlyList<CatalogDocument.PurposeEntry> Purposes,
+    IReadOnlyDictionary<string, CatalogDocument.NoticeEntry> Notice)
+{
+    public sealed record RecipientEntry(string Key, string Name, string Country, Uri? PrivacyPolicy);
+
+    public sealed record PurposeEntry(
+        string Key, PurposeKind Kind, LegalBasis LegalBasis, string Icon, IReadOnlyList<Channel> Channels,
+        int? ValidityMonths, string? Recipient, IReadOnlyDictionary<string, PurposeTextEntry> Texts);
+
+    public sealed record PurposeTextEntry(string Title, string Summary, string DataUsed, string Retention);
+
+    public sealed record NoticeEntry(string Title, string LegalText);
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+    };
+
+    /// <summary>Reads a catalog file; malformed JSON is reported with where it went wrong.</summary>
+    public static async Task<CatalogDocument> ParseAsync(Stream json, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<CatalogDocument>(json, JsonOptions, cancellationToken)
+                ?? throw new CatalogException(["The catalog file is empty."]);
+        }
+        catch (JsonException error)
+        {
+            throw new CatalogException([$"The catalog is not valid JSON or has a value of the wrong kind (line {error.LineNumber + 1}, {error.Path}): {error.Message}"]);
+        }
+    }
+}

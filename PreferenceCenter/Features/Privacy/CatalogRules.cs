@@ -1,0 +1,105 @@
+using PreferenceCenter.Features.Localization;
+
+namespace PreferenceCenter.Features.Privacy;
+
+/// <summary>What a catalog must satisfy before customers see it. Each problem names the purpose and language.</summary>
+public static class CatalogRules
+{
+    /// <summary>About a minute of reading for the first layer (titles and one-sentence summaries) per language.</summary>
+    public const int FirstLayerMaxWords = 250;
+
+    public static IReadOnlyList<string> Check(CatalogDocument catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var problems = new List<string>();
+        var recipients = (catalog.Recipients ?? []).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var purposes = catalog.Purposes ?? [];
+        if (purposes.Count == 0)
+        {
+            problems.Add("The catalog has no purposes.");
+        }
+
+        foreach (var language in (catalog.Notice?.Keys ?? []).Concat(purposes.SelectMany(p => p.Texts?.Keys ?? [])).Distinct())
+        {
+            if (!SupportedCultures.IsSupported(language))
+            {
+                problems.Add($"'{language}' is not a language the app offers ({string.Join(", ", SupportedCultures.Names)}).");
+            }
+        }
+
+        if (catalog.Notice?.ContainsKey(SupportedCultures.Default) != true)
+        {
+            problems.Add($"The notice has no full legal text in '{SupportedCultures.Default}', the language every reader falls back to.");
+        }
+
+        foreach (var duplicate in purposes.GroupBy(p => p.Key).Where(g => g.Count() > 1))
+        {
+            problems.Add($"The purpose key '{duplicate.Key}' is used {duplicate.Count()} times.");
+        }
+
+        foreach (var purpose in purposes)
+        {
+            problems.AddRange(CheckPurpose(purpose, recipients));
+        }
+
+        foreach (var language in SupportedCultures.Names)
+        {
+            var words = purposes.Select(p => p.Texts?.GetValueOrDefault(language)).Where(t => t is not null)
+                .Sum(t => Words(t!.Title) + Words(t!.Summary));
+            if (words > FirstLayerMaxWords)
+            {
+                problems.Add($"The first layer in '{language}' is {words} words; at most {FirstLayerMaxWords}, so it reads in about a minute.");
+            }
+        }
+
+        return problems;
+    }
+
+    private static IEnumerable<string> CheckPurpose(CatalogDocument.PurposeEntry purpose, HashSet<string> recipients)
+    {
+        if (string.IsNullOrWhiteSpace(purpose.Key) || purpose.Key.Length > Purpose.KeyMaxLength)
+        {
+            yield return $"A purpose key must be 1 to {Purpose.KeyMaxLength} characters ('{purpose.Key}').";
+        }
+
+        if (purpose.LegalBasis == LegalBasis.Consent && (purpose.Channels ?? []).Count == 0)
+        {
+            yield return $"Purpose '{purpose.Key}' asks for consent but is offered on no channel, so it could never be given.";
+        }
+
+        if (purpose.Recipient is not null && !recipients.Contains(purpose.Recipient))
+        {
+            yield return $"Purpose '{purpose.Key}' names recipient '{purpose.Recipient}', which the catalog does not define.";
+        }
+
+        if (purpose.Kind == PurposeKind.Sharing && purpose.Recipient is null)
+        {
+            yield return $"Purpose '{purpose.Key}' shares data but names no recipient: sharing is always with someone named.";
+        }
+
+        if (purpose.ValidityMonths is < 1 or > 120)
+        {
+            yield return $"Purpose '{purpose.Key}' lasts {purpose.ValidityMonths} months; between 1 and 120, or leave it out for no expiry.";
+        }
+
+        if (purpose.Texts?.ContainsKey(SupportedCultures.Default) != true)
+        {
+            yield return $"Purpose '{purpose.Key}' has no '{SupportedCultures.Default}' text, the language every reader falls back to.";
+        }
+
+        foreach (var (language, text) in purpose.Texts ?? new Dictionary<string, CatalogDocument.PurposeTextEntry>())
+        {
+            if (string.IsNullOrWhiteSpace(text.Title) || string.IsNullOrWhiteSpace(text.Summary))
+            {
+                yield return $"Purpose '{purpose.Key}' in '{language}' needs both a title and a one-sentence summary.";
+            }
+
+            if (text.Summary?.Length > PurposeText.SummaryMaxLength)
+            {
+                yield return $"Purpose '{purpose.Key}' in '{language}': the summary is {text.Summary.Length} characters; at most {PurposeText.SummaryMaxLength}.";
+            }
+        }
+    }
+
+    private static int Words(string? text) => (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+}
