@@ -22,7 +22,7 @@ var app = builder.Build();
 await app.InitializeDatabaseAsync();
 if (VerifyLedgerCommand.IsRequested(args))
 {
-    return await VerifyLedgerCommand.RunAsync(app.Services, Console.Out);
+    return await VerifyLedgerCommand.RunAsync(args, app.Services, Console.Out);
 }
 
 if (ImportCatalogCommand.IsRequested(args))

@@ -40,7 +40,8 @@ public sealed class CommandLineTests : IAsyncLifetime
         var verified = await RunAppAsync("verify-ledger");
 
         Assert.Equal((0, "Published notice version 1: 5 purposes in 3 languages."), imported);
-        Assert.Equal((0, "Ledger verified: all 1 entries are intact."), verified);
+        Assert.Equal(0, verified.ExitCode);
+        Assert.StartsWith("Ledger verified: all 1 entries are intact.", verified.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,21 +59,38 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task VerifyLedger_WithTheAnchorAnEarlierRunPrinted_CatchesAnEntryCutOffTheEnd()
+    {
+        await RunAppAsync("import-catalog", Path.Combine(RepositoryPaths.App, "Data", "Seed", "catalog.json"));
+        var anchor = (await RunAppAsync("verify-ledger")).Output.Split("Head: ")[1].Split(' ')[0];
+        await ExecuteAsync("DROP TRIGGER LedgerEntries_NoDelete; DELETE FROM LedgerEntries;");
+
+        var (exitCode, output) = await RunAppAsync("verify-ledger", "--anchor", anchor);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("before the anchored entry 1: entries were removed from the end", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task VerifyLedger_AfterSomeoneEditsTheDatabaseFile_ExitsOneNamingTheEntry()
     {
         await RunAppAsync("import-catalog", Path.Combine(RepositoryPaths.App, "Data", "Seed", "catalog.json"));
-        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DROP TRIGGER LedgerEntries_NoUpdate; UPDATE LedgerEntries SET Detail = 'marketing' WHERE Sequence = 1;";
-            await command.ExecuteNonQueryAsync();
-        }
+        await ExecuteAsync("DROP TRIGGER LedgerEntries_NoUpdate; UPDATE LedgerEntries SET Detail = 'marketing' WHERE Sequence = 1;");
 
         var (exitCode, output) = await RunAppAsync("verify-ledger");
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith("Ledger verification FAILED at entry 1:", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Edits the database file directly, as someone with access to the server could.</summary>
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     public Task InitializeAsync()

@@ -8,14 +8,14 @@ namespace PreferenceCenter.Tests.Features.Ledger;
 
 public sealed class VerifyLedgerCommandTests
 {
-    private static async Task<(int ExitCode, string Output)> RunAsync(TestDatabase database)
+    private static async Task<(int ExitCode, string Output)> RunAsync(TestDatabase database, params string[] args)
     {
         await using var services = new ServiceCollection()
             .AddSingleton<IDbContextFactory<AppDbContext>>(database)
             .AddSingleton<LedgerVerifier>()
             .BuildServiceProvider();
         using var output = new StringWriter();
-        var exitCode = await VerifyLedgerCommand.RunAsync(services, output);
+        var exitCode = await VerifyLedgerCommand.RunAsync([VerifyLedgerCommand.Name, .. args], services, output);
         return (exitCode, output.ToString().Trim());
     }
 
@@ -27,14 +27,42 @@ public sealed class VerifyLedgerCommandTests
         Assert.Equal(expected, VerifyLedgerCommand.IsRequested([argument]));
 
     [Fact]
-    public async Task Run_WhenTheChainIsIntact_ExitsZero()
+    public async Task Run_WhenTheChainIsIntact_ExitsZeroAndPrintsTheHeadToKeep()
     {
         await using var database = await LedgerFixture.WithEntriesAsync(3);
+        var head = (await new LedgerVerifier(database).VerifyAsync()).Head!;
 
         var (exitCode, output) = await RunAsync(database);
 
         Assert.Equal(0, exitCode);
-        Assert.Equal("Ledger verified: all 3 entries are intact.", output);
+        Assert.Equal(
+            ["Ledger verified: all 3 entries are intact.", $"Head: {head}  (keep this outside the database; 'verify-ledger --anchor {head}' later proves nothing up to it was removed or changed)"],
+            output.Split(Environment.NewLine));
+    }
+
+    [Fact]
+    public async Task Run_WithTheAnchorItPrinted_ExitsZero()
+    {
+        await using var database = await LedgerFixture.WithEntriesAsync(3);
+        var head = (await new LedgerVerifier(database).VerifyAsync()).Head!;
+
+        var (exitCode, output) = await RunAsync(database, "--anchor", head.ToString());
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("Ledger verified: all 3 entries are intact, including the anchored entry 3.", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--anchor")]
+    [InlineData("--anchor", "3:nothex")]
+    public async Task Run_WithAMalformedAnchor_ExitsTwoExplainingTheFormat(params string[] args)
+    {
+        await using var database = await LedgerFixture.WithEntriesAsync(1);
+
+        var (exitCode, output) = await RunAsync(database, args);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("Usage: verify-ledger [--anchor N:HASH]", output, StringComparison.Ordinal);
     }
 
     [Fact]
