@@ -30,5 +30,9 @@ public sealed class LanguageJourneyTests(AppHost app, BrowserFixture browser)
         await Expect(preferences.Heading).ToHaveTextAsync("Mis preferencias");
         await Expect(preferences.LanguageButton("Español")).ToHaveAttributeAsync("aria-current", "true");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
+
+        // The choice is the customer's too (their emails will use it), so it is a recorded change.
+        var history = await new HistoryPage(page, app).OpenAsync();
+        await Expect(history.Entries.Filter(new() { HasText = "Elegiste español como idioma" }).First).ToBeVisibleAsync();
     }
 }

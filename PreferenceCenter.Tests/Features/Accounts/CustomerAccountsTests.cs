@@ -37,4 +37,21 @@ public sealed class CustomerAccountsTests
         await using var db = database.CreateDbContext();
         Assert.Equal(1, await db.Customers.CountAsync());
     }
+
+    [Fact]
+    public async Task SetPreferredCulture_RecordsAChangeOnceAndNothingWhenUnchanged()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var accounts = new CustomerAccounts(database, new LedgerWriter(TimeProvider.System), TimeProvider.System);
+        var customer = await accounts.CreateForUserAsync("user-1", "en");
+
+        var changed = await accounts.SetPreferredCultureAsync(customer.Id, "es");
+        var again = await accounts.SetPreferredCultureAsync(customer.Id, "es");
+
+        Assert.Equal((true, false), (changed, again));
+        await using var db = database.CreateDbContext();
+        Assert.Equal("es", (await db.Customers.SingleAsync()).PreferredCulture);
+        var entry = await db.LedgerEntries.SingleAsync(e => e.EventType == LedgerEventType.PreferredLanguageChanged);
+        Assert.Equal((customer.Id, "en", "es"), (entry.SubjectId!.Value, entry.Before, entry.After));
+    }
 }

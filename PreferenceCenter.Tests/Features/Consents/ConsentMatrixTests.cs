@@ -65,6 +65,16 @@ public sealed class ConsentMatrixTests : ComponentTestBase
     }
 
     [Fact]
+    public void Render_SaysUntilWhenEachConsentThatIsOnLasts()
+    {
+        var cut = RenderMatrix(
+            new ConsentCell("marketing", Channel.Email, true, DateTimeOffset.UnixEpoch, new DateTimeOffset(2028, 11, 23, 10, 14, 0, TimeSpan.Zero), 1),
+            new ConsentCell("marketing", Channel.Sms, false, DateTimeOffset.UnixEpoch, null, 2));
+
+        Assert.Equal(["until 23 Nov 2028"], cut.FindAll(".consent-matrix__until").Select(e => e.TextContent));
+    }
+
+    [Fact]
     public void Flip_ReportsWhichSwitchToWhatAndTheVersionItShowed()
     {
         var cut = RenderMatrix(new ConsentCell("marketing", Channel.Sms, true, DateTimeOffset.UnixEpoch, null, 3));

@@ -35,6 +35,10 @@ public sealed class HistoryDescriberTests
         Assert.Equal("You created your account", Describe(Item(LedgerEventType.CustomerRegistered, ActorKind.Customer, null) with { PurposeKey = null }, "en"));
 
     [Fact]
+    public void Describe_ALanguageChoice_NamesTheLanguageInItsOwnWords() =>
+        Assert.Equal("Elegiste español como idioma", Describe(Item(LedgerEventType.PreferredLanguageChanged, ActorKind.Customer, null) with { PurposeKey = null, After = "es" }, "es"));
+
+    [Fact]
     public void Describe_APurposeNoLongerInTheNotice_FallsBackToItsKey() =>
         Assert.Equal("You turned on retired by SMS", Describe(Item(LedgerEventType.ConsentGranted, ActorKind.Customer, Channel.Sms) with { PurposeKey = "retired" }, "en"));
 

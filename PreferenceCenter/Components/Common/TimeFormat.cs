@@ -17,4 +17,7 @@ public static class TimeFormat
 
     public static string Date(DateTimeOffset value, CultureInfo culture) =>
         value.ToUniversalTime().ToString("d MMMM yyyy", culture);
+
+    public static string ShortDate(DateTimeOffset value, CultureInfo culture) =>
+        value.ToUniversalTime().ToString("d MMM yyyy", culture);
 }

@@ -4,7 +4,7 @@ using PreferenceCenter.Features.Ledger;
 
 namespace PreferenceCenter.Features.Accounts;
 
-/// <summary>Creates the customer record behind a new sign-up, with its ledger entry.</summary>
+/// <summary>The customer record behind a sign-in: created at sign-up, and its language; each change with its ledger entry.</summary>
 public sealed class CustomerAccounts(IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
 {
     public async Task<Customer> CreateForUserAsync(string userId, string? culture, CancellationToken cancellationToken = default)
@@ -33,5 +33,26 @@ public sealed class CustomerAccounts(IDbContextFactory<AppDbContext> dbFactory, 
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return customer;
+    }
+
+    /// <summary>Remembers the language a customer chose (emails use it); returns false when it was already theirs.</summary>
+    public async Task<bool> SetPreferredCultureAsync(Guid customerId, string culture, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(culture);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.BeginWriteAsync(cancellationToken);
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId && c.Status == CustomerStatus.Active, cancellationToken);
+        if (customer is null || customer.PreferredCulture == culture)
+        {
+            return false;
+        }
+
+        await ledger.AppendAsync(db, new LedgerDraft(
+            LedgerEventType.PreferredLanguageChanged, Actor.Customer(customerId), customerId, ChangeSource.Web,
+            Before: customer.PreferredCulture, After: culture), cancellationToken);
+        customer.PreferredCulture = culture;
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using PreferenceCenter.Resources;
 
@@ -17,9 +18,13 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
             LedgerEventType.ConsentGranted => text[$"History.ConsentGranted.{who}", Label(item, purposeTitles)],
             LedgerEventType.ConsentWithdrawn => text[$"History.ConsentWithdrawn.{who}", Label(item, purposeTitles)],
             LedgerEventType.CustomerRegistered => text["History.CustomerRegistered"],
+            LedgerEventType.PreferredLanguageChanged => text["History.LanguageChanged", LanguageName(item.After)],
             _ => text["History.Other", item.EventType],
         };
     }
+
+    private static string LanguageName(string? culture) =>
+        culture is null ? string.Empty : CultureInfo.GetCultureInfo(culture).NativeName;
 
     private string Label(HistoryItem item, IReadOnlyDictionary<string, string> purposeTitles)
     {

@@ -11,6 +11,7 @@ public enum LedgerEventType
 
     // 300–399: accounts
     CustomerRegistered = 300,
+    PreferredLanguageChanged = 301,
 
     // 600–699: the privacy notice
     NoticePublished = 600,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Localization;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -17,9 +18,9 @@ public static class LocalizationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary><c>POST /culture</c> from the language switcher: remembers the choice for a year and goes back.</summary>
+    /// <summary><c>POST /culture</c> from the language switcher: remembers the choice (a cookie for a year, and the customer's record) and goes back.</summary>
     public static IEndpointConventionBuilder MapCultureEndpoint(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/culture", ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext http) =>
+        endpoints.MapPost("/culture", async ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext http, CustomerAccounts customers) =>
         {
             if (!SupportedCultures.IsSupported(culture))
             {
@@ -34,6 +35,12 @@ public static class LocalizationServiceCollectionExtensions
                     Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true,
                     SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps,
                 });
+            // A signed-in customer's choice is also theirs for the emails we send them.
+            if (http.User.GetCustomerId() is Guid customerId)
+            {
+                await customers.SetPreferredCultureAsync(customerId, culture, http.RequestAborted);
+            }
+
             // Only ever back into this app: an open redirect would turn the switcher into a phishing aid.
             var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
                 && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
