@@ -9,6 +9,7 @@ builder.Configuration.AddRepositoryDevelopmentSettings(builder.Environment);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddSecurityHeaders();
 builder.Services.AddAppLocalization();
 builder.Services.AddAppDatabase(DatabaseOptions.Resolve(
     builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), builder.Environment.ContentRootPath));
@@ -38,12 +39,14 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Blazor's own frame-ancestors header would duplicate (and loosen) the policy UseSecurityHeaders sends.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();
 

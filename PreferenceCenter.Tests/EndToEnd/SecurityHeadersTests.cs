@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+using PreferenceCenter.Tests.EndToEnd.Pages;
+using PreferenceCenter.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace PreferenceCenter.Tests.EndToEnd;
+
+[Collection(EndToEndGroup.Name)]
+public sealed class SecurityHeadersTests(AppHost app, BrowserFixture browser)
+{
+    [Theory]
+    [InlineData("privacy")]
+    [InlineData("Account/Login")]
+    [InlineData("")]
+    public async Task Every_page_forbids_framing_sniffing_and_foreign_scripts(string path)
+    {
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task The_policy_breaks_nothing_a_customer_does()
+    {
+        var page = await browser.NewPageAsync();
+        await using var context = page.Context;
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+
+        await (await new LoginPage(page, app).OpenAsync()).SignInAsync(DemoCustomer.Email, DemoCustomer.Password);
+        var preferences = await new PreferencesPage(page, app).OpenAsync();
+        await preferences.Switch("Marketing by post").ClickAsync();
+        await Expect(preferences.Status).ToContainTextAsync("Marketing by post is on");
+        await page.GotoAsync(app.Url("privacy"));
+        await page.GetByText("Details: Marketing").ClickAsync();
+
+        Assert.Empty(violations);
+    }
+}
