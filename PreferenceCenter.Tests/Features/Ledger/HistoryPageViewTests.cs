@@ -1,4 +1,5 @@
 using Bunit;
+using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Tests.Support;
@@ -23,6 +24,18 @@ public sealed class HistoryPageViewTests : PageTestBase
             cut.FindAll(".history-list__what").Select(e => e.TextContent));
         Assert.Equal("2026-11-23T10:19:00.0000000+00:00", cut.Find("time").GetAttribute("datetime"));
         Assert.Equal("23 Nov 2026, 10:19 UTC", cut.Find("time").TextContent);
+    }
+
+    [Fact]
+    public async Task Render_WithTheReadersTimeZone_ShowsTimesOnTheirClock()
+    {
+        await SignInCustomerAsync();
+        await Consents.SetAsync(Change("marketing", Channel.Email, grant: true));
+
+        var cut = Render<HistoryPageView>(p => p.AddCascadingValue(ReaderTimeZone.From("America/New_York")));
+
+        cut.WaitForAssertion(() => Assert.Equal("23 Nov 2026, 05:14", cut.Find("time").TextContent));
+        Assert.Equal("2026-11-23T10:14:00.0000000+00:00", cut.Find("time").GetAttribute("datetime"));
     }
 
     [Fact]

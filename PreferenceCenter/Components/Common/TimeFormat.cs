@@ -3,16 +3,18 @@ using System.Globalization;
 namespace PreferenceCenter.Components.Common;
 
 /// <summary>
-/// How times read on screen: "25 Nov 2026, 10:14 UTC". The zone is always shown, because the server does not
-/// know the reader's and a bare "10:14" would be wrong for most of them.
+/// How times read on screen: "25 Nov 2026, 11:14" on the reader's own clock, or "25 Nov 2026, 10:14 UTC" when
+/// their time zone is not known — never a bare time in a zone the reader cannot tell.
 /// </summary>
 public static class TimeFormat
 {
-    public static string DateAndTime(DateTimeOffset value, CultureInfo culture)
+    public static string DateAndTime(DateTimeOffset value, CultureInfo culture, ReaderTimeZone? reader = null)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        var utc = value.ToUniversalTime();
-        return $"{utc.ToString("d MMM yyyy, HH:mm", culture)} UTC";
+        reader ??= ReaderTimeZone.Unknown;
+        var local = TimeZoneInfo.ConvertTime(value, reader.Zone);
+        var text = local.ToString("d MMM yyyy, HH:mm", culture);
+        return reader.IsKnown ? text : text + " UTC";
     }
 
     public static string Date(DateTimeOffset value, CultureInfo culture) =>

@@ -26,6 +26,7 @@ public sealed partial class PreferencesPage
     [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [CascadingParameter] private ReaderTimeZone? ReaderTimeZone { get; set; }
 
     private bool AnyOn => cells?.Values.Any(c => c.IsOn) == true;
 
@@ -86,7 +87,7 @@ public sealed partial class PreferencesPage
                 result.Current!.IsOn ? "Preferences.Unchanged.On" : "Preferences.Unchanged.Off", label]),
             ConsentChangeOutcome.Saved => new StatusMessage(Severity.Success, T[
                 result.Current!.IsOn ? "Preferences.Saved.On" : "Preferences.Saved.Off",
-                label, TimeFormat.DateAndTime(result.Current.ChangedAt!.Value, CultureInfo.CurrentUICulture)]),
+                label, TimeFormat.DateAndTime(result.Current.ChangedAt!.Value, CultureInfo.CurrentUICulture, ReaderTimeZone)]),
             ConsentChangeOutcome.Conflict => new StatusMessage(Severity.Warning, T[
                 result.Current!.IsOn ? "Preferences.Conflict.On" : "Preferences.Conflict.Off", label]),
             _ => new StatusMessage(Severity.Error, T[$"ConsentProblem.{result.Problem}"]),

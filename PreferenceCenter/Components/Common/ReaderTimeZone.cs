@@ -1,0 +1,17 @@
+namespace PreferenceCenter.Components.Common;
+
+/// <summary>
+/// The reader's time zone, from the <c>pc_tz</c> cookie their browser sets (wwwroot/reader-time-zone.js).
+/// Unknown or unrecognised zones fall back to UTC, which the screen then names.
+/// </summary>
+public sealed record ReaderTimeZone(TimeZoneInfo Zone, bool IsKnown)
+{
+    public const string CookieName = "pc_tz";
+
+    public static readonly ReaderTimeZone Unknown = new(TimeZoneInfo.Utc, false);
+
+    public static ReaderTimeZone From(string? ianaName) =>
+        ianaName is { Length: > 0 and < 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(ianaName, out var zone)
+            ? new ReaderTimeZone(zone, true)
+            : Unknown;
+}
