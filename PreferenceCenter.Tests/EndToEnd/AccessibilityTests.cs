@@ -44,9 +44,8 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
     [InlineData("Account/Manage/ResetAuthenticator", false)]
     public async Task Signed_in_page_has_no_serious_or_critical_accessibility_violations(string path, bool interactive)
     {
-        var page = await browser.NewPageAsync();
+        var page = await DemoCustomerSession.NewPageAsync(browser, app);
         await using var context = page.Context;
-        await (await new LoginPage(page, app).OpenAsync()).SignInAsync(DemoCustomer.Email, DemoCustomer.Password);
         await OpenAsync(page, path, interactive);
         await AssertNoBlockingViolationsAsync(page, path);
     }

@@ -41,5 +41,11 @@ public sealed class NewCustomerJourneyTests(AppHost app, BrowserFixture browser)
 
         var history = await new HistoryPage(page, app).OpenAsync();
         await Expect(history.Entries.Filter(new() { HasText = "You turned on Marketing by email" })).ToHaveCountAsync(1);
+
+        // Signing out really ends the session: the preferences ask for a sign-in again.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+        await page.GotoAsync(app.Url("preferences"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
     }
 }

@@ -12,9 +12,8 @@ public sealed class ReaderTimeJourneyTests(AppHost app, BrowserFixture browser)
     [Fact]
     public async Task A_customer_in_New_York_sees_their_history_on_their_own_clock()
     {
-        var page = await browser.NewPageAsync(timeZone: "America/New_York");
+        var page = await DemoCustomerSession.NewPageAsync(browser, app, timeZone: "America/New_York");
         await using var context = page.Context;
-        await (await new LoginPage(page, app).OpenAsync()).SignInAsync(DemoCustomer.Email, DemoCustomer.Password);
 
         var history = await new HistoryPage(page, app).OpenAsync();
         var time = history.Entries.First.Locator("time");

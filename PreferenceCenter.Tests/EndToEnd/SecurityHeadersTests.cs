@@ -28,7 +28,7 @@ public sealed class SecurityHeadersTests(AppHost app, BrowserFixture browser)
     [Fact]
     public async Task The_policy_breaks_nothing_a_customer_does()
     {
-        var page = await browser.NewPageAsync();
+        var page = await DemoCustomerSession.NewPageAsync(browser, app);
         await using var context = page.Context;
         var violations = new List<string>();
         page.Console += (_, message) =>
@@ -39,7 +39,6 @@ public sealed class SecurityHeadersTests(AppHost app, BrowserFixture browser)
             }
         };
 
-        await (await new LoginPage(page, app).OpenAsync()).SignInAsync(DemoCustomer.Email, DemoCustomer.Password);
         var preferences = await new PreferencesPage(page, app).OpenAsync();
         await preferences.Switch("Marketing by post").ClickAsync();
         await Expect(preferences.Status).ToContainTextAsync("Marketing by post is on");
