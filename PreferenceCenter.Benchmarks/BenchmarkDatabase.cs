@@ -27,7 +27,7 @@ public sealed class BenchmarkDatabase : IDbContextFactory<AppDbContext>, IAsyncD
     public int MarketingPurposeId { get; private set; }
 
     /// <summary>The channels a benchmark change cycles through; marketing is offered on all of them.</summary>
-    public static IReadOnlyList<Channel> Channels { get; } = Enum.GetValues<Channel>();
+    public static IReadOnlyList<Channel> Channels => ChannelSetExtensions.AllChannels;
 
     public static async Task<BenchmarkDatabase> CreateAsync(int customers)
     {

@@ -80,7 +80,7 @@ public sealed partial class PreferencesPage
     private StatusMessage Describe(ConsentToggle toggle, ConsentChangeResult result)
     {
         var title = notice!.Purposes.First(p => p.Key == toggle.PurposeKey).Title;
-        var label = T["Consent.Label", title, T[$"Channel.{toggle.Channel}.InSentence"]];
+        var label = T.ConsentLabel(title, toggle.Channel);
         return result.Outcome switch
         {
             ConsentChangeOutcome.Unchanged => new StatusMessage(Severity.Info, T[

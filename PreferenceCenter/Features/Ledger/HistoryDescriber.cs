@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Ledger;
@@ -29,6 +30,6 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
     private string Label(HistoryItem item, IReadOnlyDictionary<string, string> purposeTitles)
     {
         var title = item.PurposeKey is null ? string.Empty : purposeTitles.GetValueOrDefault(item.PurposeKey, item.PurposeKey);
-        return item.Channel is null ? title : text["Consent.Label", title, text[$"Channel.{item.Channel}.InSentence"]];
+        return item.Channel is Channel channel ? text.ConsentLabel(title, channel) : title;
     }
 }

@@ -1,22 +1,21 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.Localization;
 
 namespace PreferenceCenter.Features.Privacy;
 
 /// <summary>Reads the latest published notice in the reader's language, falling back to English text by text.</summary>
 public sealed class PrivacyNoticeService(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public const string FallbackCulture = "en";
-
     public async Task<CurrentNotice?> GetCurrentAsync(CultureInfo culture, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(culture);
         var language = culture.TwoLetterISOLanguageName;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var notice = await db.NoticeVersions.AsNoTracking()
-            .Include(n => n.Texts.Where(t => t.Culture == language || t.Culture == FallbackCulture))
-            .Include(n => n.PurposeTexts.Where(t => t.Culture == language || t.Culture == FallbackCulture))
+            .Include(n => n.Texts.Where(t => t.Culture == language || t.Culture == SupportedCultures.Default))
+            .Include(n => n.PurposeTexts.Where(t => t.Culture == language || t.Culture == SupportedCultures.Default))
             .OrderByDescending(n => n.Number)
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
@@ -42,6 +41,6 @@ public sealed class PrivacyNoticeService(IDbContextFactory<AppDbContext> dbFacto
     private static T? Pick<T>(IEnumerable<T> texts, Func<T, string> cultureOf, string language) where T : class
     {
         var list = texts.ToList();
-        return list.FirstOrDefault(t => cultureOf(t) == language) ?? list.FirstOrDefault(t => cultureOf(t) == FallbackCulture);
+        return list.FirstOrDefault(t => cultureOf(t) == language) ?? list.FirstOrDefault(t => cultureOf(t) == SupportedCultures.Default);
     }
 }
