@@ -18,6 +18,7 @@ builder.Services.AddAccounts();
 builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddPrivacy();
 builder.Services.AddConsents();
+builder.Services.AddPreferences();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Data;
@@ -17,6 +18,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<NoticeVersion> NoticeVersions => Set<NoticeVersion>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<ContactRule> ContactRules => Set<ContactRule>();
+    public DbSet<ChannelContact> ChannelContacts => Set<ChannelContact>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

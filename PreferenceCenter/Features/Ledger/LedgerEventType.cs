@@ -9,6 +9,18 @@ public enum LedgerEventType
     ConsentGranted = 100,
     ConsentWithdrawn = 101,
 
+    // 200–299: zero-party preferences. Entries name the question (Detail) and never hold the answer itself.
+    PreferenceAnswered = 200,
+    PreferenceAnswerForgotten = 201,
+    ContactFrequencyChanged = 210,
+    ContactPaused = 211,
+    ContactPauseLifted = 212,
+    FeedbackGiven = 220,
+    QuestionCreated = 230,
+    QuestionChanged = 231,
+    QuestionRetired = 232,
+    QuestionsReordered = 233,
+
     // 300–399: accounts
     CustomerRegistered = 300,
     PreferredLanguageChanged = 301,

@@ -1,0 +1,9 @@
+namespace PreferenceCenter.Features.Preferences;
+
+public enum PauseLength
+{
+    OneWeek = 1,
+    OneMonth,
+    ThreeMonths,
+    UntilDate,
+}

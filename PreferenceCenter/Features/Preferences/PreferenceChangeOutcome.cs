@@ -1,0 +1,9 @@
+namespace PreferenceCenter.Features.Preferences;
+
+public enum PreferenceChangeOutcome
+{
+    Saved,
+    Unchanged,
+    Conflict,
+    Rejected,
+}

@@ -1,0 +1,29 @@
+using PreferenceCenter.Features.Localization;
+
+namespace PreferenceCenter.Features.Preferences;
+
+/// <summary>The officer's edit form for a question: mutable, so the admin page binds to it directly.</summary>
+public sealed class QuestionForm
+{
+    /// <summary>Null for a new question.</summary>
+    public int? Id { get; set; }
+    public string? Key { get; set; }
+    public int Version { get; set; }
+    public QuestionType Type { get; set; } = QuestionType.SingleChoice;
+    public string? PurposeKey { get; set; }
+    public int? MaxLength { get; set; } = 200;
+    public bool IsRetired { get; set; }
+
+    /// <summary>Prompt and "why we ask", one per supported language.</summary>
+    public Dictionary<string, QuestionWording> Wording { get; init; } =
+        SupportedCultures.Names.ToDictionary(c => c, _ => new QuestionWording());
+
+    public List<OptionForm> Options { get; init; } = [];
+
+    public OptionForm AddOption()
+    {
+        var option = new OptionForm();
+        Options.Add(option);
+        return option;
+    }
+}
