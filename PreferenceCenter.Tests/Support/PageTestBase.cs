@@ -8,6 +8,7 @@ using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Tests.Support;
@@ -32,6 +33,33 @@ public abstract class PageTestBase : ComponentTestBase
 
     protected async Task SignInCustomerAsync()
     {
+        await CreateDatabaseAsync();
+        var auth = AddAuthorization();
+        auth.SetAuthorized("customer@example.com");
+        auth.SetRoles(Roles.Customer);
+        auth.SetClaims(new Claim(CustomerClaims.CustomerId, CustomerId.ToString()), new Claim(ClaimTypes.NameIdentifier, CustomerUserId));
+        // As on a live circuit; set last, because it builds the service provider.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>Signs in the privacy officer (<see cref="OfficerUserId"/>); the database still has one customer.</summary>
+    protected async Task SignInOfficerAsync()
+    {
+        await CreateDatabaseAsync();
+        var auth = AddAuthorization();
+        auth.SetAuthorized("officer@example.com");
+        auth.SetRoles(Roles.PrivacyOfficer);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, OfficerUserId));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public const string OfficerUserId = "officer-user-id";
+    private const string CustomerUserId = "customer-user-id";
+
+    protected static Actor Officer => Actor.Staff(OfficerUserId);
+
+    private async Task CreateDatabaseAsync()
+    {
         database = await TestDatabase.CreateAsync();
         await using (var db = database.CreateDbContext())
         {
@@ -46,15 +74,21 @@ public abstract class PageTestBase : ComponentTestBase
         Services.AddSingleton<PrivacyNoticeService>();
         Services.AddSingleton<HistoryService>();
         Services.AddScoped<HistoryDescriber>();
-        var auth = AddAuthorization();
-        auth.SetAuthorized("customer@example.com");
-        auth.SetRoles(Roles.Customer);
-        auth.SetClaims(new Claim(CustomerClaims.CustomerId, CustomerId.ToString()));
-        // As on a live circuit; set last, because it builds the service provider.
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Services.AddPreferences();
     }
 
     protected ConsentService Consents => Services.GetRequiredService<ConsentService>();
+    protected QuestionAdminService QuestionAdmin => Services.GetRequiredService<QuestionAdminService>();
+    protected AnswerService Answers => Services.GetRequiredService<AnswerService>();
+    protected ContactRulesService ContactRules => Services.GetRequiredService<ContactRulesService>();
+
+    /// <summary>Creates a question as the officer and returns its id.</summary>
+    protected async Task<int> AddQuestionAsync(QuestionForm form)
+    {
+        var result = await QuestionAdmin.SaveAsync(form, Officer);
+        Assert.True(result.Saved, string.Join(", ", result.Problems));
+        return result.Id!.Value;
+    }
 
     protected ConsentChange Change(string purpose, Channel channel, bool grant, int expectedVersion = 0) =>
         new(CustomerId, purpose, channel, grant, expectedVersion, Actor.Customer(CustomerId), ChangeSource.Web);

@@ -9,4 +9,8 @@ public sealed record Actor(ActorKind Kind, string Id, string? Reason = null, str
     public static Actor Customer(Guid customerId) => new(ActorKind.Customer, customerId.ToString());
 
     public static Actor System(string job) => new(ActorKind.System, job);
+
+    /// <summary>A staff member, by their sign-in account's id; reason and request channel when acting for a customer.</summary>
+    public static Actor Staff(string userId, string? reason = null, string? requestChannel = null) =>
+        new(ActorKind.Staff, userId, reason, requestChannel);
 }
