@@ -1,16 +1,20 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Data.Seed;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Data;
 
 /// <summary>
-/// Development only: the catalog from <c>Seed/catalog.json</c> and the three demo accounts listed in the README.
+/// Development only: the catalog from <c>Seed/catalog.json</c>, the demo questions and the three demo accounts listed in the README.
 /// Idempotent, so every start-up can call it.
 /// </summary>
 public sealed class DevelopmentSeeder(
-    IDbContextFactory<AppDbContext> dbFactory, UserManager<ApplicationUser> users, CustomerAccounts customers, CatalogPublisher catalogs)
+    IDbContextFactory<AppDbContext> dbFactory, UserManager<ApplicationUser> users, CustomerAccounts customers, CatalogPublisher catalogs,
+    QuestionAdminService questions)
 {
     public const string DemoPassword = "Demo!2345";
 
@@ -24,6 +28,7 @@ public sealed class DevelopmentSeeder(
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         await SeedCatalogAsync(cancellationToken);
+        await SeedQuestionsAsync(cancellationToken);
         foreach (var (email, role) in DemoAccounts)
         {
             await SeedAccountAsync(email, role, cancellationToken);
@@ -48,6 +53,27 @@ public sealed class DevelopmentSeeder(
         }
 
         await catalogs.PublishAsync(await LoadCatalogAsync(cancellationToken), cancellationToken);
+    }
+
+    private async Task SeedQuestionsAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Questions.AnyAsync(cancellationToken))
+            {
+                return;
+            }
+        }
+
+        // Through the officer's own service, so the seed obeys the same rules and leaves the same ledger entries.
+        foreach (var form in DevelopmentQuestions.All())
+        {
+            var saved = await questions.SaveAsync(form, Actor.System("development-seed"), cancellationToken);
+            if (!saved.Saved)
+            {
+                throw new InvalidOperationException($"A seed question breaks the rules: {string.Join(", ", saved.Problems)}");
+            }
+        }
     }
 
     private async Task SeedAccountAsync(string email, string role, CancellationToken cancellationToken)

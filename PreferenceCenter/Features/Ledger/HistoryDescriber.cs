@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Ledger;
@@ -8,24 +10,60 @@ namespace PreferenceCenter.Features.Ledger;
 /// <summary>Turns a ledger entry into a sentence its subject understands: "You turned on Marketing by email".</summary>
 public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
 {
-    /// <param name="purposeTitles">Purpose titles by key, in the reader's language; unknown keys show as the key.</param>
-    public string Describe(HistoryItem item, IReadOnlyDictionary<string, string> purposeTitles)
+    public string Describe(HistoryItem item, HistoryVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(purposeTitles);
+        ArgumentNullException.ThrowIfNull(vocabulary);
         var who = item.ActorKind.ToString();
+        // Preference sentences name the support team or "recorded" for systems; the consent ones have a form per actor.
+        var by = item.ActorKind switch { ActorKind.Customer => "Customer", ActorKind.Staff => "Staff", _ => "System" };
         return item.EventType switch
         {
-            LedgerEventType.ConsentGranted => text[$"History.ConsentGranted.{who}", Label(item, purposeTitles)],
-            LedgerEventType.ConsentWithdrawn => text[$"History.ConsentWithdrawn.{who}", Label(item, purposeTitles)],
+            LedgerEventType.ConsentGranted => text[$"History.ConsentGranted.{who}", Label(item, vocabulary.PurposeTitles)],
+            LedgerEventType.ConsentWithdrawn => text[$"History.ConsentWithdrawn.{who}", Label(item, vocabulary.PurposeTitles)],
             LedgerEventType.CustomerRegistered => text["History.CustomerRegistered"],
             LedgerEventType.PreferredLanguageChanged => text["History.LanguageChanged", LanguageName(item.After)],
+            LedgerEventType.PreferenceAnswered => text[$"History.PreferenceAnswered.{by}", Prompt(item, vocabulary)],
+            LedgerEventType.PreferenceAnswerForgotten => text[$"History.PreferenceAnswerForgotten.{by}", Prompt(item, vocabulary)],
+            LedgerEventType.ContactFrequencyChanged => text[$"History.ContactFrequencyChanged.{by}", ChannelName(item), FrequencyPhrase(item.After)],
+            LedgerEventType.ContactPaused => text[$"History.ContactPaused.{by}", ChannelName(item), Moment(item.After, vocabulary)],
+            LedgerEventType.ContactPauseLifted => text[$"History.ContactPauseLifted.{by}", ChannelName(item)],
+            LedgerEventType.FeedbackGiven => text[$"History.FeedbackGiven.{by}", FeedbackPhrase(item)],
             _ => text["History.Other", item.EventType],
         };
     }
 
     private static string LanguageName(string? culture) =>
         culture is null ? string.Empty : CultureInfo.GetCultureInfo(culture).NativeName;
+
+    private static string Prompt(HistoryItem item, HistoryVocabulary vocabulary) =>
+        item.Detail is null ? string.Empty : vocabulary.QuestionPrompts.GetValueOrDefault(item.Detail, item.Detail);
+
+    private string ChannelName(HistoryItem item) => item.Channel is Channel channel ? text[$"Channel.{channel}.InSentence"] : string.Empty;
+
+    private string FrequencyPhrase(string? recorded) =>
+        ContactFrequencyNames.Parse(recorded) is { } frequency ? text[$"History.Frequency.{frequency}"] : recorded ?? string.Empty;
+
+    private static string Moment(string? recorded, HistoryVocabulary vocabulary) =>
+        LedgerTime.Parse(recorded) is { } moment ? TimeFormat.DateAndTime(moment, CultureInfo.CurrentUICulture, vocabulary.TimeZone) : recorded ?? string.Empty;
+
+    private string FeedbackPhrase(HistoryItem item)
+    {
+        var kinds = (item.After ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var phrases = kinds.Select(kind => kind switch
+        {
+            "too-often" => text["History.Feedback.TooOften"].Value,
+            "not-relevant" => text["History.Feedback.NotRelevant"].Value,
+            _ => kind,
+        }).ToList();
+        if (item.Detail is not null)
+        {
+            phrases.Add(text["History.Feedback.Comment"]);
+        }
+
+        var said = string.Join("; ", phrases);
+        return item.Channel is null ? said : text["History.Feedback.About", said, ChannelName(item)];
+    }
 
     private string Label(HistoryItem item, IReadOnlyDictionary<string, string> purposeTitles)
     {

@@ -18,7 +18,7 @@ public sealed class HistoryService(IDbContextFactory<AppDbContext> dbFactory)
         var items = await mine.OrderByDescending(e => e.Sequence)
             .Skip((pageNumber - 1) * pageSize).Take(pageSize)
             .Select(e => new HistoryItem(e.Sequence, e.OccurredAt, e.EventType, e.ActorKind, e.Source,
-                e.PurposeKey, e.Channel, e.Reason, e.RequestChannel, e.NoticeVersion, e.After))
+                e.PurposeKey, e.Channel, e.Reason, e.RequestChannel, e.NoticeVersion, e.After, e.Before, e.Detail))
             .ToListAsync(cancellationToken);
         return new HistoryPage(items, pageNumber, pageSize, total);
     }

@@ -31,6 +31,16 @@ public sealed class AnswerService(IDbContextFactory<AppDbContext> dbFactory, Led
         return new Questionnaire([.. views.Where(v => !v.IsRetired)], [.. views.Where(v => v.IsRetired)]);
     }
 
+    /// <summary>Every question's prompt by key, retired ones included, so history keeps naming what was asked.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GetPromptsAsync(CultureInfo culture, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var questions = await db.Questions.AsNoTracking().Include(q => q.Texts).ToListAsync(cancellationToken);
+        var language = culture.TwoLetterISOLanguageName;
+        return questions.ToDictionary(q => q.Key, q => LocalizedText.Pick(q.Texts, t => t.Culture, language)?.Prompt ?? q.Key);
+    }
+
     public async Task<PreferenceChangeResult> AnswerAsync(
         Guid customerId, int questionId, AnswerInput input, int expectedVersion, Actor actor, ChangeSource source,
         CancellationToken cancellationToken = default)

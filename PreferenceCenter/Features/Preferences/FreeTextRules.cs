@@ -8,12 +8,15 @@ namespace PreferenceCenter.Features.Preferences;
 /// </summary>
 public static partial class FreeTextRules
 {
-    /// <summary>Tags, comments, declarations and processing instructions: "&lt;b&gt;", "&lt;/p", "&lt;!--", "&lt;?xml".</summary>
+    /// <summary>
+    /// Tags, comments, declarations and processing instructions ("&lt;b&gt;", "&lt;/p", "&lt;!--", "&lt;?xml") — as a
+    /// browser would read them, so "a &lt; b" stays allowed.
+    /// </summary>
     public static bool ContainsMarkup(string? text) => text is not null && Markup().IsMatch(text);
 
     /// <summary>Trims, and treats whitespace-only as nothing.</summary>
     public static string? Normalise(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    [GeneratedRegex(@"<\s*[A-Za-z/!?]")]
+    [GeneratedRegex(@"<[A-Za-z/!?]")]
     private static partial Regex Markup();
 }

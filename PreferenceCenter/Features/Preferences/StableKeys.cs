@@ -23,7 +23,14 @@ public static class StableKeys
             }
         }
 
-        var stem = slug.ToString(0, Math.Min(slug.Length, MaxLength - 3)).Trim('-');
+        var stem = slug.ToString().Trim('-');
+        if (stem.Length > MaxLength - 3)
+        {
+            // Cut at a word boundary, leaving room for a "-2" suffix.
+            var cut = stem[..(MaxLength - 3)];
+            stem = cut.LastIndexOf('-') is > 0 and var dash ? cut[..dash] : cut;
+        }
+
         stem = stem.Length == 0 ? fallback : stem;
         var key = stem;
         for (var n = 2; taken.Contains(key); n++)
