@@ -6,6 +6,7 @@ using MudBlazor;
 using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Resources;
 
@@ -16,6 +17,10 @@ public sealed partial class PreferencesPage
 {
     private CurrentNotice? notice;
     private Dictionary<(string PurposeKey, Channel Channel), ConsentCell>? cells;
+    private IReadOnlyDictionary<Channel, ContactRuleView>? rules;
+
+    // Bumped on every consent change, so the questionnaire re-reads which answers are in use.
+    private int consentsVersion;
     private StatusMessage? status;
     private bool loaded;
     private bool saving;
@@ -23,6 +28,7 @@ public sealed partial class PreferencesPage
 
     [Inject] private ConsentService Consents { get; set; } = default!;
     [Inject] private PrivacyNoticeService Notices { get; set; } = default!;
+    [Inject] private ContactRulesService ContactRules { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -31,7 +37,9 @@ public sealed partial class PreferencesPage
     private bool AnyOn => cells?.Values.Any(c => c.IsOn) == true;
 
     // Until the circuit is connected a flip would change only the pre-rendered page and be lost: no switch works then.
-    private bool Locked => saving || !RendererInfo.IsInteractive;
+    private bool Locked => saving || NotLive;
+
+    private bool NotLive => !RendererInfo.IsInteractive;
 
     protected override async Task OnInitializedAsync()
     {
@@ -39,8 +47,12 @@ public sealed partial class PreferencesPage
         customerId = user.GetCustomerId() ?? throw new InvalidOperationException("The customer policy guarantees a customer id claim.");
         notice = await Notices.GetCurrentAsync(CultureInfo.CurrentUICulture);
         cells = new(await Consents.GetCellsAsync(customerId));
+        rules = await ContactRules.GetAsync(customerId);
         loaded = true;
     }
+
+    /// <summary>The sections below the matrix say what they did here, in the page's one live region.</summary>
+    private void Report(StatusMessage message) => status = message;
 
     private async Task OnToggleAsync(ConsentToggle toggle)
     {
@@ -55,6 +67,7 @@ public sealed partial class PreferencesPage
             }
 
             status = Describe(toggle, result);
+            consentsVersion++;
         }
         finally
         {
@@ -70,6 +83,7 @@ public sealed partial class PreferencesPage
             var count = await Consents.WithdrawAllAsync(customerId, Actor.Customer(customerId), ChangeSource.Web);
             cells = new(await Consents.GetCellsAsync(customerId));
             status = new StatusMessage(Severity.Success, T["Preferences.WithdrawAll.Done", count]);
+            consentsVersion++;
         }
         finally
         {

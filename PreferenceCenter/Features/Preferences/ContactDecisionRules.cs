@@ -55,8 +55,11 @@ public static class ContactDecisionRules
     public static bool IsLimitedByContactRules(Purpose purpose)
     {
         ArgumentNullException.ThrowIfNull(purpose);
-        return purpose.LegalBasis is not (LegalBasis.Contract or LegalBasis.LegalObligation);
+        return IsLimitedByContactRules(purpose.LegalBasis);
     }
+
+    /// <summary>The same rule for a purpose as the page shows it (its summary carries the basis, not the entity).</summary>
+    public static bool IsLimitedByContactRules(LegalBasis basis) => basis is not (LegalBasis.Contract or LegalBasis.LegalObligation);
 
     /// <summary>When the frequency allows the next contact after <paramref name="lastContactedAt"/>; null when it never does.</summary>
     public static DateTimeOffset? NextAllowed(ContactFrequency frequency, DateTimeOffset? lastContactedAt) =>
