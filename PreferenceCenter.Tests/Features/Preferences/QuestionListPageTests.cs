@@ -26,6 +26,17 @@ public sealed class QuestionListPageTests : PageTestBase
     private async Task<List<string>> StoredOrderAsync() =>
         [.. (await QuestionAdmin.ListAsync(CultureInfo.GetCultureInfo("en"))).Select(q => q.Prompt)];
 
+    /// <summary>The list with two asked questions: the store question, then the interests question.</summary>
+    private async Task<IRenderedComponent<QuestionListPage>> RenderStoreThenInterestsAsync()
+    {
+        await SignInOfficerAsync();
+        await AddQuestionAsync(QuestionSamples.SingleChoice());
+        await AddQuestionAsync(QuestionSamples.MultipleChoice());
+        var cut = Render<QuestionListPage>();
+        cut.WaitForElement("table");
+        return cut;
+    }
+
     [Fact]
     public async Task Render_ListsEveryQuestionWithTypePurposeStatusAndAnswerCount()
     {
@@ -47,11 +58,7 @@ public sealed class QuestionListPageTests : PageTestBase
     [Fact]
     public async Task MoveDown_SwapsTheQuestionWithTheNextAndSaysSo()
     {
-        await SignInOfficerAsync();
-        await AddQuestionAsync(QuestionSamples.SingleChoice());
-        await AddQuestionAsync(QuestionSamples.MultipleChoice());
-        var cut = Render<QuestionListPage>();
-        cut.WaitForElement("table");
+        var cut = await RenderStoreThenInterestsAsync();
         Assert.True(Button(cut, $"Move “{Store}” up").HasAttribute("disabled"));
 
         Button(cut, $"Move “{Store}” down").Click();
@@ -65,11 +72,7 @@ public sealed class QuestionListPageTests : PageTestBase
     [Fact]
     public async Task MoveUp_PutsTheQuestionBeforeThePreviousOne()
     {
-        await SignInOfficerAsync();
-        await AddQuestionAsync(QuestionSamples.SingleChoice());
-        await AddQuestionAsync(QuestionSamples.MultipleChoice());
-        var cut = Render<QuestionListPage>();
-        cut.WaitForElement("table");
+        var cut = await RenderStoreThenInterestsAsync();
 
         Button(cut, $"Move “{Interests}” up").Click();
 

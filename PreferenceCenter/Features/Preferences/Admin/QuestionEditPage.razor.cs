@@ -22,7 +22,7 @@ public sealed partial class QuestionEditPage
     private bool loaded;
     private bool saving;
     private bool focusSummary;
-    private int? loadedId = -1;
+    private int? loadedId;
     private Actor? officer;
 
     [Inject] private QuestionAdminService Admin { get; set; } = default!;
@@ -51,7 +51,7 @@ public sealed partial class QuestionEditPage
     protected override async Task OnParametersSetAsync()
     {
         // The same page serves "new" and every id: load again only when the address names another question.
-        if (loadedId == Id)
+        if (loaded && loadedId == Id)
         {
             return;
         }
