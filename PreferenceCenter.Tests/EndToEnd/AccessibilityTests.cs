@@ -1,5 +1,9 @@
+using System.Globalization;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Tests.EndToEnd.Pages;
 using PreferenceCenter.Tests.Support;
 
@@ -48,6 +52,45 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
         await using var context = page.Context;
         await OpenAsync(page, path, interactive);
         await AssertNoBlockingViolationsAsync(page, path);
+    }
+
+    [Theory]
+    [InlineData("admin/questions", true)]
+    [InlineData("admin/questions/new", true)]
+    [InlineData("admin/feedback", false)]
+    [InlineData("admin/feedback?period=12m", true)]
+    public async Task Officer_page_has_no_serious_or_critical_accessibility_violations(string path, bool interactive)
+    {
+        await EnsureAQuestionAsync();
+        var page = await DemoOfficerSession.NewPageAsync(browser, app);
+        await using var context = page.Context;
+        await OpenAsync(page, path, interactive);
+        Assert.EndsWith("/" + path, page.Url, StringComparison.Ordinal); // the officer's page, not a sign-in redirect
+        await AssertNoBlockingViolationsAsync(page, path);
+    }
+
+    [Fact]
+    public async Task Question_form_showing_its_problems_has_no_serious_or_critical_accessibility_violations()
+    {
+        var page = await DemoOfficerSession.NewPageAsync(browser, app);
+        await using var context = page.Context;
+        await OpenAsync(page, "admin/questions/new", interactive: true);
+
+        await new AdminQuestionsPage(page, app).SaveAsync();
+        await page.Locator(".problem-summary").WaitForAsync();
+
+        await AssertNoBlockingViolationsAsync(page, "admin/questions/new (refused)");
+    }
+
+    // The list is scanned with a row in it (buttons, links, numbers), not as an empty table.
+    private async Task EnsureAQuestionAsync()
+    {
+        var questions = app.Services.GetRequiredService<QuestionAdminService>();
+        if ((await questions.ListAsync(CultureInfo.GetCultureInfo("en"))).Count == 0)
+        {
+            var saved = await questions.SaveAsync(QuestionSamples.SingleChoice(), Actor.Staff("accessibility-tests"));
+            Assert.True(saved.Saved);
+        }
     }
 
     private async Task OpenAsync(IPage page, string path, bool interactive)

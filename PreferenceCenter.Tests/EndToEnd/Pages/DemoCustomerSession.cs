@@ -1,37 +1,13 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.EndToEnd.Pages;
 
-/// <summary>
-/// The demo customer signed in once per app host; later pages reuse that sign-in cookie (eShop's login.setup) and
-/// nothing else, so language and time-zone cookies never carry from one test into another.
-/// </summary>
+/// <summary>The demo customer, signed in once per app host (<see cref="DemoSignIn"/>).</summary>
 public static class DemoCustomerSession
 {
-    private static readonly ConditionalWeakTable<AppHost, Task<Cookie[]>> SignIns = [];
+    private static readonly DemoSignIn SignIn = new(DemoCustomer.Email, DemoCustomer.Password);
 
-    public static async Task<IPage> NewPageAsync(BrowserFixture browser, AppHost app, string timeZone = "UTC")
-    {
-        ArgumentNullException.ThrowIfNull(browser);
-        var cookies = await SignIns.GetValue(app, _ => SignInAsync(browser, app));
-        var page = await browser.NewPageAsync(timeZone: timeZone);
-        await page.Context.AddCookiesAsync(cookies);
-        return page;
-    }
-
-    private static async Task<Cookie[]> SignInAsync(BrowserFixture browser, AppHost app)
-    {
-        var page = await browser.NewPageAsync();
-        await using var context = page.Context;
-        await (await new LoginPage(page, app).OpenAsync()).SignInAsync(DemoCustomer.Email, DemoCustomer.Password);
-        return [.. (await context.CookiesAsync())
-            .Where(c => c.Name.StartsWith(".AspNetCore.Identity", StringComparison.Ordinal))
-            .Select(c => new Cookie
-            {
-                Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires,
-                HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
-            })];
-    }
+    public static Task<IPage> NewPageAsync(BrowserFixture browser, AppHost app, string timeZone = "UTC") =>
+        SignIn.NewPageAsync(browser, app, timeZone);
 }

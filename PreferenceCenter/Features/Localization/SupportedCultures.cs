@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PreferenceCenter.Features.Localization;
 
 public static class SupportedCultures
@@ -8,4 +10,11 @@ public static class SupportedCultures
     public static readonly IReadOnlyList<string> Names = ["en", "it", "es"];
 
     public static bool IsSupported(string? culture) => culture is not null && Names.Contains(culture);
+
+    /// <summary>A language's own name, capitalised as a label: "English", "Italiano", "Español".</summary>
+    public static string NativeName(string culture)
+    {
+        var info = new CultureInfo(culture);
+        return char.ToUpper(info.NativeName[0], info) + info.NativeName[1..];
+    }
 }

@@ -115,7 +115,11 @@ public sealed class QuestionAdminService(IDbContextFactory<AppDbContext> dbFacto
         SetRetiredAsync(id, expectedVersion, retire: false, officer, cancellationToken);
 
     /// <summary>Swaps a question with its neighbour among the questions still asked.</summary>
-    public async Task<QuestionSaveResult> MoveAsync(int id, bool up, Actor officer, CancellationToken cancellationToken = default)
+    /// <param name="expectedVersion">
+    /// The version the officer's list showed; when the question has moved or changed since, nothing moves and the
+    /// result says <see cref="QuestionProblemCode.ChangedElsewhere"/>, so a stale list never reorders blindly.
+    /// </param>
+    public async Task<QuestionSaveResult> MoveAsync(int id, bool up, Actor officer, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(officer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -126,6 +130,11 @@ public sealed class QuestionAdminService(IDbContextFactory<AppDbContext> dbFacto
         if (index < 0)
         {
             return Problem(id, QuestionProblemCode.UnknownQuestion);
+        }
+
+        if (expectedVersion is int expected && asked[index].Version != expected)
+        {
+            return Problem(id, QuestionProblemCode.ChangedElsewhere);
         }
 
         var other = up ? index - 1 : index + 1;
@@ -244,5 +253,5 @@ public sealed class QuestionAdminService(IDbContextFactory<AppDbContext> dbFacto
         }
     }
 
-    private static QuestionSaveResult Problem(int? id, QuestionProblemCode code) => new(id, [new QuestionProblem("Question", code)]);
+    private static QuestionSaveResult Problem(int? id, QuestionProblemCode code) => new(id, [new QuestionProblem(QuestionFields.Question, code)]);
 }

@@ -26,4 +26,29 @@ public sealed class QuestionForm
         Options.Add(option);
         return option;
     }
+
+    /// <summary>Takes an option off the form; an option customers chose is refused later, on save (<see cref="QuestionRules"/>).</summary>
+    public bool RemoveOption(int index)
+    {
+        if (index < 0 || index >= Options.Count)
+        {
+            return false;
+        }
+
+        Options.RemoveAt(index);
+        return true;
+    }
+
+    /// <summary>Swaps an option with the one before (<paramref name="up"/>) or after it; false at either end.</summary>
+    public bool MoveOption(int index, bool up)
+    {
+        var other = up ? index - 1 : index + 1;
+        if (index < 0 || index >= Options.Count || other < 0 || other >= Options.Count)
+        {
+            return false;
+        }
+
+        (Options[index], Options[other]) = (Options[other], Options[index]);
+        return true;
+    }
 }

@@ -19,30 +19,30 @@ public static class QuestionRules
         var problems = new List<QuestionProblem>();
         if (!Enum.IsDefined(form.Type))
         {
-            problems.Add(new("Type", QuestionProblemCode.UnknownType));
+            problems.Add(new(QuestionFields.Type, QuestionProblemCode.UnknownType));
         }
 
         if (string.IsNullOrWhiteSpace(form.PurposeKey))
         {
-            problems.Add(new("Purpose", QuestionProblemCode.Required));
+            problems.Add(new(QuestionFields.Purpose, QuestionProblemCode.Required));
         }
         else if (!knownPurposes.Contains(form.PurposeKey))
         {
-            problems.Add(new("Purpose", QuestionProblemCode.UnknownPurpose));
+            problems.Add(new(QuestionFields.Purpose, QuestionProblemCode.UnknownPurpose));
         }
 
         foreach (var culture in SupportedCultures.Names)
         {
             var wording = form.Wording.GetValueOrDefault(culture);
-            CheckText(problems, $"Prompt.{culture}", wording?.Prompt, Question.PromptMaxLength);
-            CheckText(problems, $"WhyWeAsk.{culture}", wording?.WhyWeAsk, Question.WhyWeAskMaxLength);
+            CheckText(problems, QuestionFields.Prompt(culture), wording?.Prompt, Question.PromptMaxLength);
+            CheckText(problems, QuestionFields.WhyWeAsk(culture), wording?.WhyWeAsk, Question.WhyWeAskMaxLength);
         }
 
         if (form.Type == QuestionType.FreeText)
         {
             if (form.MaxLength is not (>= 1 and <= Question.FreeTextLimit))
             {
-                problems.Add(new("MaxLength", QuestionProblemCode.MaxLengthOutOfRange, Question.FreeTextLimit));
+                problems.Add(new(QuestionFields.MaxLength, QuestionProblemCode.MaxLengthOutOfRange, Question.FreeTextLimit));
             }
         }
         else
@@ -79,14 +79,14 @@ public static class QuestionRules
     {
         if (options.Count < MinOptions)
         {
-            problems.Add(new("Options", QuestionProblemCode.TooFewOptions, MinOptions));
+            problems.Add(new(QuestionFields.Options, QuestionProblemCode.TooFewOptions, MinOptions));
         }
 
         for (var i = 0; i < options.Count; i++)
         {
             foreach (var culture in SupportedCultures.Names)
             {
-                CheckText(problems, $"Option.{i}.{culture}", options[i].Labels.GetValueOrDefault(culture), QuestionOption.LabelMaxLength);
+                CheckText(problems, QuestionFields.Option(i, culture), options[i].Labels.GetValueOrDefault(culture), QuestionOption.LabelMaxLength);
             }
         }
 
@@ -97,7 +97,7 @@ public static class QuestionRules
             {
                 if (FreeTextRules.Normalise(options[i].Labels.GetValueOrDefault(culture)) is { } label && !seen.Add(label))
                 {
-                    problems.Add(new($"Option.{i}.{culture}", QuestionProblemCode.DuplicateOption));
+                    problems.Add(new(QuestionFields.Option(i, culture), QuestionProblemCode.DuplicateOption));
                 }
             }
         }
@@ -108,18 +108,18 @@ public static class QuestionRules
     {
         if (form.PurposeKey != answered.PurposeKey)
         {
-            problems.Add(new("Purpose", QuestionProblemCode.PurposeLockedByAnswers));
+            problems.Add(new(QuestionFields.Purpose, QuestionProblemCode.PurposeLockedByAnswers));
         }
 
         if (form.Type != answered.Type)
         {
-            problems.Add(new("Type", QuestionProblemCode.TypeLockedByAnswers));
+            problems.Add(new(QuestionFields.Type, QuestionProblemCode.TypeLockedByAnswers));
         }
 
         var kept = form.Options.Select(o => o.Key).OfType<string>().ToHashSet();
         if (answered.OptionKeysInUse.Any(key => !kept.Contains(key)))
         {
-            problems.Add(new("Options", QuestionProblemCode.OptionInUse));
+            problems.Add(new(QuestionFields.Options, QuestionProblemCode.OptionInUse));
         }
     }
 }
