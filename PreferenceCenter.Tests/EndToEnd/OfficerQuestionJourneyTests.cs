@@ -19,7 +19,7 @@ public sealed class OfficerQuestionJourneyTests(AppHost app, BrowserFixture brow
     }
 
     [Fact]
-    public async Task The_officer_creates_a_question_in_three_languages_and_finds_it_in_the_list()
+    public async Task The_officer_creates_a_question_in_three_languages_and_the_demo_customer_is_asked_it()
     {
         var page = await DemoOfficerSession.NewPageAsync(browser, app);
         await using var context = page.Context;
@@ -33,6 +33,15 @@ public sealed class OfficerQuestionJourneyTests(AppHost app, BrowserFixture brow
         await Expect(cells.Nth(1)).ToHaveTextAsync("Personalised offers");
         await Expect(cells.Nth(2)).ToHaveTextAsync("Asked");
         await Expect(cells.Nth(3)).ToHaveTextAsync("0");
+
+        var customerPage = await DemoCustomerSession.NewPageAsync(browser, app);
+        await using var customerContext = customerPage.Context;
+        var preferences = await new PreferencesPage(customerPage, app).OpenAsync();
+        var asked = preferences.Question(sample.Wording["en"].Prompt!);
+        await Expect(asked).ToContainTextAsync("Why we ask: So offers name a store near you.");
+        await Expect(asked.GetByRole(AriaRole.Radio)).ToHaveCountAsync(2);
+        Assert.StartsWith($"Your answer to “{sample.Wording["en"].Prompt}” is saved",
+            await preferences.AnswerSingleChoiceAsync(sample.Wording["en"].Prompt!, "Madrid"), StringComparison.Ordinal);
     }
 
     [Fact]
