@@ -16,4 +16,25 @@ public static class WriteTransaction
         db.Database.AutoSavepointsEnabled = false;
         return db.Database.BeginTransactionAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Saves and commits; when another writer got there first (a concurrency token, a unique key, the ledger's
+    /// sequence) rolls back and returns false, so the caller reports a conflict and nothing is half-written.
+    /// </summary>
+    public static async Task<bool> TryCommitAsync(this AppDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(transaction);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+    }
 }

@@ -62,15 +62,9 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> dbFactory, Le
             change.Actor, change.CustomerId, change.Source, notice, purpose!.Key, change.Channel,
             before, ConsentRules.StateLabel(consent, now)), cancellationToken);
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
+        if (!await db.TryCommitAsync(tx, cancellationToken))
         {
             // Another writer got there first (a concurrency token, the unique key or the ledger sequence).
-            await tx.RollbackAsync(cancellationToken);
             return Conflict(change, await ReadCellAsync(change, cancellationToken));
         }
 

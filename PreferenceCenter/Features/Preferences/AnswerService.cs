@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Localization;
 
 namespace PreferenceCenter.Features.Preferences;
 
@@ -78,7 +79,7 @@ public sealed class AnswerService(IDbContextFactory<AppDbContext> dbFactory, Led
         answer.Text = input.Text;
         answer.AnsweredAt = now;
         answer.Version++;
-        return await CommitAsync(db, tx, now, cancellationToken);
+        return await PreferenceWrites.CommitAsync(db, tx, now, cancellationToken);
     }
 
     /// <summary>Deletes one answer ("forget this answer").</summary>
@@ -119,7 +120,7 @@ public sealed class AnswerService(IDbContextFactory<AppDbContext> dbFactory, Led
             db.Answers.Remove(item.Answer);
         }
 
-        return await CommitAsync(db, tx, now, cancellationToken);
+        return await PreferenceWrites.CommitAsync(db, tx, now, cancellationToken);
     }
 
     /// <summary>Purposes whose answers may be used now: those not based on consent, and those with a consent on some channel.</summary>
@@ -142,21 +143,5 @@ public sealed class AnswerService(IDbContextFactory<AppDbContext> dbFactory, Led
             question.Id, question.Key, question.Type, text?.Prompt ?? question.Key, text?.WhyWeAsk ?? string.Empty, options,
             question.MaxLength ?? Question.FreeTextLimit, question.Purpose!.Key, inUse, question.IsRetired,
             answer is null ? null : new AnswerView(answer.Choices, answer.Text, answer.AnsweredAt, answer.Version));
-    }
-
-    private static async Task<PreferenceChangeResult> CommitAsync(
-        AppDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-            return PreferenceChangeResult.Saved(now);
-        }
-        catch (DbUpdateException)
-        {
-            await tx.RollbackAsync(cancellationToken);
-            return PreferenceChangeResult.Conflict;
-        }
     }
 }

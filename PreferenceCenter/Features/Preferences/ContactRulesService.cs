@@ -52,7 +52,9 @@ public sealed class ContactRulesService(IDbContextFactory<AppDbContext> dbFactor
             LedgerEventType.ContactFrequencyChanged, actor, customerId, source, Channel: channel,
             Before: ContactFrequencyNames.Of(rule.Frequency), After: ContactFrequencyNames.Of(frequency)), cancellationToken);
         rule.Frequency = frequency;
-        return await CommitAsync(db, tx, rule, now, cancellationToken);
+        rule.ChangedAt = now;
+        rule.Version++;
+        return await PreferenceWrites.CommitAsync(db, tx, now, cancellationToken);
     }
 
     /// <summary>Pauses the given channels until <paramref name="until"/>: one ledger entry per channel, one transaction.</summary>
@@ -84,9 +86,7 @@ public sealed class ContactRulesService(IDbContextFactory<AppDbContext> dbFactor
             rule.Version++;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return PreferenceChangeResult.Saved(now);
+        return await PreferenceWrites.CommitAsync(db, tx, now, cancellationToken);
     }
 
     /// <summary>Ends the pause early on the given channels; channels that are not paused are left alone.</summary>
@@ -123,31 +123,10 @@ public sealed class ContactRulesService(IDbContextFactory<AppDbContext> dbFactor
             rule.Version++;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return PreferenceChangeResult.Saved(now);
+        return await PreferenceWrites.CommitAsync(db, tx, now, cancellationToken);
     }
 
     private static async Task<ContactRule> FindOrAddAsync(AppDbContext db, Guid customerId, Channel channel, CancellationToken cancellationToken) =>
         await db.ContactRules.FirstOrDefaultAsync(r => r.CustomerId == customerId && r.Channel == channel, cancellationToken)
         ?? db.ContactRules.Add(new ContactRule { CustomerId = customerId, Channel = channel }).Entity;
-
-    private static async Task<PreferenceChangeResult> CommitAsync(
-        AppDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, ContactRule rule, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        rule.ChangedAt = now;
-        rule.Version++;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-            return PreferenceChangeResult.Saved(now);
-        }
-        catch (DbUpdateException)
-        {
-            // Another writer created or changed the same rule first.
-            await tx.RollbackAsync(cancellationToken);
-            return PreferenceChangeResult.Conflict;
-        }
-    }
 }

@@ -26,9 +26,9 @@ public sealed class PrivacyNoticeService(IDbContextFactory<AppDbContext> dbFacto
 
         var purposes = await db.Purposes.AsNoTracking().Include(p => p.Recipient)
             .OrderBy(p => p.SortOrder).ToListAsync(cancellationToken);
-        var text = Pick(notice.Texts, t => t.Culture, language);
+        var text = LocalizedText.Pick(notice.Texts, t => t.Culture, language);
         var summaries = purposes
-            .Select(p => (Purpose: p, Text: Pick(notice.PurposeTexts.Where(t => t.PurposeId == p.Id), t => t.Culture, language)))
+            .Select(p => (Purpose: p, Text: LocalizedText.Pick(notice.PurposeTexts.Where(t => t.PurposeId == p.Id), t => t.Culture, language)))
             .Where(x => x.Text is not null)
             .Select(x => new PurposeSummary(
                 x.Purpose.Key, x.Purpose.Kind, x.Purpose.LegalBasis, x.Purpose.Icon, x.Text!.Title, x.Text.Summary,
@@ -36,11 +36,5 @@ public sealed class PrivacyNoticeService(IDbContextFactory<AppDbContext> dbFacto
             .ToList();
         return new CurrentNotice(
             notice.Number, notice.PublishedAt, text?.Culture ?? language, text?.Title ?? string.Empty, text?.LegalText ?? string.Empty, summaries);
-    }
-
-    private static T? Pick<T>(IEnumerable<T> texts, Func<T, string> cultureOf, string language) where T : class
-    {
-        var list = texts.ToList();
-        return list.FirstOrDefault(t => cultureOf(t) == language) ?? list.FirstOrDefault(t => cultureOf(t) == SupportedCultures.Default);
     }
 }

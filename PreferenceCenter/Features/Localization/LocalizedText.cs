@@ -1,9 +1,7 @@
-using PreferenceCenter.Features.Localization;
+namespace PreferenceCenter.Features.Localization;
 
-namespace PreferenceCenter.Features.Preferences;
-
-/// <summary>Picks the reader's language, falling back to English (every text has one: <see cref="QuestionRules"/>).</summary>
-internal static class LocalizedText
+/// <summary>Picks the text in the reader's language, falling back to English, which every published text has.</summary>
+public static class LocalizedText
 {
     public static T? Pick<T>(IEnumerable<T> texts, Func<T, string> cultureOf, string language) where T : class
     {
