@@ -19,6 +19,8 @@ builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddPrivacy();
 builder.Services.AddConsents();
 builder.Services.AddPreferences();
+builder.Services.AddErasureWorkflow(builder.Configuration);
+builder.Services.AddMyData();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
@@ -50,6 +52,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();
+app.MapMyData();
 
 await app.RunAsync();
 return 0;

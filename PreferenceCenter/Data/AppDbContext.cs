@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
@@ -23,6 +24,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ContactRule> ContactRules => Set<ContactRule>();
     public DbSet<ChannelContact> ChannelContacts => Set<ChannelContact>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

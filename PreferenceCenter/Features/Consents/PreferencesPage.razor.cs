@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
@@ -26,9 +27,13 @@ public sealed partial class PreferencesPage
     private bool saving;
     private Guid customerId;
 
+    // An open erasure request: withdrawals work as ever, and a grant says it will be erased too.
+    private ErasureRequestView? openErasure;
+
     [Inject] private ConsentService Consents { get; set; } = default!;
     [Inject] private PrivacyNoticeService Notices { get; set; } = default!;
     [Inject] private ContactRulesService ContactRules { get; set; } = default!;
+    [Inject] private ErasureRequestService Erasure { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -48,6 +53,7 @@ public sealed partial class PreferencesPage
         notice = await Notices.GetCurrentAsync(CultureInfo.CurrentUICulture);
         cells = new(await Consents.GetCellsAsync(customerId));
         rules = await ContactRules.GetAsync(customerId);
+        openErasure = await Erasure.GetOpenAsync(customerId);
         loaded = true;
     }
 
@@ -67,6 +73,10 @@ public sealed partial class PreferencesPage
             }
 
             status = Describe(toggle, result);
+            if (result.Outcome == ConsentChangeOutcome.Saved && ErasureRules.GrantNeedsExplanation(toggle.TurnOn, openErasure))
+            {
+                status = status with { Text = status.Text + " " + T["Erasure.Preferences.GrantNote"] };
+            }
             consentsVersion++;
         }
         finally

@@ -29,6 +29,14 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
             LedgerEventType.ContactPaused => text[$"History.ContactPaused.{by}", ChannelName(item), Moment(item.After, vocabulary)],
             LedgerEventType.ContactPauseLifted => text[$"History.ContactPauseLifted.{by}", ChannelName(item)],
             LedgerEventType.FeedbackGiven => text[$"History.FeedbackGiven.{by}", FeedbackPhrase(item)],
+            LedgerEventType.ErasureRequested => text["Erasure.History.Requested"],
+            LedgerEventType.ErasureVerified => text["Erasure.History.Verified"],
+            LedgerEventType.ErasureApproved => text["Erasure.History.Approved"],
+            LedgerEventType.ErasureRejected => text["Erasure.History.Rejected"],
+            LedgerEventType.ErasureCancelled => text["Erasure.History.Cancelled"],
+            LedgerEventType.ErasureExecutionStarted => text["Erasure.History.ExecutionStarted"],
+            LedgerEventType.ErasureCompleted => text["Erasure.History.Completed"],
+            LedgerEventType.PersonalDataExported => text["MyData.History.Exported"],
             _ => text["History.Other", item.EventType],
         };
     }

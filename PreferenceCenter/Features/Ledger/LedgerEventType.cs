@@ -25,6 +25,18 @@ public enum LedgerEventType
     CustomerRegistered = 300,
     PreferredLanguageChanged = 301,
 
+    // 400–499: erasure. 400–419: the executor's steps; 420–: the request's workflow. Detail names the request id.
+    ErasureRequested = 420,
+    ErasureVerified = 421,
+    ErasureApproved = 422,
+    ErasureRejected = 423,
+    ErasureCancelled = 424,
+    ErasureExecutionStarted = 425,
+    ErasureCompleted = 426,
+
     // 600–699: the privacy notice
     NoticePublished = 600,
+
+    // 800–899: data access. 800–849: the customer's own export.
+    PersonalDataExported = 800,
 }

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using MimeKit;
+using PreferenceCenter.Components.Common;
+using PreferenceCenter.Features.Messaging;
+using PreferenceCenter.Resources;
+
+namespace PreferenceCenter.Features.Erasure;
+
+/// <summary>The request's emails, each in the language the customer asked in. Sent only after the step committed.</summary>
+public sealed class ErasureMail(IEmailTransport transport, MailComposer composer, IStringLocalizer<SharedResource> text)
+{
+    public Task SendConfirmationAsync(string to, string culture, Uri link, DateTimeOffset dueAt, int linkHours, CancellationToken cancellationToken = default) =>
+        transport.SendAsync(In(culture, c => composer.Compose(
+            to, text["Erasure.Email.Confirm.Subject"], text["Erasure.Email.Confirm.Intro", linkHours, TimeFormat.Date(dueAt, c)],
+            text["Erasure.Email.Confirm.Action"], link)), cancellationToken);
+
+    public Task SendRejectedAsync(string to, string culture, string reason, CancellationToken cancellationToken = default) =>
+        transport.SendAsync(In(culture, _ => composer.Compose(
+            to, text["Erasure.Email.Rejected.Subject"], text["Erasure.Email.Rejected.Intro", reason])), cancellationToken);
+
+    public Task SendApprovedAsync(string to, string culture, DateTimeOffset dueAt, CancellationToken cancellationToken = default) =>
+        transport.SendAsync(In(culture, c => composer.Compose(
+            to, text["Erasure.Email.Approved.Subject"], text["Erasure.Email.Approved.Intro", TimeFormat.Date(dueAt, c)])), cancellationToken);
+
+    // The localizer reads the current UI culture; the words are composed synchronously, then the culture goes back.
+    private static MimeMessage In(string culture, Func<CultureInfo, MimeMessage> compose)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        var wanted = CultureInfo.GetCultureInfo(culture);
+        CultureInfo.CurrentUICulture = wanted;
+        try
+        {
+            return compose(wanted);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

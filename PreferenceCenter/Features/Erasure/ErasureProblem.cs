@@ -1,0 +1,19 @@
+namespace PreferenceCenter.Features.Erasure;
+
+/// <summary>Why an erasure action was refused; each has its own message (<c>Erasure.Problem.*</c>).</summary>
+public enum ErasureProblem
+{
+    NotFound,
+    NotYours,
+    AlreadyOpen,
+    WrongPassword,
+    LinkNotValid,
+    NotConfirmedYet,
+    NotApproved,
+    AlreadyDecided,
+    TooLateToCancel,
+    AlreadyFinished,
+    ReasonRequired,
+    ReasonTooLong,
+    ChangedElsewhere,
+}

@@ -1,0 +1,8 @@
+namespace PreferenceCenter.Features.Erasure;
+
+public enum ErasureRequestOutcome
+{
+    Saved,
+    Unchanged,
+    Refused,
+}

@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Ledger;
+
+namespace PreferenceCenter.Features.Erasure;
+
+/// <summary>
+/// The customer's side of "forget me": ask (password again), confirm by the emailed link, see the status, cancel
+/// until the erasure starts.
+/// </summary>
+public sealed class ErasureRequestService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    LedgerWriter ledger,
+    TimeProvider time,
+    IOptions<ErasureOptions> options,
+    ErasureTransitions transitions,
+    ErasureConfirmationTokens tokens,
+    ErasureAccounts accounts,
+    ErasureMail mail)
+{
+    /// <summary>The customer's requests, newest first.</summary>
+    public async Task<IReadOnlyList<ErasureRequestView>> ListAsync(Guid customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ErasureRequests.AsNoTracking().Where(r => r.CustomerId == customerId)
+            .OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return [.. rows.Select(r => ErasureRequestView.From(r, now))];
+    }
+
+    /// <summary>The request still running, if any: while it is open the customer cannot ask again.</summary>
+    public async Task<ErasureRequestView?> GetOpenAsync(Guid customerId, CancellationToken cancellationToken = default) =>
+        (await ListAsync(customerId, cancellationToken)).FirstOrDefault(r => r.IsOpen);
+
+    /// <summary>
+    /// Records the request after the password checks out, then emails the confirmation link to the sign-in address.
+    /// A wrong password writes nothing.
+    /// </summary>
+    /// <param name="confirmPage">The absolute address of the confirmation page; the token is added to it.</param>
+    public async Task<ErasureRequestResult> RequestAsync(Guid customerId, string? password, string culture, Uri confirmPage, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(culture);
+        ArgumentNullException.ThrowIfNull(confirmPage);
+        if (!await accounts.CheckPasswordAsync(customerId, password, cancellationToken))
+        {
+            return ErasureRequestResult.Refused(ErasureProblem.WrongPassword);
+        }
+
+        var email = await accounts.EmailOfAsync(customerId, cancellationToken);
+        if (email is null)
+        {
+            return ErasureRequestResult.Refused(ErasureProblem.NotFound);
+        }
+
+        var created = await CreateAsync(customerId, culture, cancellationToken);
+        if (created.Outcome == ErasureRequestOutcome.Saved)
+        {
+            var link = new Uri(confirmPage + "?token=" + Uri.EscapeDataString(tokens.Issue(created.Request!.Id, customerId)));
+            await mail.SendConfirmationAsync(email, culture, link, created.Request.DueAt, options.Value.ConfirmationLinkHours, cancellationToken);
+        }
+
+        return created;
+    }
+
+    /// <summary>The emailed link: a valid, unexpired token for an open request verifies it; anything else changes nothing.</summary>
+    public async Task<ErasureRequestResult> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (tokens.Read(token) is not { } ids)
+        {
+            return ErasureRequestResult.Refused(ErasureProblem.LinkNotValid);
+        }
+
+        return await transitions.ApplyAsync(
+            ids.RequestId, ErasureAction.Verify, Actor.Customer(ids.CustomerId), ChangeSource.EmailLink, ids.CustomerId,
+            (r, now) => r.VerifiedAt = now, cancellationToken);
+    }
+
+    public Task<ErasureRequestResult> CancelAsync(Guid customerId, int requestId, CancellationToken cancellationToken = default) =>
+        transitions.ApplyAsync(
+            requestId, ErasureAction.Cancel, Actor.Customer(customerId), ChangeSource.Web, customerId,
+            (r, now) => r.CancelledAt = now, cancellationToken);
+
+    private async Task<ErasureRequestResult> CreateAsync(Guid customerId, string culture, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.BeginWriteAsync(cancellationToken);
+        var now = time.GetUtcNowToMillisecond();
+        if (!await db.Customers.AnyAsync(c => c.Id == customerId && c.Status == CustomerStatus.Active, cancellationToken))
+        {
+            return ErasureRequestResult.Refused(ErasureProblem.NotFound);
+        }
+
+        var open = await db.ErasureRequests.AsNoTracking()
+            .Where(r => r.CustomerId == customerId && ErasureRules.OpenStates.Contains(r.State))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (open is not null)
+        {
+            return ErasureRequestResult.Refused(ErasureProblem.AlreadyOpen, ErasureRequestView.From(open, now));
+        }
+
+        var request = new ErasureRequest
+        {
+            CustomerId = customerId,
+            RequestedAt = now,
+            DueAt = ErasureRules.DueAt(now, options.Value.DeadlineMonths),
+            Culture = culture,
+        };
+        db.ErasureRequests.Add(request);
+        // The entry needs the request's id: save once inside the transaction, then append and save again.
+        await db.SaveChangesAsync(cancellationToken);
+        await ledger.AppendAsync(db, new LedgerDraft(
+            LedgerEventType.ErasureRequested, Actor.Customer(customerId), customerId, ChangeSource.Web,
+            After: ErasureLedger.Label(ErasureState.Requested), Detail: ErasureLedger.Detail(request.Id)), cancellationToken);
+        return await db.TryCommitAsync(tx, cancellationToken)
+            ? ErasureRequestResult.Saved(ErasureRequestView.From(request, now))
+            : ErasureRequestResult.Refused(ErasureProblem.ChangedElsewhere);
+    }
+}
