@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
 
@@ -23,6 +25,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ContactRule> ContactRules => Set<ContactRule>();
     public DbSet<ChannelContact> ChannelContacts => Set<ChannelContact>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<CustomerProfile> CustomerProfiles => Set<CustomerProfile>();
+    public DbSet<Suppression> Suppressions => Set<Suppression>();
+    public DbSet<ErasureProgress> ErasureProgress => Set<ErasureProgress>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -25,6 +25,18 @@ public enum LedgerEventType
     CustomerRegistered = 300,
     PreferredLanguageChanged = 301,
 
+    // 320–349: the customer's personal data (name, email, phone). Entries say which fields changed, never a value.
+    ProfileChanged = 320,
+    SignedUpWithErasedAddress = 321,
+
+    // 400–419: erasure execution, one entry per step (400–499 is erasure; 420–499 the request workflow).
+    ErasureSuppressionWritten = 400,
+    ErasurePersonalDataDeleted = 401,
+    ErasureSignInDeleted = 402,
+    ErasureKeyDestroyed = 403,
+    CustomerErased = 404,
+    ErasureStorageForgotten = 405,
+
     // 600–699: the privacy notice
     NoticePublished = 600,
 }
