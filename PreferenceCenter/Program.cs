@@ -14,11 +14,13 @@ builder.Services.AddAppLocalization();
 builder.Services.AddAppDatabase(DatabaseOptions.Resolve(
     builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), builder.Environment.ContentRootPath));
 builder.Services.AddLedger();
+builder.Services.AddPersonalData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAccounts();
 builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddPrivacy();
 builder.Services.AddConsents();
 builder.Services.AddPreferences();
+builder.Services.AddErasure();
 builder.Services.AddErasureWorkflow(builder.Configuration);
 builder.Services.AddMyData();
 

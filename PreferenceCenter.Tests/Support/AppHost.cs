@@ -30,11 +30,15 @@ public class AppHost : WebApplicationFactory<Program>
         this.environmentName = environmentName;
         Directory.CreateDirectory(root);
         DatabasePath = Path.Combine(root, "app.db");
+        KeyStorePath = Path.Combine(root, "keys.db");
         PickupDirectory = Path.Combine(root, "mail-pickup");
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>The per-customer key store, a file apart from <see cref="DatabasePath"/>.</summary>
+    public string KeyStorePath { get; }
 
     public string PickupDirectory { get; }
 
@@ -68,7 +72,13 @@ public class AppHost : WebApplicationFactory<Program>
         // UseSetting values come after every appsettings file, the repository-root one included, so they win.
         builder.UseEnvironment(environmentName);
         builder.UseSetting("ConnectionStrings:PreferenceCenter", new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString());
+        builder.UseSetting("ConnectionStrings:PersonalDataKeys", new SqliteConnectionStringBuilder { DataSource = KeyStorePath }.ToString());
         builder.UseSetting("Email:PickupDirectory", PickupDirectory);
+        // The production host reads no repository settings file, so the test keys come from here in every environment.
+        foreach (var (name, value) in TestKeys.Settings)
+        {
+            builder.UseSetting(name, value);
+        }
         builder.UseSetting("Email:Smtp:Host", string.Empty);
     }
 

@@ -5,6 +5,7 @@ using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
 
@@ -24,7 +25,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ContactRule> ContactRules => Set<ContactRule>();
     public DbSet<ChannelContact> ChannelContacts => Set<ChannelContact>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
+<<<<<<< HEAD
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+=======
+    public DbSet<CustomerProfile> CustomerProfiles => Set<CustomerProfile>();
+    public DbSet<Suppression> Suppressions => Set<Suppression>();
+    public DbSet<ErasureProgress> ErasureProgress => Set<ErasureProgress>();
+>>>>>>> personal-data
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

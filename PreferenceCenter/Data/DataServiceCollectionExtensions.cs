@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.PersonalData;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -9,10 +10,11 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton<AppendOnlyLedgerGuard>();
+        services.AddSingleton<SecureDeleteInterceptor>();
         // Pooled: a context per operation is the pattern, and pooling makes that ~10x cheaper on SQLite (see README).
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<AppendOnlyLedgerGuard>()));
+            .AddInterceptors(sp.GetRequiredService<AppendOnlyLedgerGuard>(), sp.GetRequiredService<SecureDeleteInterceptor>()));
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Data;
 
-/// <summary>Brings the database up to date at start-up: migrations, WAL journaling and the roles every environment needs.</summary>
-public sealed class DatabaseInitializer(IDbContextFactory<AppDbContext> dbFactory, RoleManager<IdentityRole> roles)
+/// <summary>
+/// Brings the databases up to date at start-up: migrations, WAL journaling, the roles every environment needs, and
+/// the separate key store (which also checks the personal-data keys in configuration).
+/// </summary>
+public sealed class DatabaseInitializer(IDbContextFactory<AppDbContext> dbFactory, RoleManager<IdentityRole> roles, CustomerKeyStore keyStore)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -16,6 +20,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<AppDbContext> dbFactor
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await keyStore.InitializeAsync(cancellationToken);
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Data;
 
@@ -19,6 +20,6 @@ public static class StandaloneDbContextOptions
         new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlite(connectionString)
             .UseApplicationServiceProvider(IdentityServices)
-            .AddInterceptors(new AppendOnlyLedgerGuard())
+            .AddInterceptors(new AppendOnlyLedgerGuard(), new SecureDeleteInterceptor())
             .Options;
 }

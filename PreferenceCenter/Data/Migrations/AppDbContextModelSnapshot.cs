@@ -243,6 +243,9 @@ namespace PreferenceCenter.Data.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PreviouslyErased")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(9)
@@ -308,6 +311,25 @@ namespace PreferenceCenter.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.Erasure.ErasureProgress", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastCompletedStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("ErasureProgress");
                 });
 
             modelBuilder.Entity("PreferenceCenter.Features.Ledger.LedgerEntry", b =>
@@ -381,6 +403,67 @@ namespace PreferenceCenter.Data.Migrations
                     b.HasIndex("SubjectId", "Sequence");
 
                     b.ToTable("LedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.PersonalData.CustomerProfile", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(1068)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(444)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(204)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("EmailIndex");
+
+                    b.HasIndex("PhoneIndex");
+
+                    b.ToTable("CustomerProfiles");
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.PersonalData.Suppression", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SuppressedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("Suppressions", (string)null);
                 });
 
             modelBuilder.Entity("PreferenceCenter.Features.Preferences.Answer", b =>
@@ -917,6 +1000,24 @@ namespace PreferenceCenter.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PurposeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.Erasure.ErasureProgress", b =>
+                {
+                    b.HasOne("PreferenceCenter.Features.Accounts.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("PreferenceCenter.Features.Erasure.ErasureProgress", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.PersonalData.CustomerProfile", b =>
+                {
+                    b.HasOne("PreferenceCenter.Features.Accounts.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("PreferenceCenter.Features.PersonalData.CustomerProfile", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -16,4 +16,7 @@ public sealed class Customer
     public CustomerStatus Status { get; set; } = CustomerStatus.Active;
     public DateTimeOffset CreatedAt { get; init; }
     public string? PreferredCulture { get; set; }
+
+    /// <summary>Set at sign-up when the email or phone matches the suppression list: someone with this address asked to be erased before.</summary>
+    public bool PreviouslyErased { get; init; }
 }

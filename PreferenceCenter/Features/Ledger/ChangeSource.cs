@@ -8,4 +8,7 @@ public enum ChangeSource
     EmailLink = 3,
     Api = 4,
     System = 5,
+
+    /// <summary>The erasure of a customer, step by step.</summary>
+    Erasure = 8,
 }

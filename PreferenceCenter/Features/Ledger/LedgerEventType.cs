@@ -25,7 +25,19 @@ public enum LedgerEventType
     CustomerRegistered = 300,
     PreferredLanguageChanged = 301,
 
-    // 400–499: erasure. 400–419: the executor's steps; 420–: the request's workflow. Detail names the request id.
+    // 320–349: the customer's personal data (name, email, phone). Entries say which fields changed, never a value.
+    ProfileChanged = 320,
+    SignedUpWithErasedAddress = 321,
+
+    // 400–419: erasure execution, one entry per step (400–499 is erasure; 420–499 the request workflow).
+    ErasureSuppressionWritten = 400,
+    ErasurePersonalDataDeleted = 401,
+    ErasureSignInDeleted = 402,
+    ErasureKeyDestroyed = 403,
+    CustomerErased = 404,
+    ErasureStorageForgotten = 405,
+
+    // 420–499: the erasure request's workflow. Detail names the request id.
     ErasureRequested = 420,
     ErasureVerified = 421,
     ErasureApproved = 422,

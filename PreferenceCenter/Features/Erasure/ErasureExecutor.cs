@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.PersonalData;
+
+namespace PreferenceCenter.Features.Erasure;
+
+/// <summary>
+/// Erases a customer: suppression fingerprints → personal rows → sign-in account → their key → status Erased →
+/// SQLite scrubbed. Each step commits with its ledger entry and the progress row in one transaction, so a crash
+/// between steps loses nothing and a new call carries on from the next step; a call after completion does nothing.
+/// The pseudonymous customer row, its consents and the ledger stay, so the proof of consent still verifies.
+/// </summary>
+public sealed class ErasureExecutor(
+    IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time, ErasureSteps steps, CustomerKeyStore keys)
+{
+    /// <summary>Test seam: runs after each committed step, so a test can stop the erasure between any two steps.</summary>
+    internal Func<ErasureStep, Task>? AfterStep { get; init; }
+
+    public async Task<ErasureResult> ExecuteAsync(Guid customerId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var progress = await StartAsync(customerId, cancellationToken);
+        if (progress is null)
+        {
+            return ErasureResult.UnknownCustomer;
+        }
+
+        if (progress.CompletedAt is { } completedAt)
+        {
+            return new ErasureResult(ErasureOutcome.AlreadyErased, completedAt);
+        }
+
+        await RunAsync(customerId, ErasureStep.SuppressionWritten, actor, steps.WriteSuppressionAsync, cancellationToken);
+        await RunAsync(customerId, ErasureStep.PersonalRowsDeleted, actor, ErasureSteps.DeletePersonalRowsAsync, cancellationToken);
+        await RunAsync(customerId, ErasureStep.SignInDeleted, actor, ErasureSteps.DeleteSignInAsync, cancellationToken);
+        await RunAsync(customerId, ErasureStep.KeyDestroyed, actor, async (_, id, ct) =>
+        {
+            // Outside the transaction (another database); idempotent, so a crash before the entry commits just repeats it.
+            var destroyed = await keys.DestroyAsync(id, ct);
+            return destroyed ? "destroyed" : "no-key";
+        }, cancellationToken);
+        await RunAsync(customerId, ErasureStep.CustomerErased, actor, ErasureSteps.MarkErasedAsync, cancellationToken);
+        await RunAsync(customerId, ErasureStep.StorageForgotten, actor, async (_, _, ct) =>
+        {
+            // VACUUM and checkpoint run outside any transaction; the entry is written after, and a rerun repeats them.
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await ErasureSteps.ForgetStorageAsync(db, ct);
+            return null;
+        }, cancellationToken);
+
+        await using var read = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var done = await read.ErasureProgress.AsNoTracking().SingleAsync(p => p.CustomerId == customerId, cancellationToken);
+        return new ErasureResult(ErasureOutcome.Completed, done.CompletedAt);
+    }
+
+    private async Task<ErasureProgress?> StartAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.BeginWriteAsync(cancellationToken);
+        if (!await db.Customers.AnyAsync(c => c.Id == customerId, cancellationToken))
+        {
+            return null;
+        }
+
+        var progress = await db.ErasureProgress.FirstOrDefaultAsync(p => p.CustomerId == customerId, cancellationToken);
+        if (progress is null)
+        {
+            progress = db.ErasureProgress.Add(new ErasureProgress { CustomerId = customerId, StartedAt = time.GetUtcNowToMillisecond() }).Entity;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return progress;
+    }
+
+    /// <summary>
+    /// Runs one step unless it is already done: in the transaction, the step's change (or, for steps that act
+    /// elsewhere, the record that it was done), its ledger entry and the progress row commit together.
+    /// </summary>
+    private async Task RunAsync(
+        Guid customerId, ErasureStep step, Actor actor, Func<AppDbContext, Guid, CancellationToken, Task<string?>> change,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.ErasureProgress.AnyAsync(p => p.CustomerId == customerId && p.LastCompletedStep >= step, cancellationToken))
+        {
+            return;
+        }
+
+        var sideEffect = step is ErasureStep.KeyDestroyed or ErasureStep.StorageForgotten;
+        var sideDetail = sideEffect ? await change(db, customerId, cancellationToken) : null;
+
+        await using var tx = await db.BeginWriteAsync(cancellationToken);
+        var progress = await db.ErasureProgress.SingleAsync(p => p.CustomerId == customerId, cancellationToken);
+        if (progress.LastCompletedStep >= step)
+        {
+            // Another executor finished this step while we waited for the write lock.
+            return;
+        }
+
+        var detail = sideEffect ? sideDetail : await change(db, customerId, cancellationToken);
+        var now = time.GetUtcNowToMillisecond();
+        await ledger.AppendAsync(db, new LedgerDraft(
+            ErasureEvents.For(step), actor, customerId, ChangeSource.Erasure, Detail: detail), cancellationToken);
+        progress.LastCompletedStep = step;
+        if (step == ErasureStep.StorageForgotten)
+        {
+            progress.CompletedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        if (AfterStep is not null)
+        {
+            await AfterStep(step);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.PersonalData;
+
+namespace PreferenceCenter.Features.Erasure;
+
+/// <summary>
+/// What each erasure step changes, inside the executor's transaction. Each returns the ledger entry's detail: what
+/// kind of thing was done and how many, never a value. Each is safe to repeat.
+/// </summary>
+public sealed class ErasureSteps(PersonalDataProtector protector, SuppressionList suppressions, TimeProvider time)
+{
+    /// <summary>Fingerprints every email and phone we hold for the customer, so no sign-up or import re-adds them to marketing.</summary>
+    public async Task<string?> WriteSuppressionAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var profile = await db.CustomerProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.CustomerId == customerId, cancellationToken);
+        var user = await (from c in db.Customers
+                          join u in db.Users on c.UserId equals u.Id
+                          where c.Id == customerId
+                          select new { u.Email, u.PhoneNumber }).FirstOrDefaultAsync(cancellationToken);
+        string? profileEmail = null, profilePhone = null;
+        if (profile is not null)
+        {
+            using var cipher = await protector.ForReadingAsync(customerId, cancellationToken);
+            profileEmail = cipher?.Unprotect(profile.Email);
+            profilePhone = cipher?.Unprotect(profile.Phone);
+        }
+
+        var now = time.GetUtcNowToMillisecond();
+        var fingerprints = suppressions.Fingerprints(profileEmail, profilePhone, now)
+            .Concat(suppressions.Fingerprints(user?.Email, user?.PhoneNumber, now))
+            .DistinctBy(f => f.Hash)
+            .ToList();
+        await SuppressionList.AddAsync(db, fingerprints, cancellationToken);
+        return string.Join(',', fingerprints.Select(f => f.Kind.ToString().ToLowerInvariant()).Distinct());
+    }
+
+    /// <summary>
+    /// Deletes answers, contact rules and contact times and the profile, and blanks feedback words. The feedback
+    /// row itself stays (it is pseudonymous), so officers' counts for past periods do not change.
+    /// </summary>
+    public static async Task<string?> DeletePersonalRowsAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var answers = await db.Answers.Where(a => a.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
+        var feedback = await db.Feedback.Where(f => f.CustomerId == customerId && f.Comment != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Comment, (string?)null), cancellationToken);
+        var rules = await db.ContactRules.Where(r => r.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
+        await db.ChannelContacts.Where(r => r.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
+        var profile = await db.CustomerProfiles.Where(p => p.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
+        return $"answers={answers};feedback-comments={feedback};contact-rules={rules};profile={profile}";
+    }
+
+    /// <summary>Deletes the Identity user with its logins, tokens, claims, roles and passkeys, and unlinks the customer row.</summary>
+    public static async Task<string?> DeleteSignInAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var customer = await db.Customers.SingleAsync(c => c.Id == customerId, cancellationToken);
+        if (customer.UserId is not { } userId)
+        {
+            return "no-account";
+        }
+
+        await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserPasskeys.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
+        customer.UserId = null;
+        return "account-deleted";
+    }
+
+    /// <summary>
+    /// Marks the customer erased. Repeats the personal-row deletion in the same transaction, so a write that raced
+    /// the earlier steps (sealed with the key now destroyed) leaves no row behind either.
+    /// </summary>
+    public static async Task<string?> MarkErasedAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await DeletePersonalRowsAsync(db, customerId, cancellationToken);
+        var customer = await db.Customers.SingleAsync(c => c.Id == customerId, cancellationToken);
+        customer.Status = CustomerStatus.Erased;
+        customer.PreferredCulture = null;
+        return null;
+    }
+
+    /// <summary>
+    /// Makes the main database forget: every connection already runs with <c>secure_delete</c> (so deleted cells and
+    /// freed pages are zeroed), VACUUM rewrites the file without free pages or older deletions made before that was on,
+    /// and a TRUNCATE checkpoint copies the clean pages home and empties the WAL that still held the old frames.
+    /// </summary>
+    public static async Task ForgetStorageAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            await SqliteForgetting.CheckpointAsync(connection, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("VACUUM;", cancellationToken);
+            await SqliteForgetting.CheckpointAsync(connection, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

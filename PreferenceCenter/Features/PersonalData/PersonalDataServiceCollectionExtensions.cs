@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.PersonalData;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class PersonalDataServiceCollectionExtensions
+{
+    /// <summary>
+    /// The per-customer key store (its own database), the protector, blind index and suppression list. The keys are
+    /// decoded when first resolved; the start-up initializer resolves them, so a missing or malformed key stops start-up with its name.
+    /// </summary>
+    public static IServiceCollection AddPersonalData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(PersonalDataOptions.Section).Get<PersonalDataOptions>() ?? new PersonalDataOptions();
+        var keyStoreConnection = DatabaseOptions.Resolve(
+            configuration.GetConnectionString(KeyStoreOptions.ConnectionStringName) ?? KeyStoreOptions.DefaultConnectionString, contentRoot);
+        services.AddSingleton(_ => PersonalDataKeys.From(options));
+        services.AddSingleton(sp => new CustomerKeyStore(keyStoreConnection, sp.GetRequiredService<PersonalDataKeys>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<BlindIndex>();
+        services.AddSingleton<SuppressionList>();
+        return services;
+    }
+}
