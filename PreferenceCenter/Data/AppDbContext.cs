@@ -25,13 +25,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ContactRule> ContactRules => Set<ContactRule>();
     public DbSet<ChannelContact> ChannelContacts => Set<ChannelContact>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
-<<<<<<< HEAD
-    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
-=======
     public DbSet<CustomerProfile> CustomerProfiles => Set<CustomerProfile>();
     public DbSet<Suppression> Suppressions => Set<Suppression>();
     public DbSet<ErasureProgress> ErasureProgress => Set<ErasureProgress>();
->>>>>>> personal-data
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

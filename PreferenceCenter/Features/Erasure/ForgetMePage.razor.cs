@@ -33,7 +33,7 @@ public sealed partial class ForgetMePage
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    private ErasureRequestView? Latest => requests?.FirstOrDefault();
+    private ErasureRequestView? Latest => requests is { Count: > 0 } all ? all[0] : null;
 
     // Until the circuit is connected a click would reach only the pre-rendered page and be lost.
     private bool Locked => busy || !RendererInfo.IsInteractive;
@@ -57,7 +57,7 @@ public sealed partial class ForgetMePage
             var result = await Requests.RequestAsync(
                 customerId, password, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, new Uri(Navigation.ToAbsoluteUri("forget-me/confirm").GetLeftPart(UriPartial.Path)));
             password = null;
-            passwordProblem = result.Problem == ErasureProblem.WrongPassword ? T["Erasure.Problem.WrongPassword"] : null;
+            passwordProblem = result.Problem == ErasureProblem.WrongPassword ? T["Erasure.Problem.WrongPassword"].Value : null;
             status = result.Outcome == ErasureRequestOutcome.Saved
                 ? new StatusMessage(Severity.Success, T["Erasure.Ask.Sent"])
                 : new StatusMessage(Severity.Error, T[$"Erasure.Problem.{result.Problem}"]);
