@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Messaging;
+using PreferenceCenter.Features.PersonalData;
+
+namespace PreferenceCenter.Tests.Support;
+
+/// <summary>
+/// The erasure workflow as the app wires it — Identity on the test database, Data Protection, the pickup-folder
+/// transport, the per-customer key store and the real executor — for store and component tests.
+/// </summary>
+public static class ErasureServices
+{
+    public const string Password = "Forget!Me42";
+
+    public static IServiceCollection AddErasureTestServices(this IServiceCollection services, TestDatabase database, TimeProvider clock, string root)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+            TestKeys.Settings.Select(s => KeyValuePair.Create(s.Name, (string?)s.Value))
+                .Append(KeyValuePair.Create($"ConnectionStrings:{KeyStoreOptions.ConnectionStringName}", (string?)$"Data Source={Path.Combine(root, "keys.db")}")))
+            .Build();
+        services.AddLogging();
+        services.AddLocalization();
+        services.AddSingleton(clock);
+        services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
+        services.AddScoped(_ => database.CreateDbContext());
+        services.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = root, EnvironmentName = "Test" });
+        services.AddOptions<EmailOptions>().Configure(o => o.PickupDirectory = PickupDirectory(root));
+        services.AddSingleton<MailComposer>();
+        services.AddSingleton<IEmailTransport, PickupDirectoryEmailTransport>();
+        services.AddSingleton<LedgerWriter>();
+        services.AddPersonalData(configuration, root);
+        services.AddErasure();
+        services.AddErasureWorkflow(configuration);
+        return services;
+    }
+
+    public static string PickupDirectory(string root) => Path.Combine(root, "mail");
+
+    /// <summary>Creates the key store and a sign-in with <see cref="Password"/> for the customer, and links them.</summary>
+    public static async Task<string> AddSignInAsync(IServiceProvider services, Guid customerId, string culture = "en")
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await services.GetRequiredService<CustomerKeyStore>().InitializeAsync();
+        var email = $"erase-{customerId:N}@example.com";
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var customer = await db.Customers.SingleAsync(c => c.Id == customerId);
+        customer.UserId = user.Id;
+        customer.PreferredCulture = culture;
+        await db.SaveChangesAsync();
+        return email;
+    }
+}
