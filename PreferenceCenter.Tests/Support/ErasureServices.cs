@@ -7,14 +7,16 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging;
 using PreferenceCenter.Features.PersonalData;
+using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Tests.Support;
 
 /// <summary>
-/// The erasure workflow as the app wires it — Identity on the test database, Data Protection, the pickup-folder
+/// The erasure workflow and the data export as the app wires them — Identity on the test database, Data Protection, the pickup-folder
 /// transport, the per-customer key store and the real executor — for store and component tests.
 /// </summary>
 public static class ErasureServices
@@ -43,6 +45,10 @@ public static class ErasureServices
         services.AddPersonalData(configuration, root);
         services.AddErasure();
         services.AddErasureWorkflow(configuration);
+        services.AddSingleton<PrivacyNoticeService>();
+        services.AddSingleton<ConsentService>();
+        services.AddPreferences();
+        services.AddMyData();
         return services;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.MyData;
 
@@ -8,8 +7,6 @@ namespace Microsoft.AspNetCore.Builder;
 public static class MyDataEndpoints
 {
     public const string DownloadPath = "/my-data/download";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>GET /my-data/download: the customer's own data as a JSON file; the customer id comes from the sign-in.</summary>
     public static IEndpointRouteBuilder MapMyData(this IEndpointRouteBuilder endpoints)
@@ -23,7 +20,7 @@ public static class MyDataEndpoints
                 return Results.NotFound();
             }
 
-            var file = JsonSerializer.SerializeToUtf8Bytes(export, Json);
+            var file = MyDataJson.Serialize(export);
             return Results.File(file, "application/json", FormattableString.Invariant($"my-data-{export.GeneratedAt:yyyy-MM-dd}.json"));
         }).RequireAuthorization(Policies.Customer);
         return endpoints;

@@ -45,7 +45,9 @@ public sealed class MyDataService(
             MyDataExport.CurrentFormat, now, profile,
             await ConsentsAsync(customerId, culture, now, cancellationToken),
             await AnswersAsync(customerId, culture, cancellationToken),
-            [.. (await contactRules.GetAsync(customerId, cancellationToken)).Values.OrderBy(r => r.Channel)
+            // Channels left "as it happens, not paused" hold nothing the customer set.
+            [.. (await contactRules.GetAsync(customerId, cancellationToken)).Values
+                .Where(r => r != ContactRuleView.Default(r.Channel)).OrderBy(r => r.Channel)
                 .Select(r => new ContactRuleRecord(r.Channel.ToString(), r.Frequency.ToString(), r.PausedUntil))],
             await FeedbackAsync(customerId, cancellationToken),
             await ErasureRequestsAsync(customerId, cancellationToken));

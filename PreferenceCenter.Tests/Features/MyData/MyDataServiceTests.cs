@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Erasure;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.MyData;
+using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Tests.Support;
+
+namespace PreferenceCenter.Tests.Features.MyData;
+
+public sealed class MyDataServiceTests : IAsyncLifetime
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    private ErasureFixture f = null!;
+
+    private MyDataService MyData => f.Services.GetRequiredService<MyDataService>();
+    private Actor Me => Actor.Customer(f.CustomerId);
+
+    public async Task InitializeAsync()
+    {
+        f = await ErasureFixture.CreateAsync();
+        var consents = f.Services.GetRequiredService<ConsentService>();
+        await consents.SetAsync(new ConsentChange(f.CustomerId, "marketing", Channel.Email, true, 0, Me, ChangeSource.Web));
+        f.Clock.Advance(TimeSpan.FromMinutes(5));
+        await consents.SetAsync(new ConsentChange(f.CustomerId, "marketing", Channel.Email, false, 1, Me, ChangeSource.Web));
+        await consents.SetAsync(new ConsentChange(f.CustomerId, "profiling", Channel.Email, true, 0, Actor.Staff("agent-1", "asked by phone", "phone"), ChangeSource.Support));
+        var question = await f.Services.GetRequiredService<QuestionAdminService>().SaveAsync(QuestionSamples.FreeText(), ErasureFixture.Officer);
+        await f.Services.GetRequiredService<AnswerService>().AnswerAsync(f.CustomerId, question.Id!.Value, AnswerInput.Write("I like long walks"), 0, Me, ChangeSource.Web);
+        await f.Services.GetRequiredService<ContactRulesService>().SetFrequencyAsync(
+            f.CustomerId, Channel.Email, ContactFrequency.Monthly, ContactFrequency.AsItHappens, Me, ChangeSource.Web);
+        await f.Services.GetRequiredService<FeedbackService>().SendAsync(f.CustomerId, new FeedbackDraft(true, false, Channel.Sms, "Too many texts"), Me, ChangeSource.Web);
+        await f.RequestAsync();
+    }
+
+    public async Task DisposeAsync() => await f.DisposeAsync();
+
+    [Fact]
+    public async Task Get_HoldsEverythingAboutTheCustomer()
+    {
+        var data = (await MyData.GetAsync(f.CustomerId, English))!;
+
+        Assert.Equal((f.CustomerId, f.Email), (data.Profile.CustomerId, data.Profile.Email));
+        Assert.Equal(["marketing/Email", "profiling/Email"], data.Consents.Select(c => $"{c.Processing.PurposeKey}/{c.Channel}"));
+        var answer = Assert.Single(data.Answers);
+        Assert.Equal(("Anything else we should know?", "I like long walks"), (answer.Question, Assert.Single(answer.Answer)));
+        Assert.Equal(new ContactRuleRecord("Email", "Monthly", null), Assert.Single(data.ContactRules));
+        Assert.Equal(("Sms", "Too many texts"), (Assert.Single(data.Feedback).Channel, data.Feedback[0].Comment));
+        Assert.Equal("Requested", Assert.Single(data.ErasureRequests).State);
+    }
+
+    [Fact]
+    public async Task Get_GivesEachConsentAsAn27560Record_WithItsEvents()
+    {
+        var data = (await MyData.GetAsync(f.CustomerId, English))!;
+
+        var marketing = data.Consents[0];
+        Assert.Equal($"{f.CustomerId:N}/marketing/Email", marketing.RecordId);
+        Assert.Equal(f.CustomerId, marketing.PiiPrincipalId);
+        Assert.Equal(new ConsentNoticeReference("notice/1", 1, "en"), marketing.Notice);
+        Assert.Equal(("Marketing", "Some data.", "Consent", "A while."),
+            (marketing.Processing.Purpose, marketing.Processing.PersonalData, marketing.Processing.LegalBasis, marketing.Processing.Duration));
+        Assert.Equal(("withdrawn", null), (marketing.State, marketing.ValidUntil));
+        Assert.False(string.IsNullOrWhiteSpace(marketing.HowToWithdraw));
+        Assert.Equal(
+            [
+                new ConsentEventRecord(f.Clock.GetUtcNow().AddMinutes(-5), "granted", "web-form", "data-subject", 1),
+                new ConsentEventRecord(f.Clock.GetUtcNow(), "withdrawn", "web-form", "data-subject", 1),
+            ],
+            marketing.Events);
+
+        var profiling = data.Consents[1];
+        Assert.Equal(("granted", f.Clock.GetUtcNow().AddMonths(12)), (profiling.State, profiling.ValidUntil));
+        Assert.Equal(("support", "staff-on-behalf"), (profiling.Events[0].Method, profiling.Events[0].ExpressedBy));
+    }
+
+    [Fact]
+    public async Task Json_NamesThe27560Fields()
+    {
+        var data = (await MyData.GetAsync(f.CustomerId, English))!;
+
+        using var json = JsonDocument.Parse(MyDataJson.Serialize(data));
+
+        var record = json.RootElement.GetProperty("consents")[0];
+        foreach (var field in new[] { "recordId", "piiPrincipalId", "notice", "processing", "state", "howToWithdraw", "events" })
+        {
+            Assert.True(record.TryGetProperty(field, out _), field);
+        }
+
+        Assert.Equal("notice/1", record.GetProperty("notice").GetProperty("reference").GetString());
+        Assert.Equal("en", record.GetProperty("notice").GetProperty("language").GetString());
+        var processing = record.GetProperty("processing");
+        foreach (var field in new[] { "purpose", "personalData", "controller", "recipients", "legalBasis", "duration" })
+        {
+            Assert.True(processing.TryGetProperty(field, out _), field);
+        }
+
+        Assert.Equal("PreferenceCenter", processing.GetProperty("controller").GetProperty("name").GetString());
+        var firstEvent = record.GetProperty("events")[0];
+        Assert.Equal(["time", "state", "method", "expressedBy", "noticeVersion"], firstEvent.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(MyDataExport.CurrentFormat, json.RootElement.GetProperty("format").GetString());
+    }
+
+    [Fact]
+    public async Task Export_WritesOneLedgerEntry_AndReadingThePageWritesNone()
+    {
+        await MyData.GetAsync(f.CustomerId, English);
+        Assert.Equal(0, await ExportEntriesAsync());
+
+        var export = await MyData.ExportAsync(f.CustomerId, English);
+
+        Assert.NotNull(export);
+        Assert.Equal(1, await ExportEntriesAsync());
+    }
+
+    [Fact]
+    public async Task Get_AfterErasure_HoldsNothing()
+    {
+        var request = await f.Queue.ApproveAsync((await f.Requests.ConfirmAsync(f.Tokens.Issue(1, f.CustomerId))).Request!.Id, ErasureFixture.Officer);
+        await f.Runner.RunAsync(request.Request!.Id, ErasureFixture.Officer);
+
+        Assert.Null(await MyData.GetAsync(f.CustomerId, English));
+    }
+
+    private async Task<int> ExportEntriesAsync()
+    {
+        await using var db = f.Database.CreateDbContext();
+        return await db.LedgerEntries.CountAsync(e => e.SubjectId == f.CustomerId && e.EventType == LedgerEventType.PersonalDataExported);
+    }
+}
