@@ -2,6 +2,9 @@ using System.Globalization;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Tests.EndToEnd.Pages;
@@ -28,6 +31,7 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
     [InlineData("Account/InvalidPasswordReset", false)]
     [InlineData("Account/InvalidUser", false)]
     [InlineData("Account/Lockout", false)]
+    [InlineData("forget-me/confirm?token=not-a-valid-token", false)]
     public async Task Public_page_has_no_serious_or_critical_accessibility_violations(string path, bool interactive)
     {
         var page = await browser.NewPageAsync();
@@ -39,6 +43,8 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
     [Theory]
     [InlineData("preferences", true)]
     [InlineData("history", true)]
+    [InlineData("my-data", true)]
+    [InlineData("forget-me", true)]
     [InlineData("Account/AccessDenied", false)]
     [InlineData("Account/Manage", false)]
     [InlineData("Account/Manage/Email", false)]
@@ -59,9 +65,11 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
     [InlineData("admin/questions/new", true)]
     [InlineData("admin/feedback", false)]
     [InlineData("admin/feedback?period=12m", true)]
+    [InlineData("admin/erasure", true)]
     public async Task Officer_page_has_no_serious_or_critical_accessibility_violations(string path, bool interactive)
     {
         await EnsureAQuestionAsync();
+        await EnsureAnOverdueErasureRequestAsync();
         var page = await DemoOfficerSession.NewPageAsync(browser, app);
         await using var context = page.Context;
         await OpenAsync(page, path, interactive);
@@ -90,6 +98,22 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
         {
             var saved = await questions.SaveAsync(QuestionSamples.SingleChoice(), Actor.Staff("accessibility-tests"));
             Assert.True(saved.Saved);
+        }
+    }
+
+    // The erasure queue is scanned with a row marked overdue and its buttons, not as an empty table.
+    private async Task EnsureAnOverdueErasureRequestAsync()
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        if (!await db.ErasureRequests.AnyAsync(r => r.State == ErasureState.Verified))
+        {
+            var askedAt = DateTimeOffset.UtcNow.AddDays(-40);
+            db.ErasureRequests.Add(new ErasureRequest
+            {
+                CustomerId = Guid.NewGuid(), State = ErasureState.Verified, RequestedAt = askedAt, VerifiedAt = askedAt,
+                DueAt = ErasureRules.DueAt(askedAt, 1), Culture = "en",
+            });
+            await db.SaveChangesAsync();
         }
     }
 
