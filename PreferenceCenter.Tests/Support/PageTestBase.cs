@@ -70,6 +70,7 @@ public abstract class PageTestBase : ComponentTestBase
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         Services.AddSingleton<LedgerWriter>();
+        Services.AddSingleton(database.Protector);
         Services.AddSingleton<ConsentService>();
         Services.AddSingleton<PrivacyNoticeService>();
         Services.AddSingleton<HistoryService>();
