@@ -22,6 +22,8 @@ namespace PreferenceCenter.Tests.Support;
 public static class ErasureServices
 {
     public const string Password = "Forget!Me42";
+    public const string Name = "Ada Lovelace-Byron";
+    public const string Phone = "+44 20 7946 0958";
 
     public static IServiceCollection AddErasureTestServices(this IServiceCollection services, TestDatabase database, TimeProvider clock, string root)
     {
@@ -54,7 +56,7 @@ public static class ErasureServices
 
     public static string PickupDirectory(string root) => Path.Combine(root, "mail");
 
-    /// <summary>Creates the key store and a sign-in with <see cref="Password"/> for the customer, and links them.</summary>
+    /// <summary>Creates the key store, a sign-in with <see cref="Password"/> and the encrypted profile for the customer.</summary>
     public static async Task<string> AddSignInAsync(IServiceProvider services, Guid customerId, string culture = "en")
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -70,6 +72,11 @@ public static class ErasureServices
         customer.UserId = user.Id;
         customer.PreferredCulture = culture;
         await db.SaveChangesAsync();
+        // The encrypted profile sign-up writes: the same email, and a name and phone to find in exports and scans.
+        var profiles = services.GetRequiredService<CustomerProfileService>();
+        var me = Actor.Customer(customerId);
+        Assert.Equal(ProfileChangeOutcome.Saved, await profiles.SetEmailAsync(customerId, email, me, ChangeSource.Web));
+        Assert.Equal(ProfileChangeOutcome.Saved, await profiles.UpdateAsync(customerId, new ProfileEdit(Name, Phone), me, ChangeSource.Web));
         return email;
     }
 }

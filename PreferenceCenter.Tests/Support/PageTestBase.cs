@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
@@ -70,11 +71,13 @@ public abstract class PageTestBase : ComponentTestBase
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         Services.AddSingleton<LedgerWriter>();
+        Services.AddSingleton(database.Protector);
         Services.AddSingleton<ConsentService>();
         Services.AddSingleton<PrivacyNoticeService>();
         Services.AddSingleton<HistoryService>();
         Services.AddScoped<HistoryDescriber>();
         Services.AddPreferences();
+        Services.AddSingleton<ErasureRequestReader>();
     }
 
     protected ConsentService Consents => Services.GetRequiredService<ConsentService>();

@@ -19,11 +19,11 @@ public sealed class PreferenceFixture : IAsyncDisposable
         CustomerId = customerId;
         var ledger = new LedgerWriter(Clock);
         Consents = new ConsentService(database, ledger, Clock);
-        Answers = new AnswerService(database, ledger, Clock);
-        UsableAnswers = new UsableAnswerService(database, Clock);
+        Answers = new AnswerService(database, ledger, Clock, database.Protector);
+        UsableAnswers = new UsableAnswerService(database, Clock, database.Protector);
         ContactRules = new ContactRulesService(database, ledger, Clock);
         Decisions = new ContactDecisionService(database, Clock);
-        Feedback = new FeedbackService(database, ledger, Clock);
+        Feedback = new FeedbackService(database, ledger, Clock, database.Protector);
         Questions = new QuestionAdminService(database, ledger, Clock);
     }
 

@@ -1,11 +1,13 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Tests.Support;
 
 /// <summary>
 /// A fresh, migrated SQLite file per test: the real provider, real triggers, real transactions — never InMemory.
+/// Beside it, in a file of its own as in the app, the per-customer key store.
 /// </summary>
 public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDisposable
 {
@@ -16,10 +18,17 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
         Path = path;
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         options = StandaloneDbContextOptions.ForSqlite(ConnectionString);
+        KeyStorePath = System.IO.Path.ChangeExtension(path, ".keys.db");
+        KeyStore = new CustomerKeyStore(
+            new SqliteConnectionStringBuilder { DataSource = KeyStorePath, Pooling = false }.ToString(), TestKeys.Keys, TimeProvider.System);
+        Protector = new PersonalDataProtector(KeyStore);
     }
 
     public string Path { get; }
     public string ConnectionString { get; }
+    public string KeyStorePath { get; }
+    public CustomerKeyStore KeyStore { get; }
+    public PersonalDataProtector Protector { get; }
 
     public static async Task<TestDatabase> CreateAsync()
     {
@@ -27,6 +36,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
         await using var context = db.CreateDbContext();
         await context.Database.MigrateAsync();
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await db.KeyStore.InitializeAsync();
         return db;
     }
 
@@ -47,6 +57,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(Path + suffix);
+            File.Delete(KeyStorePath + suffix);
         }
 
         return ValueTask.CompletedTask;

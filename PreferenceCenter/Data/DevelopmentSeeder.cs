@@ -93,7 +93,7 @@ public sealed class DevelopmentSeeder(
         await users.AddToRoleAsync(user, role);
         if (role == Roles.Customer)
         {
-            await customers.CreateForUserAsync(user.Id, culture: null, cancellationToken);
+            await customers.CreateForUserAsync(user.Id, email, culture: null, cancellationToken);
         }
     }
 }

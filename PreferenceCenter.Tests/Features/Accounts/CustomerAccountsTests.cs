@@ -2,20 +2,31 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Accounts;
 
 public sealed class CustomerAccountsTests
 {
+    public static CustomerAccounts Accounts(TestDatabase database, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var ledger = new LedgerWriter(clock);
+        var index = new BlindIndex(TestKeys.Keys);
+        return new CustomerAccounts(
+            database, ledger, clock, database.Protector, new CustomerProfileService(database, database.Protector, index, ledger, clock),
+            new SuppressionList(database, TestKeys.Keys));
+    }
+
     [Fact]
     public async Task CreateForUser_CreatesAnActiveCustomerWithAReadableReferenceAndARegistrationEntry()
     {
         await using var database = await TestDatabase.CreateAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 14, 0, TimeSpan.Zero));
-        var accounts = new CustomerAccounts(database, new LedgerWriter(clock), clock);
+        var accounts = Accounts(database, clock);
 
-        var customer = await accounts.CreateForUserAsync("user-1", "it");
+        var customer = await accounts.CreateForUserAsync("user-1", "ada@example.com", "it");
 
         Assert.Equal((CustomerStatus.Active, "it", clock.GetUtcNow()), (customer.Status, customer.PreferredCulture, customer.CreatedAt));
         Assert.Matches("^PC-[2-9A-HJ-NP-Z]{6}$", customer.Reference);
@@ -28,10 +39,10 @@ public sealed class CustomerAccountsTests
     public async Task CreateForUser_Twice_KeepsOneCustomer()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var accounts = new CustomerAccounts(database, new LedgerWriter(TimeProvider.System), TimeProvider.System);
+        var accounts = Accounts(database, TimeProvider.System);
 
-        var first = await accounts.CreateForUserAsync("user-1", null);
-        var second = await accounts.CreateForUserAsync("user-1", null);
+        var first = await accounts.CreateForUserAsync("user-1", "ada@example.com", null);
+        var second = await accounts.CreateForUserAsync("user-1", "ada@example.com", null);
 
         Assert.Equal(first.Id, second.Id);
         await using var db = database.CreateDbContext();
@@ -42,8 +53,8 @@ public sealed class CustomerAccountsTests
     public async Task SetPreferredCulture_RecordsAChangeOnceAndNothingWhenUnchanged()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var accounts = new CustomerAccounts(database, new LedgerWriter(TimeProvider.System), TimeProvider.System);
-        var customer = await accounts.CreateForUserAsync("user-1", "en");
+        var accounts = Accounts(database, TimeProvider.System);
+        var customer = await accounts.CreateForUserAsync("user-1", "ada@example.com", "en");
 
         var changed = await accounts.SetPreferredCultureAsync(customer.Id, "es");
         var again = await accounts.SetPreferredCultureAsync(customer.Id, "es");

@@ -43,6 +43,7 @@ public sealed class MyDataServiceTests : IAsyncLifetime
         var data = (await MyData.GetAsync(f.CustomerId, English))!;
 
         Assert.Equal((f.CustomerId, f.Email), (data.Profile.CustomerId, data.Profile.Email));
+        Assert.Equal((ErasureServices.Name, ErasureServices.Phone), (data.Profile.Name, data.Profile.Phone));
         Assert.Equal(["marketing/Email", "profiling/Email"], data.Consents.Select(c => $"{c.Processing.PurposeKey}/{c.Channel}"));
         var answer = Assert.Single(data.Answers);
         Assert.Equal(("Anything else we should know?", "I like long walks"), (answer.Question, Assert.Single(answer.Answer)));

@@ -36,7 +36,8 @@ public sealed class FeedbackSectionTests : PreferencesPageSectionTests
         Assert.True(feedback.TooOften);
         Assert.False(feedback.NotRelevant);
         Assert.Equal(Channel.Sms, feedback.Channel);
-        Assert.Equal("Three texts a day is a lot.", feedback.Comment);
+        // Stored sealed with the customer's key (issue #5); the words come back through it.
+        Assert.Equal("Three texts a day is a lot.", await Database.Protector.UnprotectAsync(CustomerId, feedback.Comment));
         Assert.Equal(LedgerEventType.FeedbackGiven, (await db.LedgerEntries.SingleAsync()).EventType);
         Assert.False(LabelledInput(cut.Find("section.feedback"), "You contact me too often").HasAttribute("checked"));
         Assert.Equal(string.Empty, cut.Find("#feedback-channel").GetAttribute("value"));

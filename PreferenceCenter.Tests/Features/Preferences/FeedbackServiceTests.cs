@@ -17,7 +17,10 @@ public sealed class FeedbackServiceTests
 
         Assert.Equal(PreferenceChangeOutcome.Saved, result.Outcome);
         await using var db = f.Database.CreateDbContext();
-        Assert.Equal("Three texts a day!", (await db.Feedback.SingleAsync()).Comment);
+        // Stored sealed with the customer's key; the words come back only through it.
+        var stored = (await db.Feedback.SingleAsync()).Comment;
+        Assert.StartsWith("pd1:", stored, StringComparison.Ordinal);
+        Assert.Equal("Three texts a day!", await f.Database.Protector.UnprotectAsync(f.CustomerId, stored));
         var entry = (await f.LedgerAsync()).Single();
         Assert.Equal((LedgerEventType.FeedbackGiven, Channel.Sms, "too-often", "with-comment"), (entry.EventType, entry.Channel!.Value, entry.After, entry.Detail));
     }

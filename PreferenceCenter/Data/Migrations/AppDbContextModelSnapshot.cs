@@ -545,7 +545,7 @@ namespace PreferenceCenter.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
-                        .HasMaxLength(500)
+                        .HasMaxLength(2044)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -628,7 +628,7 @@ namespace PreferenceCenter.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(500)
+                        .HasMaxLength(2044)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CustomerId")

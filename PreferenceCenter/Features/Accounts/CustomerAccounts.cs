@@ -1,15 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.Accounts;
 
 /// <summary>The customer record behind a sign-in: created at sign-up, and its language; each change with its ledger entry.</summary>
-public sealed class CustomerAccounts(IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
+public sealed class CustomerAccounts(
+    IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time, PersonalDataProtector protector,
+    CustomerProfileService profiles, SuppressionList suppressions)
 {
-    public async Task<Customer> CreateForUserAsync(string userId, string? culture, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates the customer behind a new sign-in, with their email encrypted in their profile. An email on the
+    /// suppression list (an erased customer's) marks the new customer as previously erased, with its own ledger entry:
+    /// they start afresh, with no old data and nothing opted in.
+    /// </summary>
+    public async Task<Customer> CreateForUserAsync(string userId, string email, string? culture, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var previouslyErased = await suppressions.IsSuppressedAsync(email, phone: null, cancellationToken);
+        var customerId = Guid.NewGuid();
+        using var cipher = await protector.ForWritingAsync(customerId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.BeginWriteAsync(cancellationToken);
 
@@ -19,17 +31,26 @@ public sealed class CustomerAccounts(IDbContextFactory<AppDbContext> dbFactory, 
             return existing;
         }
 
+        var now = time.GetUtcNowToMillisecond();
         var customer = new Customer
         {
-            Id = Guid.NewGuid(),
+            Id = customerId,
             UserId = userId,
             Reference = CustomerReference.New(),
-            CreatedAt = time.GetUtcNowToMillisecond(),
+            CreatedAt = now,
             PreferredCulture = culture,
+            PreviouslyErased = previouslyErased,
         };
         db.Customers.Add(customer);
+        db.CustomerProfiles.Add(profiles.NewProfile(cipher, email, now));
         await ledger.AppendAsync(db, new LedgerDraft(
             LedgerEventType.CustomerRegistered, Actor.Customer(customer.Id), customer.Id, ChangeSource.Web), cancellationToken);
+        if (previouslyErased)
+        {
+            await ledger.AppendAsync(db, new LedgerDraft(
+                LedgerEventType.SignedUpWithErasedAddress, Actor.System("suppression-list"), customer.Id, ChangeSource.Web, Detail: "email"), cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return customer;

@@ -33,7 +33,7 @@ public sealed partial class PreferencesPage
     [Inject] private ConsentService Consents { get; set; } = default!;
     [Inject] private PrivacyNoticeService Notices { get; set; } = default!;
     [Inject] private ContactRulesService ContactRules { get; set; } = default!;
-    [Inject] private ErasureRequestService Erasure { get; set; } = default!;
+    [Inject] private ErasureRequestReader Erasure { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;

@@ -15,24 +15,15 @@ public sealed class ErasureRequestService(
     LedgerWriter ledger,
     TimeProvider time,
     IOptions<ErasureOptions> options,
+    ErasureRequestReader reader,
     ErasureTransitions transitions,
     ErasureConfirmationTokens tokens,
     ErasureAccounts accounts,
     ErasureMail mail)
 {
     /// <summary>The customer's requests, newest first.</summary>
-    public async Task<IReadOnlyList<ErasureRequestView>> ListAsync(Guid customerId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.ErasureRequests.AsNoTracking().Where(r => r.CustomerId == customerId)
-            .OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        return [.. rows.Select(r => ErasureRequestView.From(r, now))];
-    }
-
-    /// <summary>The request still running, if any: while it is open the customer cannot ask again.</summary>
-    public async Task<ErasureRequestView?> GetOpenAsync(Guid customerId, CancellationToken cancellationToken = default) =>
-        (await ListAsync(customerId, cancellationToken)).FirstOrDefault(r => r.IsOpen);
+    public Task<IReadOnlyList<ErasureRequestView>> ListAsync(Guid customerId, CancellationToken cancellationToken = default) =>
+        reader.ListAsync(customerId, cancellationToken);
 
     /// <summary>
     /// Records the request after the password checks out, then emails the confirmation link to the sign-in address.

@@ -8,6 +8,7 @@ public static class ErasureWorkflowServiceCollectionExtensions
     {
         services.AddOptions<ErasureOptions>().Bind(configuration.GetSection(ErasureOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddDataProtection();
+        services.AddSingleton<ErasureRequestReader>();
         services.AddSingleton<ErasureTransitions>();
         services.AddSingleton<ErasureConfirmationTokens>();
         services.AddSingleton<ErasureAccounts>();

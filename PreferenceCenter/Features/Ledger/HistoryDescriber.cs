@@ -29,6 +29,11 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
             LedgerEventType.ContactPaused => text[$"History.ContactPaused.{by}", ChannelName(item), Moment(item.After, vocabulary)],
             LedgerEventType.ContactPauseLifted => text[$"History.ContactPauseLifted.{by}", ChannelName(item)],
             LedgerEventType.FeedbackGiven => text[$"History.FeedbackGiven.{by}", FeedbackPhrase(item)],
+            LedgerEventType.ProfileChanged => text[$"PersonalData.History.ProfileChanged.{by}", ProfileFields(item.Detail)],
+            LedgerEventType.SignedUpWithErasedAddress => text["PersonalData.History.SignedUpWithErasedAddress"],
+            LedgerEventType.ErasureSuppressionWritten or LedgerEventType.ErasurePersonalDataDeleted or LedgerEventType.ErasureSignInDeleted
+                or LedgerEventType.ErasureKeyDestroyed or LedgerEventType.CustomerErased or LedgerEventType.ErasureStorageForgotten
+                => text[$"PersonalData.History.{item.EventType}"],
             LedgerEventType.ErasureRequested => text["Erasure.History.Requested"],
             LedgerEventType.ErasureVerified => text["Erasure.History.Verified"],
             LedgerEventType.ErasureApproved => text["Erasure.History.Approved"],
@@ -72,6 +77,10 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
         var said = string.Join("; ", phrases);
         return item.Channel is null ? said : text["History.Feedback.About", said, ChannelName(item)];
     }
+
+    private string ProfileFields(string? recorded) =>
+        string.Join(", ", (recorded ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(field => text[$"PersonalData.History.Field.{field}"].Value));
 
     private string Label(HistoryItem item, IReadOnlyDictionary<string, string> purposeTitles)
     {

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Erasure;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.MyData;
 
-/// <summary>The profile part of the export: the customer record and the personal details held for it.</summary>
-public sealed class MyDataProfiles(IDbContextFactory<AppDbContext> dbFactory, ErasureAccounts accounts)
+/// <summary>The profile part of the export: the customer record and the personal details (encrypted at rest) held for it.</summary>
+public sealed class MyDataProfiles(IDbContextFactory<AppDbContext> dbFactory, CustomerProfileService profiles, ErasureAccounts accounts)
 {
     public async Task<MyDataProfile?> GetAsync(Guid customerId, CancellationToken cancellationToken = default)
     {
@@ -18,7 +19,9 @@ public sealed class MyDataProfiles(IDbContextFactory<AppDbContext> dbFactory, Er
             return null;
         }
 
-        var email = await accounts.EmailOfAsync(customerId, cancellationToken);
-        return new MyDataProfile(customer.Id, customer.Reference, customer.CreatedAt, customer.PreferredCulture, null, email, null);
+        // Name, email and phone are decrypted with the customer's key; the sign-in address is the same email, in Identity.
+        var profile = await profiles.GetAsync(customerId, cancellationToken);
+        var email = profile?.Email ?? await accounts.EmailOfAsync(customerId, cancellationToken);
+        return new MyDataProfile(customer.Id, customer.Reference, customer.CreatedAt, customer.PreferredCulture, profile?.Name, email, profile?.Phone);
     }
 }

@@ -7,6 +7,7 @@ using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging;
+using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Resources;
@@ -25,6 +26,7 @@ public sealed class MyDataService(
     AnswerService answers,
     ContactRulesService contactRules,
     MyDataProfiles profiles,
+    PersonalDataProtector protector,
     IOptions<EmailOptions> email,
     IStringLocalizer<SharedResource> text)
 {
@@ -116,9 +118,10 @@ public sealed class MyDataService(
     private async Task<IReadOnlyList<FeedbackRecord>> FeedbackAsync(Guid customerId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Feedback.AsNoTracking().Where(f => f.CustomerId == customerId).OrderBy(f => f.ReceivedAt)
-            .Select(f => new FeedbackRecord(f.ReceivedAt, f.TooOften, f.NotRelevant, f.Channel == null ? null : f.Channel.ToString(), f.Comment))
-            .ToListAsync(cancellationToken);
+        var rows = await db.Feedback.AsNoTracking().Where(f => f.CustomerId == customerId).OrderBy(f => f.ReceivedAt).ToListAsync(cancellationToken);
+        // The customer's own words are stored sealed with their key.
+        using var cipher = rows.Any(f => f.Comment is not null) ? await protector.ForReadingAsync(customerId, cancellationToken) : null;
+        return [.. rows.Select(f => new FeedbackRecord(f.ReceivedAt, f.TooOften, f.NotRelevant, f.Channel?.ToString(), cipher?.Unprotect(f.Comment)))];
     }
 
     private async Task<IReadOnlyList<ErasureRequestRecord>> ErasureRequestsAsync(Guid customerId, CancellationToken cancellationToken)

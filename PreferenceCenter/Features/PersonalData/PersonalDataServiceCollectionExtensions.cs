@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.PersonalData;
@@ -21,6 +22,11 @@ public static class PersonalDataServiceCollectionExtensions
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<SuppressionList>();
+        services.AddSingleton<CustomerProfileService>();
+        services.AddSingleton<CustomerLookup>();
+        services.AddScoped<PersonalDataRetrofit>();
+        // Identity's user lookups go through the blind index too (replacing its upper-case normaliser).
+        services.AddSingleton<ILookupNormalizer, BlindIndexLookupNormalizer>();
         return services;
     }
 }

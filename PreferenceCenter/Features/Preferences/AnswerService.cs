@@ -4,14 +4,15 @@ using PreferenceCenter.Data;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Localization;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.Preferences;
 
 /// <summary>
 /// The customer's zero-party answers: read the form, answer, forget. The ledger records that a question was answered
-/// or forgotten, never the answer.
+/// or forgotten, never the answer. Free-text answers are stored encrypted with the customer's key; callers see plaintext.
 /// </summary>
-public sealed class AnswerService(IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
+public sealed class AnswerService(IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time, PersonalDataProtector protector)
 {
     // What the ledger says about an answer: that it exists, never what it is.
     private const string Answered = "answered";
@@ -22,6 +23,7 @@ public sealed class AnswerService(IDbContextFactory<AppDbContext> dbFactory, Led
         ArgumentNullException.ThrowIfNull(culture);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var answers = await db.Answers.AsNoTracking().Where(a => a.CustomerId == customerId).ToDictionaryAsync(a => a.QuestionId, cancellationToken);
+        await DecryptAsync(customerId, answers.Values, cancellationToken);
         var questions = await QuestionQueries.WithTexts(db)
             .Where(q => q.RetiredAt == null || answers.Keys.Contains(q.Id))
             .OrderBy(q => q.SortOrder).ThenBy(q => q.Id)
@@ -60,6 +62,13 @@ public sealed class AnswerService(IDbContextFactory<AppDbContext> dbFactory, Led
         }
 
         var answer = await db.Answers.FirstOrDefaultAsync(a => a.CustomerId == customerId && a.QuestionId == questionId, cancellationToken);
+        using var cipher = answer?.Text is null && input.Text is null ? null : await protector.ForWritingAsync(customerId, cancellationToken);
+        if (answer is not null)
+        {
+            // Compared and replaced as plaintext; sealed again below before anything is saved.
+            answer.Text = cipher?.Unprotect(answer.Text);
+        }
+
         if (AnswerRules.SameAs(answer, input))
         {
             return PreferenceChangeResult.Unchanged;
@@ -76,7 +85,7 @@ public sealed class AnswerService(IDbContextFactory<AppDbContext> dbFactory, Led
             Before: answer is null ? null : Answered, After: Answered, Detail: question.Key), cancellationToken);
         answer ??= db.Answers.Add(new Answer { CustomerId = customerId, QuestionId = questionId }).Entity;
         answer.Choices = [.. input.Choices];
-        answer.Text = input.Text;
+        answer.Text = cipher?.Protect(input.Text);
         answer.AnsweredAt = now;
         answer.Version++;
         return await PreferenceWrites.CommitAsync(db, tx, now, cancellationToken);
@@ -122,6 +131,26 @@ public sealed class AnswerService(IDbContextFactory<AppDbContext> dbFactory, Led
 
         return await PreferenceWrites.CommitAsync(db, tx, now, cancellationToken);
     }
+
+    /// <summary>Replaces each sealed free-text answer with its plaintext, with one key read for the customer.</summary>
+    internal static async Task DecryptAsync(PersonalDataProtector protector, Guid customerId, IEnumerable<Answer> answers, CancellationToken cancellationToken)
+    {
+        var sealedAnswers = answers.Where(a => a.Text is not null).ToList();
+        if (sealedAnswers.Count == 0)
+        {
+            return;
+        }
+
+        using var cipher = await protector.ForReadingAsync(customerId, cancellationToken)
+            ?? throw new PersonalDataUnreadableException($"Customer {customerId} has answers but no key.");
+        foreach (var answer in sealedAnswers)
+        {
+            answer.Text = cipher.Unprotect(answer.Text);
+        }
+    }
+
+    private Task DecryptAsync(Guid customerId, IEnumerable<Answer> answers, CancellationToken cancellationToken) =>
+        DecryptAsync(protector, customerId, answers, cancellationToken);
 
     /// <summary>Purposes whose answers may be used now: those not based on consent, and those with a consent on some channel.</summary>
     internal static async Task<HashSet<string>> PurposesInUseAsync(AppDbContext db, Guid customerId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.Preferences;
 
@@ -8,7 +9,8 @@ internal sealed class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
 {
     public void Configure(EntityTypeBuilder<Feedback> builder)
     {
-        builder.Property(f => f.Comment).HasMaxLength(Feedback.CommentMaxLength);
+        // Sealed with the customer's key: room for the longest comment once encrypted.
+        builder.Property(f => f.Comment).HasMaxLength(ProtectedText.MaxLengthFor(Feedback.CommentMaxLength));
         // Officers read feedback by period, in aggregate.
         builder.HasIndex(f => f.ReceivedAt);
         builder.HasOne<Customer>().WithMany().HasForeignKey(f => f.CustomerId).OnDelete(DeleteBehavior.Cascade);

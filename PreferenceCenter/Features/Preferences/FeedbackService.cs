@@ -2,11 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.Preferences;
 
-/// <summary>Takes "you contact me too often" and "not relevant" feedback, and sums it up for privacy officers.</summary>
-public sealed class FeedbackService(IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
+/// <summary>
+/// Takes "you contact me too often" and "not relevant" feedback, and sums it up for privacy officers. The words are
+/// stored encrypted with the customer's key, so erasure leaves none readable; officers see them decrypted.
+/// </summary>
+public sealed class FeedbackService(IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time, PersonalDataProtector protector)
 {
     public const int RecentCommentCount = 20;
 
@@ -24,10 +28,11 @@ public sealed class FeedbackService(IDbContextFactory<AppDbContext> dbFactory, L
 
         var now = time.GetUtcNowToMillisecond();
         var comment = FreeTextRules.Normalise(draft.Comment);
+        using var cipher = comment is null ? null : await protector.ForWritingAsync(customerId, cancellationToken);
         db.Feedback.Add(new Feedback
         {
             CustomerId = customerId, TooOften = draft.TooOften, NotRelevant = draft.NotRelevant,
-            Channel = draft.Channel, Comment = comment, ReceivedAt = now,
+            Channel = draft.Channel, Comment = cipher?.Protect(comment), ReceivedAt = now,
         });
         // The ledger records what kind of feedback it was, never the words.
         await ledger.AppendAsync(db, new LedgerDraft(
@@ -53,10 +58,29 @@ public sealed class FeedbackService(IDbContextFactory<AppDbContext> dbFactory, L
         var byChannel = await recent.Where(f => f.TooOften && f.Channel != null)
             .GroupBy(f => f.Channel!.Value).Select(g => new { Channel = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Channel, x => x.Count, cancellationToken);
-        var comments = await recent.Where(f => f.Comment != null).OrderByDescending(f => f.ReceivedAt)
-            .Select(f => f.Comment!).Take(RecentCommentCount).ToListAsync(cancellationToken);
+        var sealedComments = await recent.Where(f => f.Comment != null).OrderByDescending(f => f.ReceivedAt)
+            .Select(f => new SealedComment(f.CustomerId, f.Comment!)).Take(RecentCommentCount).ToListAsync(cancellationToken);
+        var comments = await DecryptAsync(sealedComments, cancellationToken);
         return new FeedbackSummary(from, counts?.Total ?? 0, counts?.TooOften ?? 0, counts?.NotRelevant ?? 0, counts?.WithComment ?? 0, byChannel, comments);
     }
+
+    /// <summary>The words in the same order, one key read per customer; a customer erased meanwhile has no words left to show.</summary>
+    private async Task<List<string>> DecryptAsync(List<SealedComment> sealedComments, CancellationToken cancellationToken)
+    {
+        var plain = new Dictionary<SealedComment, string>();
+        foreach (var group in sealedComments.GroupBy(c => c.CustomerId))
+        {
+            using var cipher = await protector.ForReadingAsync(group.Key, cancellationToken);
+            foreach (var comment in group.Where(_ => cipher is not null))
+            {
+                plain[comment] = cipher!.Unprotect(comment.Comment)!;
+            }
+        }
+
+        return [.. sealedComments.Where(plain.ContainsKey).Select(c => plain[c])];
+    }
+
+    private sealed record SealedComment(Guid CustomerId, string Comment);
 
     private static string? FeedbackKinds(FeedbackDraft draft) =>
         (draft.TooOften, draft.NotRelevant) switch

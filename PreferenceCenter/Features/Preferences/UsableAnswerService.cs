@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.Preferences;
 
@@ -8,7 +9,7 @@ namespace PreferenceCenter.Features.Preferences;
 /// What other features call to use zero-party answers. It returns nothing for a purpose the customer has not
 /// consented to (or whose consent expired), for questions no longer asked, and for customers who are not active.
 /// </summary>
-public sealed class UsableAnswerService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class UsableAnswerService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, PersonalDataProtector protector)
 {
     public async Task<IReadOnlyList<UsableAnswer>> GetAsync(Guid customerId, string purposeKey, CancellationToken cancellationToken = default)
     {
@@ -23,9 +24,10 @@ public sealed class UsableAnswerService(IDbContextFactory<AppDbContext> dbFactor
         var rows = await db.Answers.AsNoTracking()
             .Where(a => a.CustomerId == customerId)
             .Join(db.Questions.Where(q => q.RetiredAt == null && q.Purpose!.Key == purposeKey), a => a.QuestionId, q => q.Id,
-                (a, q) => new { q.Key, q.SortOrder, a.Choices, a.Text })
+                (a, q) => new { q.Key, q.SortOrder, Answer = a })
             .OrderBy(x => x.SortOrder)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new UsableAnswer(r.Key, r.Choices, r.Text))];
+        await AnswerService.DecryptAsync(protector, customerId, rows.Select(r => r.Answer), cancellationToken);
+        return [.. rows.Select(r => new UsableAnswer(r.Key, r.Answer.Choices, r.Answer.Text))];
     }
 }

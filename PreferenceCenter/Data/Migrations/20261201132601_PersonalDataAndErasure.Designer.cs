@@ -11,7 +11,7 @@ using PreferenceCenter.Data;
 namespace PreferenceCenter.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201132126_PersonalDataAndErasure")]
+    [Migration("20261201132601_PersonalDataAndErasure")]
     partial class PersonalDataAndErasure
     {
         /// <inheritdoc />
@@ -489,7 +489,7 @@ namespace PreferenceCenter.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
-                        .HasMaxLength(500)
+                        .HasMaxLength(2044)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -572,7 +572,7 @@ namespace PreferenceCenter.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(500)
+                        .HasMaxLength(2044)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CustomerId")

@@ -11,7 +11,7 @@ using PreferenceCenter.Data;
 namespace PreferenceCenter.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201132412_ErasureRequestsAndExport")]
+    [Migration("20261201134033_ErasureRequestsAndExport")]
     partial class ErasureRequestsAndExport
     {
         /// <inheritdoc />
@@ -548,7 +548,7 @@ namespace PreferenceCenter.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
-                        .HasMaxLength(500)
+                        .HasMaxLength(2044)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -631,7 +631,7 @@ namespace PreferenceCenter.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(500)
+                        .HasMaxLength(2044)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CustomerId")

@@ -1,0 +1,83 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Erasure;
+using PreferenceCenter.Tests.Support;
+
+namespace PreferenceCenter.Tests.Features.Erasure;
+
+/// <summary>/preferences while an erasure request is open: withdrawals as ever, a grant says what will happen to it.</summary>
+public sealed class PendingErasureOnPreferencesTests : PageTestBase
+{
+    private static AngleSharp.Dom.IElement Switch(IRenderedComponent<PreferencesPage> cut, string name) =>
+        cut.FindAll("input[role=switch]").Single(s =>
+            s.Closest("label")!.QuerySelector($"[id='{s.GetAttribute("aria-labelledby")}']")!.TextContent == name);
+
+    private static string Status(IRenderedComponent<PreferencesPage> cut) => cut.Find("[role=status]").TextContent.Trim();
+
+    private async Task OpenRequestAsync()
+    {
+        await using var db = Database.CreateDbContext();
+        db.ErasureRequests.Add(new ErasureRequest
+        {
+            CustomerId = CustomerId, State = ErasureState.Verified, RequestedAt = Now, VerifiedAt = Now, DueAt = ErasureRules.DueAt(Now, 1), Culture = "en",
+        });
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task Render_WithAnOpenRequest_SaysWhatChangingConsentsMeansMeanwhile()
+    {
+        await SignInCustomerAsync();
+        await OpenRequestAsync();
+
+        var cut = Render<PreferencesPage>();
+
+        cut.WaitForAssertion(() => Assert.StartsWith(
+            "You have asked us to erase your data (by 23 December 2026). You can still turn anything off.",
+            cut.Find(".pending-erasure").TextContent.Trim(), StringComparison.Ordinal));
+        Assert.Equal("forget-me", cut.Find(".pending-erasure a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Grant_WithAnOpenRequest_IsSaved_AndSaysItWillBeErasedToo()
+    {
+        await SignInCustomerAsync();
+        await OpenRequestAsync();
+        var cut = Render<PreferencesPage>();
+        cut.WaitForElement("input[role=switch]");
+
+        await Switch(cut, "Marketing by email").ChangeAsync(new ChangeEventArgs { Value = true });
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "Marketing by email is on — recorded 23 Nov 2026, 10:14 UTC. Your erasure request is still open: this consent will be erased with the rest unless you cancel it.",
+            Status(cut)));
+        Assert.True((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Email)].IsOn);
+    }
+
+    [Fact]
+    public async Task Withdraw_WithAnOpenRequest_WorksAsEver_WithoutTheNote()
+    {
+        await SignInCustomerAsync();
+        await Consents.SetAsync(Change("marketing", Channel.Email, grant: true));
+        await OpenRequestAsync();
+        var cut = Render<PreferencesPage>();
+        cut.WaitForElement("input[role=switch]");
+
+        await Switch(cut, "Marketing by email").ChangeAsync(new ChangeEventArgs { Value = false });
+
+        cut.WaitForAssertion(() => Assert.Equal("Marketing by email is off — recorded 23 Nov 2026, 10:14 UTC.", Status(cut)));
+        Assert.False((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Email)].IsOn);
+    }
+
+    [Fact]
+    public async Task Render_WithoutAnOpenRequest_ShowsNoNotice()
+    {
+        await SignInCustomerAsync();
+
+        var cut = Render<PreferencesPage>();
+
+        cut.WaitForElement("input[role=switch]");
+        Assert.Empty(cut.FindAll(".pending-erasure"));
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Ledger;
+
+namespace PreferenceCenter.Features.PersonalData;
+
+/// <summary>
+/// Brings data written before per-customer encryption up to date, once, at start-up (idempotent; a no-op on a new
+/// database): Identity's upper-case lookup copies become blind-index hashes, each customer gets an encrypted profile
+/// holding their email and the phone moved out of Identity's plaintext column, and plaintext answers and feedback
+/// words are sealed. Storage changes only, so no ledger entries; every connection has secure_delete on, so the old
+/// plaintext cells are zeroed as they are rewritten.
+/// </summary>
+public sealed class PersonalDataRetrofit(
+    IDbContextFactory<AppDbContext> dbFactory, PersonalDataProtector protector, ILookupNormalizer normalizer, BlindIndex index,
+    CustomerProfileService profiles, TimeProvider time)
+{
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.BeginWriteAsync(cancellationToken);
+        var legacyUsers = await db.Users.Where(u => u.NormalizedEmail!.Contains('@') || u.NormalizedUserName!.Contains('@')).ToListAsync(cancellationToken);
+        foreach (var user in legacyUsers)
+        {
+            user.NormalizedEmail = normalizer.NormalizeEmail(user.Email);
+            user.NormalizedUserName = normalizer.NormalizeName(user.UserName);
+        }
+
+        var withoutProfile = await (from c in db.Customers
+                                    join u in db.Users on c.UserId equals u.Id
+                                    where c.Status == CustomerStatus.Active && !db.CustomerProfiles.Any(p => p.CustomerId == c.Id)
+                                    select new { c.Id, User = u }).ToListAsync(cancellationToken);
+        var now = time.GetUtcNowToMillisecond();
+        foreach (var item in withoutProfile)
+        {
+            using var cipher = await protector.ForWritingAsync(item.Id, cancellationToken);
+            var profile = profiles.NewProfile(cipher, item.User.Email ?? string.Empty, now);
+            profile.Phone = cipher.Protect(item.User.PhoneNumber);
+            profile.PhoneIndex = index.OfPhone(item.User.PhoneNumber);
+            db.CustomerProfiles.Add(profile);
+            item.User.PhoneNumber = null;
+            item.User.PhoneNumberConfirmed = false;
+        }
+
+        await SealAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    private async Task SealAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var answers = await db.Answers.Where(a => a.Text != null && !a.Text.StartsWith(ProtectedText.Prefix)).ToListAsync(cancellationToken);
+        foreach (var answer in answers)
+        {
+            answer.Text = await protector.ProtectAsync(answer.CustomerId, answer.Text, cancellationToken);
+        }
+
+        var feedback = await db.Feedback.Where(f => f.Comment != null && !f.Comment.StartsWith(ProtectedText.Prefix))
+            .Select(f => new { f.Id, f.CustomerId, f.Comment }).ToListAsync(cancellationToken);
+        foreach (var item in feedback)
+        {
+            var sealedComment = await protector.ProtectAsync(item.CustomerId, item.Comment, cancellationToken);
+            await db.Feedback.Where(f => f.Id == item.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Comment, sealedComment), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace PreferenceCenter.Features.PersonalData;
+
+/// <summary>What a profile edit did: saved, nothing to change, or refused with the field at fault (nothing written).</summary>
+public enum ProfileChangeOutcome
+{
+    Saved = 1,
+    Unchanged = 2,
+    NameTooLong = 3,
+    PhoneInvalid = 4,
+    UnknownCustomer = 5,
+}
