@@ -11,7 +11,9 @@ public sealed class CommandLineTests : IAsyncLifetime
 
     private string DatabasePath => Path.Combine(folder, "cli.db");
 
-    private async Task<(int ExitCode, string Output)> RunAppAsync(params string[] args)
+    private Task<(int ExitCode, string Output)> RunAppAsync(params string[] args) => RunAppAsync(withKeys: true, args);
+
+    private async Task<(int ExitCode, string Output)> RunAppAsync(bool withKeys, params string[] args)
     {
         // The app's own build output, in the configuration the tests were built in.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
@@ -23,9 +25,15 @@ public sealed class CommandLineTests : IAsyncLifetime
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ConnectionStrings__PreferenceCenter"] = $"Data Source={DatabasePath}",
+                ["ConnectionStrings__PersonalDataKeys"] = $"Data Source={Path.Combine(folder, "keys.db")}",
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (name, value) in TestKeys.Settings)
+        {
+            start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = withKeys ? value : null;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -81,6 +89,17 @@ public sealed class CommandLineTests : IAsyncLifetime
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith("Ledger verification FAILED at entry 1:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartingInProductionWithoutThePersonalDataKeys_FailsNamingEachSetting()
+    {
+        var (exitCode, output) = await RunAppAsync(withKeys: false, "verify-ledger");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("PersonalData:MasterKey is not configured", output, StringComparison.Ordinal);
+        Assert.Contains("PersonalData:BlindIndexKey is not configured", output, StringComparison.Ordinal);
+        Assert.Contains("PersonalData:SuppressionKey is not configured", output, StringComparison.Ordinal);
     }
 
     /// <summary>Edits the database file directly, as someone with access to the server could.</summary>

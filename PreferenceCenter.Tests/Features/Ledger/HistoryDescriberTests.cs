@@ -66,6 +66,15 @@ public sealed class HistoryDescriberTests
         LedgerEventType type, ActorKind actor, string? before, string? after, string? detail, string expected) =>
         Assert.Equal(expected, Describe(Item(type, actor) with { PurposeKey = null, Before = before, After = after, Detail = detail }, "en"));
 
+    [Theory]
+    [InlineData(LedgerEventType.ProfileChanged, ActorKind.Customer, "name,phone", "en", "You changed your name, phone number")]
+    [InlineData(LedgerEventType.ProfileChanged, ActorKind.Staff, "email", "it", "Il nostro servizio clienti ha modificato su tua richiesta: indirizzo email")]
+    [InlineData(LedgerEventType.SignedUpWithErasedAddress, ActorKind.System, "email", "en", "This email address belonged to an account that was erased; you start afresh, with nothing turned on")]
+    [InlineData(LedgerEventType.ErasureKeyDestroyed, ActorKind.Staff, "destroyed", "es", "Se destruyó la clave que protegía tus datos personales: ninguna copia puede leerse")]
+    [InlineData(LedgerEventType.CustomerErased, ActorKind.System, null, "en", "You were erased")]
+    public void Describe_PersonalDataEvents_NameTheFieldsNeverTheValues(LedgerEventType type, ActorKind actor, string? detail, string culture, string expected) =>
+        Assert.Equal(expected, Describe(Item(type, actor, null) with { PurposeKey = null, Detail = detail }, culture));
+
     [Fact]
     public void Describe_APauseInItalian_UsesTheItalianDate() =>
         Assert.Equal("Hai messo in pausa i contatti via SMS fino al 23 dic 2026, 10:14 UTC",

@@ -75,7 +75,9 @@ public sealed class PersonalDataProtectorTests
         await using var database = await TestDatabase.CreateAsync();
         var customer = Guid.NewGuid();
         var sealedText = await database.Protector.ProtectAsync(customer, "ada@example.com");
-        var flipped = sealedText![..^3] + (sealedText[^3] == 'A' ? 'B' : 'A') + sealedText[^2..];
+        var bytes = Convert.FromBase64String(sealedText![ProtectedText.Prefix.Length..]);
+        bytes[20] ^= 0x01;
+        var flipped = ProtectedText.Prefix + Convert.ToBase64String(bytes);
 
         await Assert.ThrowsAsync<PersonalDataUnreadableException>(() => database.Protector.UnprotectAsync(customer, flipped));
         await Assert.ThrowsAsync<PersonalDataUnreadableException>(() => database.Protector.UnprotectAsync(customer, "ada@example.com"));

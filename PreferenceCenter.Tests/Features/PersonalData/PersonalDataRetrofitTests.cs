@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.PersonalData;
+using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Tests.Support;
+
+namespace PreferenceCenter.Tests.Features.PersonalData;
+
+public sealed class PersonalDataRetrofitTests
+{
+    [Fact]
+    public async Task DataWrittenBeforeEncryption_IsSealedAndFoundThroughTheBlindIndex_AndASecondRunChangesNothing()
+    {
+        await using var f = await PersonalDataFixture.CreateAsync();
+        var question = await f.FreeTextQuestionAsync();
+        var customerId = Guid.NewGuid();
+        await using (var db = f.Database.CreateDbContext())
+        {
+            // As the previous version stored it: upper-case lookup copies, the phone in Identity, plain words.
+            var user = new ApplicationUser
+            {
+                UserName = "ada@example.com", Email = "ada@example.com", NormalizedUserName = "ADA@EXAMPLE.COM", NormalizedEmail = "ADA@EXAMPLE.COM",
+                PhoneNumber = "+39 333 123 4567",
+            };
+            db.Users.Add(user);
+            db.Customers.Add(new Customer { Id = customerId, UserId = user.Id, Reference = CustomerReference.New(), CreatedAt = PersonalDataFixture.Now });
+            db.Answers.Add(new Answer { CustomerId = customerId, QuestionId = question, Text = "Only on Tuesdays", AnsweredAt = PersonalDataFixture.Now, Version = 1 });
+            db.Feedback.Add(new Feedback { CustomerId = customerId, TooOften = true, Comment = "Too many emails", ReceivedAt = PersonalDataFixture.Now });
+            await db.SaveChangesAsync();
+        }
+
+        var retrofit = new PersonalDataRetrofit(f.Database, f.Database.Protector, f.Normalizer, f.Index, f.Profiles, f.Clock);
+        await retrofit.RunAsync();
+        await retrofit.RunAsync();
+
+        await using var check = f.Database.CreateDbContext();
+        var migrated = await check.Users.SingleAsync();
+        Assert.Equal((f.Index.OfEmail("ada@example.com"), f.Index.OfEmail("ada@example.com"), (string?)null),
+            (migrated.NormalizedEmail, migrated.NormalizedUserName, migrated.PhoneNumber));
+        Assert.Equal(new CustomerProfileView(null, "ada@example.com", "+39 333 123 4567", 1), await f.Profiles.GetAsync(customerId));
+        Assert.Equal(customerId, await f.Lookup.FindByPhoneAsync("+393331234567"));
+        Assert.StartsWith(ProtectedText.Prefix, (await check.Answers.SingleAsync()).Text, StringComparison.Ordinal);
+        var questionnaire = await f.Answers.GetQuestionnaireAsync(customerId, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("Only on Tuesdays", questionnaire.Questions.Single().Answer!.Text);
+        Assert.Equal(["Too many emails"], (await f.Feedback.SummarizeAsync(TimeSpan.FromDays(1))).RecentComments);
+        Assert.Empty(FileScan.Find(FileScan.WithCompanions(f.Database.Path), "+39 333 123 4567", "Only on Tuesdays", "Too many emails", "ADA@EXAMPLE.COM"));
+    }
+}
