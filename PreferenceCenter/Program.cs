@@ -19,6 +19,7 @@ builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddPrivacy();
 builder.Services.AddConsents();
 builder.Services.AddPreferences();
+builder.Services.AddSupport();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();

@@ -25,6 +25,10 @@ public enum LedgerEventType
     CustomerRegistered = 300,
     PreferredLanguageChanged = 301,
 
+    // 500–599: support. Entries name the customer by id and the kind of data (Detail), never the data itself.
+    PersonalDataRevealed = 500,
+    CustomerLookedUp = 501,
+
     // 600–699: the privacy notice
     NoticePublished = 600,
 }
