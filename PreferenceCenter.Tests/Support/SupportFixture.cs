@@ -1,0 +1,138 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Messaging;
+using PreferenceCenter.Features.Support;
+
+namespace PreferenceCenter.Tests.Support;
+
+/// <summary>
+/// The support console's services as the app wires them — Identity's user manager, real authorization policies,
+/// the consent and preference services, mail written to a pickup folder — over a fresh SQLite file, with two
+/// customers who have sign-in accounts (Mario, with email and phone; Ana, with email only).
+/// </summary>
+public sealed class SupportFixture : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Now = PreferenceFixture.Now;
+    public const string MarioEmail = "mario.rossi@example.com";
+    public const string MarioPhone = "+39 333 123 4512";
+    public const string AnaEmail = "ana@example.com";
+    public const string AgentUserId = "agent-user-id";
+
+    private readonly ServiceProvider services;
+    private readonly AsyncServiceScope scope;
+
+    private SupportFixture(TestDatabase database, string pickupDirectory, bool requireStaffTwoFactor)
+    {
+        Database = database;
+        PickupDirectory = pickupDirectory;
+        var collection = new ServiceCollection()
+            .AddLogging()
+            .AddLocalization()
+            .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton<IDbContextFactory<AppDbContext>>(database)
+            .AddScoped(_ => database.CreateDbContext())
+            .AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() })
+            .AddSingleton<LedgerWriter>()
+            .AddSingleton<PreferenceCenter.Features.Consents.ConsentService>()
+            .AddSingleton<HistoryService>()
+            .AddScoped<HistoryDescriber>()
+            .AddSingleton<PreferenceCenter.Features.Privacy.PrivacyNoticeService>()
+            .AddSingleton<MailComposer>()
+            .AddSingleton<IEmailTransport, PickupDirectoryEmailTransport>()
+            .AddPreferences()
+            .AddSupport();
+        collection.AddOptions<EmailOptions>().Configure(o => o.PickupDirectory = pickupDirectory);
+        collection.AddOptions<SecurityOptions>().Configure(o => o.RequireStaffTwoFactor = requireStaffTwoFactor);
+        collection.AddAuthorization(Policies.Register);
+        collection.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StaffTwoFactorHandler>();
+        collection.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+        services = collection.BuildServiceProvider(validateScopes: true);
+        scope = services.CreateAsyncScope();
+    }
+
+    public TestDatabase Database { get; }
+    public string PickupDirectory { get; }
+    public FakeTimeProvider Clock { get; } = new(Now);
+    public Guid Mario { get; private set; }
+    public Guid Ana { get; private set; }
+    public string MarioReference { get; private set; } = string.Empty;
+
+    public SupportConsoleService Console => scope.ServiceProvider.GetRequiredService<SupportConsoleService>();
+    public PreferenceCenter.Features.Consents.ConsentService Consents => scope.ServiceProvider.GetRequiredService<PreferenceCenter.Features.Consents.ConsentService>();
+    public UserManager<ApplicationUser> Users => scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+    public IServiceProvider Services => scope.ServiceProvider;
+
+    public static async Task<SupportFixture> CreateAsync(bool requireStaffTwoFactor = true)
+    {
+        var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateDbContext())
+        {
+            await CatalogBuilder.SeedAsync(db);
+        }
+
+        var fixture = new SupportFixture(database, Path.Combine(Path.GetTempPath(), $"pc-support-mail-{Guid.NewGuid():N}"), requireStaffTwoFactor);
+        (fixture.Mario, fixture.MarioReference) = await fixture.AddCustomerAsync(MarioEmail, MarioPhone, "it");
+        (fixture.Ana, _) = await fixture.AddCustomerAsync(AnaEmail, phone: null, culture: null);
+        return fixture;
+    }
+
+    /// <summary>A support agent (or officer) with two-factor sign-in on, unless told otherwise.</summary>
+    public static ClaimsPrincipal Staff(string role = Roles.Support, bool twoFactor = true, string userId = AgentUserId)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, userId), new(ClaimTypes.Role, role) };
+        if (twoFactor)
+        {
+            claims.Add(new Claim(StaffClaims.TwoFactorEnabled, "true"));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
+    }
+
+    public static ClaimsPrincipal CustomerPrincipal(Guid customerId) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.NameIdentifier, $"user-{customerId}"), new Claim(ClaimTypes.Role, Roles.Customer), new Claim(CustomerClaims.CustomerId, customerId.ToString())],
+        "test"));
+
+    public static ClaimsPrincipal Anonymous { get; } = new(new ClaimsIdentity());
+
+    public async Task EraseAsync(Guid customerId)
+    {
+        await using var db = Database.CreateDbContext();
+        await db.Customers.Where(c => c.Id == customerId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CustomerStatus.Erased));
+    }
+
+    public async Task<List<LedgerEntry>> LedgerAsync()
+    {
+        await using var db = Database.CreateDbContext();
+        return await db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    private async Task<(Guid Id, string Reference)> AddCustomerAsync(string email, string? phone, string? culture)
+    {
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, PhoneNumber = phone };
+        var created = await Users.CreateAsync(user, DemoCustomer.Password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        await using var db = Database.CreateDbContext();
+        var customer = new Customer { Id = Guid.NewGuid(), UserId = user.Id, Reference = CustomerReference.New(), CreatedAt = CatalogBuilder.PublishedAt, PreferredCulture = culture };
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync();
+        return (customer.Id, customer.Reference);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await scope.DisposeAsync();
+        await services.DisposeAsync();
+        await Database.DisposeAsync();
+        if (Directory.Exists(PickupDirectory))
+        {
+            Directory.Delete(PickupDirectory, recursive: true);
+        }
+    }
+}
