@@ -32,27 +32,8 @@ public sealed class SupportFixture : IAsyncDisposable
     {
         Database = database;
         PickupDirectory = pickupDirectory;
-        var collection = new ServiceCollection()
-            .AddLogging()
-            .AddLocalization()
-            .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton<IDbContextFactory<AppDbContext>>(database)
-            .AddScoped(_ => database.CreateDbContext())
-            .AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() })
-            .AddSingleton<LedgerWriter>()
-            .AddSingleton<PreferenceCenter.Features.Consents.ConsentService>()
-            .AddSingleton<HistoryService>()
-            .AddScoped<HistoryDescriber>()
-            .AddSingleton<PreferenceCenter.Features.Privacy.PrivacyNoticeService>()
-            .AddSingleton<MailComposer>()
-            .AddSingleton<IEmailTransport, PickupDirectoryEmailTransport>()
-            .AddPreferences()
-            .AddSupport();
-        collection.AddOptions<EmailOptions>().Configure(o => o.PickupDirectory = pickupDirectory);
-        collection.AddOptions<SecurityOptions>().Configure(o => o.RequireStaffTwoFactor = requireStaffTwoFactor);
-        collection.AddAuthorization(Policies.Register);
-        collection.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StaffTwoFactorHandler>();
-        collection.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+        var collection = new ServiceCollection().AddLogging().AddLocalization();
+        AddSupportServices(collection, database, Clock, pickupDirectory, requireStaffTwoFactor);
         services = collection.BuildServiceProvider(validateScopes: true);
         scope = services.CreateAsyncScope();
     }
@@ -100,6 +81,34 @@ public sealed class SupportFixture : IAsyncDisposable
         "test"));
 
     public static ClaimsPrincipal Anonymous { get; } = new(new ClaimsIdentity());
+
+    /// <summary>
+    /// The console's services and everything they lean on, as the app registers them; shared with the component
+    /// tests, which put bUnit's own authorization on top.
+    /// </summary>
+    public static void AddSupportServices(IServiceCollection services, TestDatabase database, TimeProvider clock, string pickupDirectory, bool requireStaffTwoFactor)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services
+            .AddSingleton(clock)
+            .AddSingleton<IDbContextFactory<AppDbContext>>(database)
+            .AddScoped(_ => database.CreateDbContext())
+            .AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() })
+            .AddSingleton<LedgerWriter>()
+            .AddSingleton<PreferenceCenter.Features.Consents.ConsentService>()
+            .AddSingleton<HistoryService>()
+            .AddScoped<HistoryDescriber>()
+            .AddSingleton<PreferenceCenter.Features.Privacy.PrivacyNoticeService>()
+            .AddSingleton<MailComposer>()
+            .AddSingleton<IEmailTransport, PickupDirectoryEmailTransport>()
+            .AddPreferences()
+            .AddSupport();
+        services.AddOptions<EmailOptions>().Configure(o => o.PickupDirectory = pickupDirectory);
+        services.AddOptions<SecurityOptions>().Configure(o => o.RequireStaffTwoFactor = requireStaffTwoFactor);
+        services.AddAuthorization(Policies.Register);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StaffTwoFactorHandler>();
+        services.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+    }
 
     public async Task EraseAsync(Guid customerId)
     {
