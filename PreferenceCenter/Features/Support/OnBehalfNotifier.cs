@@ -41,10 +41,7 @@ public sealed class OnBehalfNotifier(
             // The localizer and the describer read the current culture: switch to the customer's while composing.
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
             var notice = await notices.GetCurrentAsync(culture, cancellationToken);
-            var vocabulary = new HistoryVocabulary(
-                notice?.Purposes.ToDictionary(p => p.Key, p => p.Title) ?? new Dictionary<string, string>(),
-                new Dictionary<string, string>());
-            var what = describer.Describe(change, vocabulary);
+            var what = describer.Describe(change, HistoryVocabulary.For(notice, HistoryVocabulary.Empty.QuestionPrompts));
             var message = composer.Compose(
                 email, text["Support.Email.Subject"], text["Support.Email.Intro", what, TimeFormat.DateAndTime(change.OccurredAt, culture)],
                 text["Support.Email.Action"], historyLink);

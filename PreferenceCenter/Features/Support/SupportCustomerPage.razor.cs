@@ -46,9 +46,7 @@ public sealed partial class SupportCustomerPage
             details = await Console.GetDetailsAsync(staff, customer.Id, CultureInfo.CurrentUICulture);
             cells = new(details.Consents);
             notice = await Notices.GetCurrentAsync(CultureInfo.CurrentUICulture);
-            vocabulary = new HistoryVocabulary(
-                notice?.Purposes.ToDictionary(p => p.Key, p => p.Title) ?? new Dictionary<string, string>(),
-                await Answers.GetPromptsAsync(CultureInfo.CurrentUICulture));
+            vocabulary = HistoryVocabulary.For(notice, await Answers.GetPromptsAsync(CultureInfo.CurrentUICulture));
         }
 
         loaded = true;
