@@ -23,6 +23,7 @@ builder.Services.AddPreferences();
 builder.Services.AddErasure();
 builder.Services.AddErasureWorkflow(builder.Configuration);
 builder.Services.AddMyData();
+builder.Services.AddSupport();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();

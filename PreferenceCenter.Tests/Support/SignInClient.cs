@@ -23,6 +23,9 @@ public sealed partial class SignInClient : IDisposable
 
     public Task<string> GetStringAsync(string path) => client.GetStringAsync(new Uri(path, UriKind.Relative));
 
+    /// <summary>The unfollowed response, so a test sees a redirect to sign-in or access denied as it is.</summary>
+    public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(new Uri(path, UriKind.Relative));
+
     /// <summary>Posts the login form as a browser would; returns the unfollowed response.</summary>
     public async Task<HttpResponseMessage> SignInAsync(string email, string password)
     {

@@ -21,7 +21,7 @@ public sealed class ContactNormalizerTests
     [Fact]
     public void EmailAndPhoneHashes_AreKeyedAndNeverShared()
     {
-        var index = new BlindIndex(Support.TestKeys.Keys);
+        var index = new BlindIndex(Tests.Support.TestKeys.Keys);
         var otherKey = new byte[32];
 
         Assert.Equal(index.OfEmail("ADA@example.com"), index.OfEmail("ada@example.com "));

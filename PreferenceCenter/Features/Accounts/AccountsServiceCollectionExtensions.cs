@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using PreferenceCenter.Components.Account;
@@ -20,6 +21,9 @@ public static class AccountsServiceCollectionExtensions
             })
             .AddIdentityCookies();
         services.AddAuthorization(Policies.Register);
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
+        services.AddSingleton<IAuthorizationHandler, StaffTwoFactorHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffTwoFactorRedirect>();
 
         // Identity's stores take a scoped context; it comes from the same factory the features use.
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContext());

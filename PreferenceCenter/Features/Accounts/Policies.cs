@@ -13,8 +13,8 @@ public static class Policies
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(Customer, p => p.RequireRole(Roles.Customer).RequireClaim(CustomerClaims.CustomerId));
-        // The officer can do everything support can.
-        options.AddPolicy(SupportAgent, p => p.RequireRole(Roles.Support, Roles.PrivacyOfficer));
-        options.AddPolicy(PrivacyOfficer, p => p.RequireRole(Roles.PrivacyOfficer));
+        // The officer can do everything support can. Staff reach customers' data, so they sign in with two factors.
+        options.AddPolicy(SupportAgent, p => p.RequireRole(Roles.Support, Roles.PrivacyOfficer).AddRequirements(new StaffTwoFactorRequirement()));
+        options.AddPolicy(PrivacyOfficer, p => p.RequireRole(Roles.PrivacyOfficer).AddRequirements(new StaffTwoFactorRequirement()));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Support;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Ledger;
@@ -17,7 +18,7 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
         var who = item.ActorKind.ToString();
         // Preference sentences name the support team or "recorded" for systems; the consent ones have a form per actor.
         var by = item.ActorKind switch { ActorKind.Customer => "Customer", ActorKind.Staff => "Staff", _ => "System" };
-        return item.EventType switch
+        var sentence = item.EventType switch
         {
             LedgerEventType.ConsentGranted => text[$"History.ConsentGranted.{who}", Label(item, vocabulary.PurposeTitles)],
             LedgerEventType.ConsentWithdrawn => text[$"History.ConsentWithdrawn.{who}", Label(item, vocabulary.PurposeTitles)],
@@ -42,8 +43,14 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
             LedgerEventType.ErasureExecutionStarted => text["Erasure.History.ExecutionStarted"],
             LedgerEventType.ErasureCompleted => text["Erasure.History.Completed"],
             LedgerEventType.PersonalDataExported => text["MyData.History.Exported"],
+            LedgerEventType.PersonalDataRevealed => text[$"Support.History.Revealed.{item.Detail}"],
+            LedgerEventType.CustomerLookedUp => text[$"Support.History.LookedUp.{item.Detail}"],
             _ => text["History.Other", item.EventType],
         };
+        // Staff acting for the customer say how the customer asked: "… at your request by phone".
+        return RequestChannels.FromLedgerValue(item.RequestChannel) is { } asked
+            ? $"{sentence} {text[$"Support.History.By.{asked}"]}"
+            : sentence;
     }
 
     private static string LanguageName(string? culture) =>

@@ -1,4 +1,5 @@
 using PreferenceCenter.Components.Common;
+using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Features.Ledger;
 
@@ -12,4 +13,8 @@ public sealed record HistoryVocabulary(
     ReaderTimeZone? TimeZone = null)
 {
     public static HistoryVocabulary Empty { get; } = new(new Dictionary<string, string>(), new Dictionary<string, string>());
+
+    /// <summary>The purpose titles of the current notice (none when nothing is published) and the given prompts.</summary>
+    public static HistoryVocabulary For(CurrentNotice? notice, IReadOnlyDictionary<string, string> questionPrompts, ReaderTimeZone? timeZone = null) =>
+        new(notice?.Purposes.ToDictionary(p => p.Key, p => p.Title) ?? new Dictionary<string, string>(), questionPrompts, timeZone);
 }

@@ -45,6 +45,9 @@ public enum LedgerEventType
     ErasureCancelled = 424,
     ErasureExecutionStarted = 425,
     ErasureCompleted = 426,
+    // 500–599: support. Entries name the customer by id and the kind of data (Detail), never the data itself.
+    PersonalDataRevealed = 500,
+    CustomerLookedUp = 501,
 
     // 600–699: the privacy notice
     NoticePublished = 600,

@@ -1,0 +1,89 @@
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Support;
+using PreferenceCenter.Tests.Support;
+
+namespace PreferenceCenter.Tests.Features.Support;
+
+public sealed class SupportCustomerPageTests : SupportPageTestBase
+{
+    private IRenderedComponent<SupportCustomerPage> RenderPage() =>
+        Render<SupportCustomerPage>(p => p.Add(page => page.Reference, Fixture.MarioReference));
+
+    private static IElement Switch(IRenderedComponent<SupportCustomerPage> cut, string name) =>
+        cut.FindAll("input[role=switch]").Single(s =>
+            s.Closest("label")!.QuerySelector($"[id='{s.GetAttribute("aria-labelledby")}']")!.TextContent == name);
+
+    private static async Task StartActingAsync(IRenderedComponent<SupportCustomerPage> cut)
+    {
+        await cut.Find("#request-channel-Phone").ChangeAsync(new ChangeEventArgs { Value = "Phone" });
+        await cut.Find("#on-behalf-reason").InputAsync(new ChangeEventArgs { Value = "Asked by phone to receive texts" });
+        await cut.FindAll("button").Single(b => b.TextContent.Trim() == "Start acting for this customer").ClickAsync(new MouseEventArgs());
+    }
+
+    [Fact]
+    public async Task Consents_AreLockedUntilTheAgentSaysHowAndWhy_ThenABannerNamesTheCustomer()
+    {
+        await SignInAgentAsync();
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.True(Switch(cut, "Marketing by SMS").HasAttribute("disabled")));
+        Assert.Empty(cut.FindAll(".acting-banner"));
+        Assert.Equal("m•••@e•••.com", cut.FindAll(".reveal__value")[0].TextContent.Trim());
+
+        await StartActingAsync(cut);
+
+        Assert.Equal($"You are changing the data of customer {Fixture.MarioReference}, at their request (By phone).", cut.Find(".acting-banner__text").TextContent.Trim());
+        Assert.False(Switch(cut, "Marketing by SMS").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll(".on-behalf-form"));
+    }
+
+    [Fact]
+    public async Task Flip_WhileActing_IsRecordedWithTheAgentChannelAndReason()
+    {
+        await SignInAgentAsync();
+        var cut = RenderPage();
+        await StartActingAsync(cut);
+
+        await Switch(cut, "Marketing by SMS").ChangeAsync(new ChangeEventArgs { Value = true });
+
+        cut.WaitForAssertion(() => Assert.Contains($"Marketing by SMS is now on for customer {Fixture.MarioReference}", cut.Find("[role=status]").TextContent, StringComparison.Ordinal));
+        var entry = (await Fixture.LedgerAsync())[^1];
+        Assert.Equal((LedgerEventType.ConsentGranted, SupportFixture.AgentUserId, "phone", "Asked by phone to receive texts"),
+            (entry.EventType, entry.ActorId, entry.RequestChannel, entry.Reason));
+    }
+
+    [Fact]
+    public async Task AnErasedCustomer_OffersNoWayToActOrReveal()
+    {
+        await SignInAgentAsync();
+        await Fixture.EraseAsync(Fixture.Mario);
+
+        var cut = RenderPage();
+
+        cut.WaitForAssertion(() => Assert.Contains("This customer's data has been erased", cut.Markup, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll(".on-behalf-form"));
+        Assert.True(Switch(cut, "Marketing by SMS").HasAttribute("disabled"));
+        Assert.All(cut.FindAll(".reveal button"), b => Assert.True(b.HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public async Task Reveal_WithAJustification_ShowsTheFullEmailAndRecordsIt()
+    {
+        await SignInAgentAsync();
+        var cut = RenderPage();
+        await cut.FindAll("button").Single(b => b.TextContent.Trim() == "Show full email").ClickAsync(new MouseEventArgs());
+
+        await cut.FindAll("button").Single(b => b.TextContent.Trim() == "Show and record").ClickAsync(new MouseEventArgs());
+        cut.WaitForAssertion(() => Assert.Contains("Write why you need to see the full value", cut.Find("#reveal-Email-problem").TextContent, StringComparison.Ordinal));
+        Assert.Empty(await Fixture.LedgerAsync());
+
+        await cut.Find("#reveal-Email-justification").InputAsync(new ChangeEventArgs { Value = "Customer asked which address we hold" });
+        await cut.FindAll("button").Single(b => b.TextContent.Trim() == "Show and record").ClickAsync(new MouseEventArgs());
+
+        cut.WaitForAssertion(() => Assert.Equal(SupportFixture.MarioEmail, cut.FindAll(".reveal__value")[0].TextContent.Trim()));
+        Assert.Equal(LedgerEventType.PersonalDataRevealed, Assert.Single(await Fixture.LedgerAsync()).EventType);
+    }
+}

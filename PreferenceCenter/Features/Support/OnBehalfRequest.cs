@@ -1,0 +1,4 @@
+namespace PreferenceCenter.Features.Support;
+
+/// <summary>What the agent states before acting for a customer: how the customer asked, and why.</summary>
+public sealed record OnBehalfRequest(RequestChannel? Channel, string? Reason);

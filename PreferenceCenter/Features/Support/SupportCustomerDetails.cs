@@ -1,0 +1,12 @@
+using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Preferences;
+
+namespace PreferenceCenter.Features.Support;
+
+/// <summary>Everything the customer page shows about one customer, read in the agent's language.</summary>
+public sealed record SupportCustomerDetails(
+    IReadOnlyDictionary<(string PurposeKey, Channel Channel), ConsentCell> Consents,
+    IReadOnlyDictionary<Channel, ContactRuleView> ContactRules,
+    IReadOnlyList<SupportAnswer> Answers,
+    HistoryPage History);
