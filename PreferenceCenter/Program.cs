@@ -14,6 +14,7 @@ builder.Services.AddAppLocalization();
 builder.Services.AddAppDatabase(DatabaseOptions.Resolve(
     builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), builder.Environment.ContentRootPath));
 builder.Services.AddLedger();
+builder.Services.AddJobs();
 builder.Services.AddAccounts();
 builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddPrivacy();

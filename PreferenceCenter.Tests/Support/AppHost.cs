@@ -31,8 +31,12 @@ public class AppHost : WebApplicationFactory<Program>
         Directory.CreateDirectory(root);
         DatabasePath = Path.Combine(root, "app.db");
         PickupDirectory = Path.Combine(root, "mail-pickup");
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        // A port known before start, so links in the app's emails (App:PublicBaseUrl) point back at this very host.
+        Port = LoopbackPorts.Free();
+        UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
     }
+
+    public int Port { get; }
 
     public string DatabasePath { get; }
 
@@ -70,6 +74,7 @@ public class AppHost : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:PreferenceCenter", new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString());
         builder.UseSetting("Email:PickupDirectory", PickupDirectory);
         builder.UseSetting("Email:Smtp:Host", string.Empty);
+        builder.UseSetting("App:PublicBaseUrl", $"http://127.0.0.1:{Port}/");
     }
 
     protected override void Dispose(bool disposing)

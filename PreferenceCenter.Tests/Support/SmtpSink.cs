@@ -22,7 +22,7 @@ public sealed class SmtpSink : IAsyncDisposable
             return;
         }
 
-        Port = FreePort();
+        Port = LoopbackPorts.Free();
         Maildir = Path.Combine(Path.GetTempPath(), $"pc-maildir-{Guid.NewGuid():N}");
         ownServer = Process.Start(new ProcessStartInfo("/usr/bin/python3",
             ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
@@ -50,13 +50,6 @@ public sealed class SmtpSink : IAsyncDisposable
         }
 
         return found;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     // Readiness, not a retry-until-green: the server process needs a moment to bind before the first test uses it.

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Jobs;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Messaging.Sending;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
 
@@ -23,6 +25,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ContactRule> ContactRules => Set<ContactRule>();
     public DbSet<ChannelContact> ChannelContacts => Set<ChannelContact>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Lease> Leases => Set<Lease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

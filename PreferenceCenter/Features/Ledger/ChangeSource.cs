@@ -8,4 +8,10 @@ public enum ChangeSource
     EmailLink = 3,
     Api = 4,
     System = 5,
+
+    /// <summary>The mailbox's one-click button (RFC 8058 POST from the List-Unsubscribe header).</summary>
+    OneClickUnsubscribe = 6,
+
+    /// <summary>A choice made on the page an email's unsubscribe link opens.</summary>
+    UnsubscribePage = 7,
 }
