@@ -19,6 +19,7 @@ builder.Services.AddAccounts();
 builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddPrivacy();
 builder.Services.AddConsents();
+builder.Services.AddLifecycle(builder.Configuration);
 builder.Services.AddPreferences();
 
 var app = builder.Build();

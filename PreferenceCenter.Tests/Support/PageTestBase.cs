@@ -8,6 +8,7 @@ using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Lifecycle;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
 
@@ -71,6 +72,9 @@ public abstract class PageTestBase : ComponentTestBase
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         Services.AddSingleton<LedgerWriter>();
         Services.AddSingleton<ConsentService>();
+        Services.AddSingleton(LifecycleMailFactory.Mail(database, Clock));
+        Services.AddSingleton<MaterialChangeReviews>();
+        Services.AddSingleton<PurposeValidityService>();
         Services.AddSingleton<PrivacyNoticeService>();
         Services.AddSingleton<HistoryService>();
         Services.AddScoped<HistoryDescriber>();

@@ -5,6 +5,7 @@ using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Jobs;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Lifecycle;
 using PreferenceCenter.Features.Messaging.Sending;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
@@ -27,6 +28,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Feedback> Feedback => Set<Feedback>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<RenewalReminder> RenewalReminders => Set<RenewalReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -284,6 +284,9 @@ namespace PreferenceCenter.Data.Migrations
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ExpiryRecordedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NoticeVersion")
                         .HasColumnType("INTEGER");
 
@@ -301,6 +304,8 @@ namespace PreferenceCenter.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("PurposeId");
 
@@ -400,6 +405,29 @@ namespace PreferenceCenter.Data.Migrations
                     b.HasIndex("SubjectId", "Sequence");
 
                     b.ToTable("LedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.Lifecycle.RenewalReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PeriodEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentId", "PeriodEndsAt")
+                        .IsUnique();
+
+                    b.ToTable("RenewalReminders");
                 });
 
             modelBuilder.Entity("PreferenceCenter.Features.Messaging.Sending.OutboxMessage", b =>
@@ -787,6 +815,9 @@ namespace PreferenceCenter.Data.Migrations
                     b.Property<int>("LegalBasis")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MaterialChangeNotice")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OfferedChannels")
                         .HasColumnType("INTEGER");
 
@@ -994,6 +1025,15 @@ namespace PreferenceCenter.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PurposeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.Lifecycle.RenewalReminder", b =>
+                {
+                    b.HasOne("PreferenceCenter.Features.Consents.Consent", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -14,4 +14,10 @@ public enum ChangeSource
 
     /// <summary>A choice made on the page an email's unsubscribe link opens.</summary>
     UnsubscribePage = 7,
+
+    /// <summary>The "renew" link in a renewal reminder.</summary>
+    RenewalLink = 9,
+
+    /// <summary>The link in a double opt-in confirmation email.</summary>
+    ConfirmationLink = 10,
 }

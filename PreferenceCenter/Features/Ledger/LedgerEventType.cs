@@ -9,6 +9,14 @@ public enum LedgerEventType
     ConsentGranted = 100,
     ConsentWithdrawn = 101,
 
+    // 102–149: the consent lifecycle (double opt-in, expiry, renewal, validity per purpose)
+    ConsentPendingConfirmation = 102,
+    ConsentConfirmed = 103,
+    ConsentExpired = 104,
+    ConsentRenewed = 105,
+    RenewalReminderSent = 106,
+    PurposeValidityChanged = 107,
+
     // 200–299: zero-party preferences. Entries name the question (Detail) and never hold the answer itself.
     PreferenceAnswered = 200,
     PreferenceAnswerForgotten = 201,
