@@ -29,6 +29,7 @@ public static class LifecycleMailFactory
         services.AddMessaging(configuration);
         services.AddConsents();
         services.AddLifecycle(configuration);
+        services.AddPreferences();
         return services.BuildServiceProvider();
     }
 
