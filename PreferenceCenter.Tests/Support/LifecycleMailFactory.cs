@@ -30,6 +30,7 @@ public static class LifecycleMailFactory
         services.AddConsents();
         services.AddLifecycle(configuration);
         services.AddPreferences();
+        services.AddPrivacy();
         return services.BuildServiceProvider();
     }
 
