@@ -3,6 +3,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Tests.EndToEnd.Pages;
 using PreferenceCenter.Tests.Support;
@@ -59,6 +60,7 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
     [InlineData("admin/questions/new", true)]
     [InlineData("admin/feedback", false)]
     [InlineData("admin/feedback?period=12m", true)]
+    [InlineData("admin/purposes", true)]
     public async Task Officer_page_has_no_serious_or_critical_accessibility_violations(string path, bool interactive)
     {
         await EnsureAQuestionAsync();
@@ -80,6 +82,22 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
         await page.Locator(".problem-summary").WaitForAsync();
 
         await AssertNoBlockingViolationsAsync(page, "admin/questions/new (refused)");
+    }
+
+    [Theory]
+    [InlineData("confirm/{Token}", LinkPurpose.ConfirmOptIn, "Confirm")]
+    [InlineData("renew/{Token}", LinkPurpose.Renew, "Renew")]
+    public async Task Emailed_link_page_has_no_serious_or_critical_accessibility_violations_before_and_after_its_button(
+        string path, LinkPurpose purpose, string button)
+    {
+        var token = await LinkPageState.TokenAsync(app, purpose);
+        var page = await browser.NewPageAsync();
+        await using var context = page.Context;
+        await OpenAsync(page, path.Replace("{Token}", token, StringComparison.Ordinal), interactive: false);
+        await AssertNoBlockingViolationsAsync(page, path);
+
+        await new ConsentLinkPage(page).PressAsync(button);
+        await AssertNoBlockingViolationsAsync(page, path + " (done)");
     }
 
     // The list is scanned with a row in it (buttons, links, numbers), not as an empty table.
