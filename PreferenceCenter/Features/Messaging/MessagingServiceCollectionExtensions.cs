@@ -4,6 +4,7 @@ using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Messaging;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Messaging.Sending;
+using PreferenceCenter.Features.Messaging.Unsubscribe;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<MarketingEmails>();
+        services.AddSingleton<UnsubscribeService>();
         // One instance both hosted and resolvable, so tests (and an operator command) can run a batch on demand.
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
