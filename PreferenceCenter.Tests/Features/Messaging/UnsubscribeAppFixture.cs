@@ -47,6 +47,12 @@ public sealed class UnsubscribeAppFixture : AppHost
     public async Task<IReadOnlyDictionary<(string, Channel), ConsentCell>> CellsAsync(Guid customerId) =>
         await Services.GetRequiredService<ConsentService>().GetCellsAsync(customerId);
 
+    public async Task<int> DataProtectionKeyCountAsync()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.DataProtectionKeys.CountAsync();
+    }
+
     public async Task<List<LedgerEntry>> LedgerAsync(Guid customerId)
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

@@ -170,6 +170,16 @@ public sealed partial class UnsubscribeEndpointTests(UnsubscribeAppFixture app) 
         Assert.Equal(before, (await app.LedgerAsync(customer)).Count);
     }
 
+    [Fact]
+    public async Task LinkKeys_AreKeptInTheDatabase_SoLinksOutliveARestart()
+    {
+        var customer = await app.NewCustomerAsync();
+        using var client = app.NewClient();
+        using var response = await client.GetAsync($"u/{app.Token(customer)}");
+
+        Assert.True(await app.DataProtectionKeyCountAsync() > 0);
+    }
+
     private string BadToken(string kind, Guid customer) => kind switch
     {
         "expired" => app.ExpiredToken(customer),

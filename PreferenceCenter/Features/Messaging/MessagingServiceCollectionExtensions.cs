@@ -30,7 +30,6 @@ public static class MessagingServiceCollectionExtensions
         services.AddScoped<AccountEmailSender>();
         services.AddScoped<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<AccountEmailSender>());
 
-        services.AddDataProtection();
         services.AddSingleton<LinkTokens>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<Outbox>();
