@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,8 @@ public static class BenchmarkServices
             .Build();
         var services = new ServiceCollection().AddLogging().AddLocalization();
         services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
+        // The app keeps its keys in the database; the benchmark sends no links, so its own in-memory keys do.
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddLedger().AddJobs().AddMessaging(configuration).AddConsents().AddLifecycle(configuration);
         return services.BuildServiceProvider().GetRequiredService<ConsentService>();
     }

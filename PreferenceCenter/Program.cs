@@ -52,6 +52,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();
+app.MapUnsubscribe();
 
 await app.RunAsync();
 return 0;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Preferences;
@@ -98,6 +99,21 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
 
         await new ConsentLinkPage(page).PressAsync(button);
         await AssertNoBlockingViolationsAsync(page, path + " (done)");
+    }
+
+    /// <summary>The page an email's unsubscribe link opens, with a good link (its choices) and a bad one (its 400 page).</summary>
+    [Theory]
+    [InlineData("u/{Token}", true)]
+    [InlineData("u/{Token}", false)]
+    public async Task Unsubscribe_page_has_no_serious_or_critical_accessibility_violations(string path, bool validLink)
+    {
+        var token = validLink
+            ? app.Services.GetRequiredService<LinkTokens>().Create(LinkPurpose.Unsubscribe, Guid.NewGuid(), "marketing", Channel.Email, TimeSpan.FromDays(1))
+            : "not-a-token";
+        var page = await browser.NewPageAsync();
+        await using var context = page.Context;
+        await OpenAsync(page, path.Replace("{Token}", token, StringComparison.Ordinal) + "?done=Pause", interactive: false);
+        await AssertNoBlockingViolationsAsync(page, path);
     }
 
     // The list is scanned with a row in it (buttons, links, numbers), not as an empty table.

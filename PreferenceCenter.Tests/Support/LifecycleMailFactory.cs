@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,8 @@ public static class LifecycleMailFactory
         // After AddLedger, which registers the system clock: the last registration wins.
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
+        // The app keeps its keys in the database (AddAppDatabase); one container's tokens need only its own keys.
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddJobs();
         services.AddMessaging(configuration);
         services.AddConsents();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PreferenceCenter.Features.Consents;
@@ -13,9 +14,15 @@ public static class LifecycleSteps
     public static async Task ConfirmAsync(TestDatabase database, TimeProvider clock, Guid customerId, string purposeKey, Channel channel)
     {
         await using var services = LifecycleMailFactory.Services(database, clock);
+        await ConfirmAsync(services, customerId, purposeKey, channel);
+    }
+
+    /// <summary>The same, in a running app or any container that has the lifecycle registered.</summary>
+    public static async Task ConfirmAsync(IServiceProvider services, Guid customerId, string purposeKey, Channel channel)
+    {
         var lifetime = services.GetRequiredService<IOptions<LifecycleOptions>>().Value.ConfirmationLinkLifetime;
         var token = services.GetRequiredService<LinkTokens>().Create(LinkPurpose.ConfirmOptIn, customerId, purposeKey, channel, lifetime);
-        var result = await services.GetRequiredService<ConfirmationService>().ConfirmAsync(token, System.Globalization.CultureInfo.InvariantCulture);
+        var result = await services.GetRequiredService<ConfirmationService>().ConfirmAsync(token, CultureInfo.InvariantCulture);
         Assert.Equal(LinkOutcome.Done, result.Outcome);
     }
 }

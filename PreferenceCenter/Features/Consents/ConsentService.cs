@@ -46,7 +46,7 @@ public sealed class ConsentService(
         }
 
         var now = time.GetUtcNowToMillisecond();
-        if ((consent?.Version ?? 0) != change.ExpectedVersion)
+        if (change.ExpectedVersion != ConsentChange.AnyVersion && (consent?.Version ?? 0) != change.ExpectedVersion)
         {
             return Conflict(change, ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
         }

@@ -35,6 +35,8 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
             LedgerEventType.ContactPaused => text[$"History.ContactPaused.{by}", ChannelName(item), Moment(item.After, vocabulary)],
             LedgerEventType.ContactPauseLifted => text[$"History.ContactPauseLifted.{by}", ChannelName(item)],
             LedgerEventType.FeedbackGiven => text[$"History.FeedbackGiven.{by}", FeedbackPhrase(item)],
+            LedgerEventType.UnsubscribeFeedbackGiven => text["History.UnsubscribeFeedbackGiven", Label(item, vocabulary.PurposeTitles),
+                text[$"History.UnsubscribeReason.{item.Detail}"]],
             _ => text["History.Other", item.EventType],
         };
     }

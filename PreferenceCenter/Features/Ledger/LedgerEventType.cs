@@ -35,4 +35,7 @@ public enum LedgerEventType
 
     // 600–699: the privacy notice
     NoticePublished = 600,
+
+    // 700–799: messaging. Detail holds the structured reason's key, never free text.
+    UnsubscribeFeedbackGiven = 700,
 }

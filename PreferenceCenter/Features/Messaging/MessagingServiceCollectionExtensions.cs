@@ -4,6 +4,7 @@ using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Messaging;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Messaging.Sending;
+using PreferenceCenter.Features.Messaging.Unsubscribe;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -29,11 +30,11 @@ public static class MessagingServiceCollectionExtensions
         services.AddScoped<AccountEmailSender>();
         services.AddScoped<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<AccountEmailSender>());
 
-        services.AddDataProtection();
         services.AddSingleton<LinkTokens>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<MarketingEmails>();
+        services.AddSingleton<UnsubscribeService>();
         // One instance both hosted and resolvable, so tests (and an operator command) can run a batch on demand.
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

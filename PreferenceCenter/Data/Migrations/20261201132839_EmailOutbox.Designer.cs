@@ -11,7 +11,7 @@ using PreferenceCenter.Data;
 namespace PreferenceCenter.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201132033_EmailOutbox")]
+    [Migration("20261201132839_EmailOutbox")]
     partial class EmailOutbox
     {
         /// <inheritdoc />
@@ -19,6 +19,23 @@ namespace PreferenceCenter.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
