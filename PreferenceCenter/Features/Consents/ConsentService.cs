@@ -30,9 +30,50 @@ public sealed class ConsentService(
     public async Task<ConsentChangeResult> SetAsync(ConsentChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
+        return (await SetManyAsync([change], cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// Several changes in one transaction and one commit (group commit: a burst of one-click unsubscribes shares
+    /// one fsync). Each gets its own result and ledger entry. If the commit loses a race, each change is retried
+    /// alone, so one conflict never fails the others.
+    /// </summary>
+    public async Task<IReadOnlyList<ConsentChangeResult>> SetManyAsync(IReadOnlyList<ConsentChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.BeginWriteAsync(cancellationToken);
+        var now = time.GetUtcNowToMillisecond();
+        var results = new ConsentChangeResult[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            results[i] = await ApplyAsync(db, changes[i], now, cancellationToken);
+        }
 
+        if (!results.Any(r => r.Outcome == ConsentChangeOutcome.Saved) || await db.TryCommitAsync(tx, cancellationToken))
+        {
+            return results;
+        }
+
+        if (changes.Count == 1)
+        {
+            // Another writer got there first (a concurrency token, the unique key or the ledger sequence).
+            return [Conflict(changes[0], await ReadCellAsync(changes[0], cancellationToken))];
+        }
+
+        var alone = new ConsentChangeResult[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            alone[i] = await SetAsync(changes[i], cancellationToken);
+        }
+
+        return alone;
+    }
+
+    // Decides and stages one change in the open transaction; the caller commits.
+    private async Task<ConsentChangeResult> ApplyAsync(AppDbContext db, ConsentChange change, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
         var (status, purpose, notice, consent) = await ConsentChangeContext.LoadAsync(db, change, cancellationToken);
         var problem = ConsentRules.Check(change, status, purpose);
         if (problem is not null)
@@ -45,7 +86,6 @@ public sealed class ConsentService(
             return Rejected(ConsentProblem.NoPublishedNotice, change);
         }
 
-        var now = time.GetUtcNowToMillisecond();
         if (change.ExpectedVersion != ConsentChange.AnyVersion && (consent?.Version ?? 0) != change.ExpectedVersion)
         {
             return Conflict(change, ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
@@ -71,13 +111,6 @@ public sealed class ConsentService(
         await ledger.AppendAsync(db, new LedgerDraft(
             eventType, change.Actor, change.CustomerId, change.Source, notice, purpose!.Key, change.Channel,
             before, ConsentRules.StateLabel(consent, now)), cancellationToken);
-
-        if (!await db.TryCommitAsync(tx, cancellationToken))
-        {
-            // Another writer got there first (a concurrency token, the unique key or the ledger sequence).
-            return Conflict(change, await ReadCellAsync(change, cancellationToken));
-        }
-
         return ConsentChangeResult.Saved(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
     }
 

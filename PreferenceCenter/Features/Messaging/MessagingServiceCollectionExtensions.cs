@@ -35,6 +35,8 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<Outbox>();
         services.AddSingleton<MarketingEmails>();
         services.AddSingleton<UnsubscribeService>();
+        services.AddSingleton<GroupCommitWithdrawals>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWithdrawals>());
         // One instance both hosted and resolvable, so tests (and an operator command) can run a batch on demand.
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

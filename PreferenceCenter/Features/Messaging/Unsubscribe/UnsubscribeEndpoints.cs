@@ -21,6 +21,12 @@ public static class UnsubscribeEndpoints
         // Form posts from the page: [FromForm] binding makes the antiforgery middleware check them.
         app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/choose", ChooseAsync);
         app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/reason", ReasonAsync);
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmark:BareEndpoint"))
+        {
+            // Only for the benchmark's baseline (same middleware, no work); never mapped in a normal run.
+            app.MapPost("/bench/bare", () => Results.Text("ok")).DisableAntiforgery();
+        }
+
         return app;
     }
 

@@ -12,13 +12,13 @@ namespace PreferenceCenter.Features.Messaging.Unsubscribe;
 /// feature's service (consents, contact rules), so state and ledger entry commit together as everywhere else.
 /// </summary>
 public sealed class UnsubscribeService(
-    ConsentService consents, ContactRulesService contactRules, IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
+    ConsentService consents, GroupCommitWithdrawals withdrawals, ContactRulesService contactRules, IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
 {
     /// <summary>Withdraws exactly the purpose and channel the link was sent for; a replay changes and records nothing.</summary>
     public async Task<UnsubscribeOutcome> WithdrawAsync(LinkToken token, ChangeSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var result = await consents.SetAsync(new ConsentChange(
+        var result = await withdrawals.SetAsync(new ConsentChange(
             token.CustomerId, token.PurposeKey, token.Channel, Grant: false, ConsentChange.AnyVersion, Actor.Customer(token.CustomerId), source),
             cancellationToken);
         return result.Outcome switch
