@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PreferenceCenter.Data;
 using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Tests.EndToEnd.Pages;
@@ -16,7 +13,7 @@ public sealed class UnsubscribeJourneyTests(AppHost app, BrowserFixture browser)
     [Fact]
     public async Task From_an_email_link_a_customer_asks_for_less_email_says_why_then_unsubscribes_from_that_one_consent()
     {
-        var customer = await NewCustomerWithMarketingByEmailAndSmsAsync();
+        var customer = await app.NewCustomerAsync(("marketing", Channel.Email), ("marketing", Channel.Sms));
         var token = app.Services.GetRequiredService<LinkTokens>()
             .Create(LinkPurpose.Unsubscribe, customer, "marketing", Channel.Email, TimeSpan.FromDays(30));
         var page = await browser.NewPageAsync();
@@ -32,23 +29,5 @@ public sealed class UnsubscribeJourneyTests(AppHost app, BrowserFixture browser)
         Assert.True(cells[("marketing", Channel.Sms)].IsOn);
         var rules = await app.Services.GetRequiredService<ContactRulesService>().GetAsync(customer);
         Assert.Equal(ContactFrequency.WeeklyDigest, rules[Channel.Email].Frequency);
-    }
-
-    private async Task<Guid> NewCustomerWithMarketingByEmailAndSmsAsync()
-    {
-        _ = app.BaseAddress;
-        Guid id;
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
-        {
-            id = await CatalogBuilder.AddCustomerAsync(db);
-        }
-
-        var consents = app.Services.GetRequiredService<ConsentService>();
-        foreach (var channel in new[] { Channel.Email, Channel.Sms })
-        {
-            Assert.True((await consents.SetAsync(new ConsentChange(id, "marketing", channel, true, 0, Actor.Customer(id), ChangeSource.Web))).Succeeded);
-        }
-
-        return id;
     }
 }
