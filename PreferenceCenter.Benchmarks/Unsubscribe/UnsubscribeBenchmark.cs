@@ -28,14 +28,18 @@ public static class UnsubscribeBenchmark
         await LoadGenerator.RunAsync(app.BaseAddress, [.. links.Take(WarmUp)], concurrency, limit);
         await LoadGenerator.RunAsync(app.BaseAddress, bare[..WarmUp], concurrency, limit);
 
+        var cpu = app.CpuTime;
         var unsubscribe = await LoadGenerator.RunAsync(app.BaseAddress, [.. links.Skip(WarmUp)], concurrency, limit);
+        var unsubscribeCpu = (app.CpuTime - cpu) / unsubscribe.Done;
+        cpu = app.CpuTime;
         var baseline = await LoadGenerator.RunAsync(app.BaseAddress, bare, concurrency, limit);
+        var baselineCpu = (app.CpuTime - cpu) / baseline.Done;
         var (withdrawn, entries) = await UnsubscribeSeed.CountAsync(app.DatabasePath);
 
         var ratio = unsubscribe.PerSecond / baseline.PerSecond;
         var durable = withdrawn == WarmUp + unsubscribe.Done && entries == withdrawn && unsubscribe.Failed == 0;
-        Console.WriteLine($"One-click unsubscribe: {unsubscribe.PerSecond:N0}/s ({unsubscribe.Done} done, {unsubscribe.Failed} not 200)");
-        Console.WriteLine($"Bare endpoint:         {baseline.PerSecond:N0}/s ({baseline.Done} done, {baseline.Failed} not 200)");
+        Console.WriteLine($"One-click unsubscribe: {unsubscribe.PerSecond:N0}/s ({unsubscribe.Done} done, {unsubscribe.Failed} not 200), app CPU {unsubscribeCpu.TotalMicroseconds:N0} µs each");
+        Console.WriteLine($"Bare endpoint:         {baseline.PerSecond:N0}/s ({baseline.Done} done, {baseline.Failed} not 200), app CPU {baselineCpu.TotalMicroseconds:N0} µs each");
         Console.WriteLine($"Durable afterwards: {withdrawn} consents withdrawn, {entries} one-click ledger entries (expected {WarmUp + unsubscribe.Done} each): {(durable ? "OK" : "MISMATCH")}");
         var met = unsubscribe.PerSecond >= TargetPerSecond && ratio >= TargetRatio;
         Console.WriteLine($"Ratio: {ratio:P0} of the bare endpoint. Target at least {TargetPerSecond:N0}/s and {TargetRatio:P0}: {(met ? "MET" : "NOT MET")}");

@@ -33,6 +33,7 @@ public sealed partial class GroupCommitWithdrawals(ConsentService consents, ILog
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                // No waiting for a fuller batch: while one commits, the next fills by itself.
                 while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
                 {
                     batch.Add(pending);
