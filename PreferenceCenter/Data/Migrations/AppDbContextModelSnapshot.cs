@@ -540,6 +540,9 @@ namespace PreferenceCenter.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FailedAt")
                         .HasColumnType("INTEGER");
 
@@ -577,6 +580,8 @@ namespace PreferenceCenter.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
 
                     b.HasIndex("MessageId")
                         .IsUnique();

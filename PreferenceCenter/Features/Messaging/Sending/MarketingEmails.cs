@@ -34,6 +34,7 @@ public sealed class MarketingEmails(LinkTokens tokens, PublicLinks links, IStrin
             return new OutgoingEmail(to, content.Subject, TextBody(content, footer, leave, unsubscribe), HtmlBody(content, footer, leave, unsubscribe))
             {
                 UnsubscribeLink = unsubscribe,
+                CustomerId = customerId,
             };
         }
         finally

@@ -20,6 +20,7 @@ public sealed class Outbox(TimeProvider time, IOptions<EmailOptions> options)
         var message = new OutboxMessage
         {
             MessageId = $"{Guid.NewGuid():N}@{domain}",
+            CustomerId = email.CustomerId,
             To = email.To,
             Subject = email.Subject,
             TextBody = email.TextBody,

@@ -12,6 +12,7 @@ public sealed class OutboxMessage
 
     public long Id { get; init; }
     public required string MessageId { get; init; }
+    public Guid? CustomerId { get; init; }
     public string? To { get; set; }
     public string? Subject { get; set; }
     public string? TextBody { get; set; }

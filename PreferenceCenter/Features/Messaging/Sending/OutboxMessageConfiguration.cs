@@ -18,5 +18,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
         // The dispatcher's question: what is unsent and due, oldest first.
         builder.HasIndex(m => new { m.SentAt, m.FailedAt, m.NextAttemptAt });
+        // Erasure's question: what is still waiting to go to this customer.
+        builder.HasIndex(m => m.CustomerId);
     }
 }

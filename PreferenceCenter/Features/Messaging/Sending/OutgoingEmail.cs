@@ -7,4 +7,7 @@ namespace PreferenceCenter.Features.Messaging.Sending;
 public sealed record OutgoingEmail(string To, string Subject, string TextBody, string HtmlBody)
 {
     public Uri? UnsubscribeLink { get; init; }
+
+    /// <summary>Whose mail this is, so erasing the customer also drops what is still waiting to go to them.</summary>
+    public Guid? CustomerId { get; init; }
 }
