@@ -55,6 +55,11 @@ public sealed class AppProcess : IAsyncDisposable
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ASPNETCORE_URLS"] = baseAddress.AbsoluteUri.TrimEnd('/'),
                 ["ConnectionStrings__PreferenceCenter"] = $"Data Source={databasePath}",
+                ["ConnectionStrings__PersonalDataKeys"] = $"Data Source={Path.Combine(folder, "keys.db")}",
+                // Production refuses to start without its three personal-data keys; a run's own random ones will do.
+                ["PersonalData__MasterKey"] = RandomKey(),
+                ["PersonalData__BlindIndexKey"] = RandomKey(),
+                ["PersonalData__SuppressionKey"] = RandomKey(),
                 ["App__PublicBaseUrl"] = baseAddress.AbsoluteUri,
                 ["Email__PickupDirectory"] = Path.Combine(folder, "mail"),
                 ["Benchmark__BareEndpoint"] = "true",
@@ -131,4 +136,6 @@ public sealed class AppProcess : IAsyncDisposable
         process.Dispose();
         Directory.Delete(folder, recursive: true);
     }
+
+    private static string RandomKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 }
