@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging.Links;
+using PreferenceCenter.Features.Preferences;
 
 namespace PreferenceCenter.Tests.Features.Messaging;
 
@@ -126,6 +128,22 @@ public sealed partial class UnsubscribeEndpointTests(UnsubscribeAppFixture app) 
         Assert.Equal(ChangeSource.UnsubscribePage, entry.Source);
         Assert.Equal(Channel.Email, entry.Channel);
         Assert.Equal(choice == "Unsubscribe", !(await app.CellsAsync(customer))[("marketing", Channel.Email)].IsOn);
+    }
+
+    [Fact]
+    public async Task PageChoice_LessOften_WhereWeAlreadyWriteMonthly_ChangesNothingAndSaysSo()
+    {
+        var customer = await app.NewCustomerAsync();
+        var monthly = await app.Services.GetRequiredService<ContactRulesService>().SetFrequencyAsync(
+            customer, Channel.Email, ContactFrequency.Monthly, ContactFrequency.AsItHappens, Actor.Customer(customer), ChangeSource.Web);
+        Assert.Equal(PreferenceChangeOutcome.Saved, monthly.Outcome);
+        var before = (await app.LedgerAsync(customer)).Count;
+
+        var (status, location) = await PostFormAsync(customer, "choose", "choice", "LessOften");
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.EndsWith("?done=AlreadyLeast", location, StringComparison.Ordinal);
+        Assert.Equal(before, (await app.LedgerAsync(customer)).Count);
     }
 
     [Fact]

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Messaging.Links;
+using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging.Unsubscribe;
+using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Messaging;
@@ -39,6 +41,22 @@ public sealed class UnsubscribePageTests : PageTestBase
         Assert.Equal("post", page.Find("form.unsubscribe-choices").GetAttribute("method"));
         Assert.Equal("preferences", page.Find("a[href=preferences]").GetAttribute("href"));
         Assert.Empty(page.Find("[role=status]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ValidLink_WhereWeAlreadyWriteMonthly_OffersNoLessOften_AndSaysWhy()
+    {
+        var token = string.Empty;
+        var first = await RenderAsync(tokens => token = Link(tokens));
+        Assert.Contains("LessOften", first.Markup, StringComparison.Ordinal);
+        var monthly = await ContactRules.SetFrequencyAsync(
+            CustomerId, Channel.Sms, ContactFrequency.Monthly, ContactFrequency.AsItHappens, Actor.Customer(CustomerId), ChangeSource.Web);
+        Assert.Equal(PreferenceChangeOutcome.Saved, monthly.Outcome);
+
+        var page = Render<UnsubscribePage>(p => p.Add(x => x.Token, token));
+
+        Assert.Equal(["Pause", "Unsubscribe", "Everything"], page.FindAll("form.unsubscribe-choices button[name=choice]").Select(b => b.GetAttribute("value")));
+        Assert.Contains("We already write to you at most once a month about Marketing by SMS", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

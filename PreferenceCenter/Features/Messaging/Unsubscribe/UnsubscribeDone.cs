@@ -5,7 +5,8 @@ public static class UnsubscribeDone
 {
     public const string Reason = "Reason";
     public const string Conflict = "Conflict";
+    public const string AlreadyLeast = "AlreadyLeast";
 
     public static bool IsKnown(string? done) =>
-        done is Reason or Conflict || Enum.TryParse<UnsubscribeChoice>(done, out var choice) && Enum.IsDefined(choice) && !int.TryParse(done, out _);
+        done is Reason or Conflict or AlreadyLeast || Enum.TryParse<UnsubscribeChoice>(done, out var choice) && Enum.IsDefined(choice) && !int.TryParse(done, out _);
 }

@@ -60,7 +60,12 @@ public static class UnsubscribeEndpoints
     private static Task<IResult> ChooseAsync(
         string token, [FromForm] UnsubscribeChoice choice, LinkTokens tokens, UnsubscribeService service, CancellationToken cancellationToken) =>
         FromPageAsync(token, Enum.IsDefined(choice), tokens, async link =>
-            await service.ChooseAsync(link, choice, cancellationToken) == UnsubscribeOutcome.Conflict ? UnsubscribeDone.Conflict : choice.ToString());
+            await service.ChooseAsync(link, choice, cancellationToken) switch
+            {
+                UnsubscribeOutcome.Conflict => UnsubscribeDone.Conflict,
+                UnsubscribeOutcome.AlreadyLeast => UnsubscribeDone.AlreadyLeast,
+                _ => choice.ToString(),
+            });
 
     private static Task<IResult> ReasonAsync(
         string token, [FromForm] LeavingReason reason, LinkTokens tokens, UnsubscribeService service, CancellationToken cancellationToken) =>

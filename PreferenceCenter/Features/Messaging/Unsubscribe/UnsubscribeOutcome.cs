@@ -11,4 +11,7 @@ public enum UnsubscribeOutcome
 
     /// <summary>Another change to the same thing won the race; trying again is safe.</summary>
     Conflict = 3,
+
+    /// <summary>"Less often" asked where we already write at most monthly (or never): nothing to lower, nothing written.</summary>
+    AlreadyLeast = 4,
 }

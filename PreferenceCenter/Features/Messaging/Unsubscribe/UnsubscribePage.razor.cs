@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Messaging.Links;
+using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Features.Messaging.Unsubscribe;
@@ -12,6 +13,7 @@ public sealed partial class UnsubscribePage
     private LinkToken? link;
     private LinkTokenFailure? failure;
     private string consentLabel = string.Empty;
+    private bool canLower = true;
 
     [Parameter]
     public string Token { get; set; } = string.Empty;
@@ -28,6 +30,9 @@ public sealed partial class UnsubscribePage
 
     [Inject]
     private PrivacyNoticeService Notices { get; set; } = default!;
+
+    [Inject]
+    private ContactRulesService ContactRules { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -47,6 +52,9 @@ public sealed partial class UnsubscribePage
         var notice = await Notices.GetCurrentAsync(CultureInfo.CurrentUICulture);
         var title = notice?.Purposes.FirstOrDefault(p => p.Key == link.PurposeKey)?.Title ?? link.PurposeKey;
         consentLabel = T.ConsentLabel(title, link.Channel);
+        // Offer "less often" only where there is a step below what the customer already has.
+        var rules = await ContactRules.GetAsync(link.CustomerId);
+        canLower = UnsubscribeRules.CanLower(rules[link.Channel].Frequency);
     }
 
     private string ActionFor(string what) => $"{PublicLinks.UnsubscribePath}/{Uri.EscapeDataString(Token)}/{what}";

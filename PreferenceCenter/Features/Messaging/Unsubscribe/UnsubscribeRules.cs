@@ -14,6 +14,9 @@ public static class UnsubscribeRules
         _ => current,
     };
 
+    /// <summary>Whether "less often" has a step below <paramref name="current"/> (the page offers it only then).</summary>
+    public static bool CanLower(ContactFrequency current) => LessOften(current) != current;
+
     /// <summary>The key a leaving reason is recorded under in the ledger's Detail, e.g. <c>never-signed-up</c>.</summary>
     public static string Key(LeavingReason reason) => reason switch
     {

@@ -43,6 +43,11 @@ public sealed class UnsubscribeService(
             case UnsubscribeChoice.LessOften:
                 var rules = await contactRules.GetAsync(token.CustomerId, cancellationToken);
                 var seen = rules[token.Channel].Frequency;
+                if (!UnsubscribeRules.CanLower(seen))
+                {
+                    return UnsubscribeOutcome.AlreadyLeast;
+                }
+
                 return Outcome(await contactRules.SetFrequencyAsync(
                     token.CustomerId, token.Channel, UnsubscribeRules.LessOften(seen), seen, actor, ChangeSource.UnsubscribePage, cancellationToken));
             case UnsubscribeChoice.Pause:
