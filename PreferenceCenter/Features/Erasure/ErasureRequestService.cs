@@ -50,7 +50,7 @@ public sealed class ErasureRequestService(
         var created = await CreateAsync(customerId, culture, Actor.Customer(customerId), ChangeSource.Web, cancellationToken);
         if (created.Outcome == ErasureRequestOutcome.Saved)
         {
-            var link = new Uri(confirmPage + "?token=" + Uri.EscapeDataString(tokens.Issue(created.Request!.Id, customerId)));
+            var link = ConfirmLink(confirmPage, created.Request!.Id, customerId);
             await mail.SendConfirmationAsync(email, culture, link, created.Request.DueAt, options.Value.ConfirmationLinkHours, cancellationToken);
         }
 
@@ -90,7 +90,7 @@ public sealed class ErasureRequestService(
         var created = await CreateAsync(customerId, culture, staff, ChangeSource.Support, cancellationToken);
         if (created.Outcome == ErasureRequestOutcome.Saved)
         {
-            var link = new Uri(confirmPage + "?token=" + Uri.EscapeDataString(tokens.Issue(created.Request!.Id, customerId)));
+            var link = ConfirmLink(confirmPage, created.Request!.Id, customerId);
             await mail.SendFiledOnBehalfAsync(email, culture, link, created.Request.RequestedAt, created.Request.DueAt, options.Value.ConfirmationLinkHours, cancellationToken);
         }
 
@@ -114,6 +114,9 @@ public sealed class ErasureRequestService(
         transitions.ApplyAsync(
             requestId, ErasureAction.Cancel, Actor.Customer(customerId), ChangeSource.Web, customerId,
             (r, now) => r.CancelledAt = now, cancellationToken);
+
+    private Uri ConfirmLink(Uri confirmPage, int requestId, Guid customerId) =>
+        new(confirmPage + "?token=" + Uri.EscapeDataString(tokens.Issue(requestId, customerId)));
 
     private async Task<string> PreferredCultureAsync(Guid customerId, CancellationToken cancellationToken)
     {
