@@ -26,8 +26,11 @@ public sealed class BenchmarkDatabase : IDbContextFactory<AppDbContext>, IAsyncD
     public IReadOnlyList<Guid> Customers { get; private set; } = [];
     public int MarketingPurposeId { get; private set; }
 
-    /// <summary>The channels a benchmark change cycles through; marketing is offered on all of them.</summary>
-    public static IReadOnlyList<Channel> Channels => ChannelSetExtensions.AllChannels;
+    /// <summary>
+    /// The channels a benchmark change cycles through; marketing is offered on all of them. Not email: marketing by
+    /// email waits for a double opt-in and queues an email per change, a different workload from the one measured here.
+    /// </summary>
+    public static IReadOnlyList<Channel> Channels { get; } = [.. ChannelSetExtensions.AllChannels.Where(c => c != Channel.Email)];
 
     public static async Task<BenchmarkDatabase> CreateAsync(int customers)
     {

@@ -1,6 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using PreferenceCenter.Benchmarks;
+using PreferenceCenter.Benchmarks.Unsubscribe;
+
+if (args.Length > 0 && args[0] == "unsubscribe")
+{
+    return await UnsubscribeBenchmark.RunAsync(args[1..]);
+}
 
 // Consent changes per second through the real ConsentService (state + ledger entry in one transaction) beside
 // a raw Microsoft.Data.Sqlite loop writing the same rows, on the same machine in the same run.

@@ -9,7 +9,7 @@ public static class ServiceLoop
     public static async Task RunAsync(BenchmarkDatabase database, int changes)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var service = new ConsentService(database, new LedgerWriter(TimeProvider.System), TimeProvider.System);
+        var service = BenchmarkServices.Consents(database);
         // The version each consent is at, as a browser tab would hold it: a warm-up run may have left some.
         var versions = new Dictionary<(Guid, Channel), int>();
         foreach (var customer in database.Customers)

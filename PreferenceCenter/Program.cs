@@ -15,10 +15,12 @@ builder.Services.AddAppDatabase(DatabaseOptions.Resolve(
     builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), builder.Environment.ContentRootPath));
 builder.Services.AddLedger();
 builder.Services.AddPersonalData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddJobs();
 builder.Services.AddAccounts();
 builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddPrivacy();
 builder.Services.AddConsents();
+builder.Services.AddLifecycle(builder.Configuration);
 builder.Services.AddPreferences();
 builder.Services.AddErasure();
 builder.Services.AddErasureWorkflow(builder.Configuration);
@@ -56,6 +58,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecur
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();
 app.MapMyData();
+app.MapUnsubscribe();
 
 await app.RunAsync();
 return 0;

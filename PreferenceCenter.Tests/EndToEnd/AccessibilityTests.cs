@@ -5,7 +5,9 @@ using Microsoft.Playwright;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Erasure;
+using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Tests.EndToEnd.Pages;
 using PreferenceCenter.Tests.Support;
@@ -66,6 +68,7 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
     [InlineData("admin/feedback", false)]
     [InlineData("admin/feedback?period=12m", true)]
     [InlineData("admin/erasure", true)]
+    [InlineData("admin/purposes", true)]
     public async Task Officer_page_has_no_serious_or_critical_accessibility_violations(string path, bool interactive)
     {
         await EnsureAQuestionAsync();
@@ -136,6 +139,37 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
         await page.Locator(".problem-summary").WaitForAsync();
 
         await AssertNoBlockingViolationsAsync(page, "admin/questions/new (refused)");
+    }
+
+    [Theory]
+    [InlineData("confirm/{Token}", LinkPurpose.ConfirmOptIn, "Confirm")]
+    [InlineData("renew/{Token}", LinkPurpose.Renew, "Renew")]
+    public async Task Emailed_link_page_has_no_serious_or_critical_accessibility_violations_before_and_after_its_button(
+        string path, LinkPurpose purpose, string button)
+    {
+        var token = await LinkPageState.TokenAsync(app, purpose);
+        var page = await browser.NewPageAsync();
+        await using var context = page.Context;
+        await OpenAsync(page, path.Replace("{Token}", token, StringComparison.Ordinal), interactive: false);
+        await AssertNoBlockingViolationsAsync(page, path);
+
+        await new ConsentLinkPage(page).PressAsync(button);
+        await AssertNoBlockingViolationsAsync(page, path + " (done)");
+    }
+
+    /// <summary>The page an email's unsubscribe link opens, with a good link (its choices) and a bad one (its 400 page).</summary>
+    [Theory]
+    [InlineData("u/{Token}", true)]
+    [InlineData("u/{Token}", false)]
+    public async Task Unsubscribe_page_has_no_serious_or_critical_accessibility_violations(string path, bool validLink)
+    {
+        var token = validLink
+            ? app.Services.GetRequiredService<LinkTokens>().Create(LinkPurpose.Unsubscribe, Guid.NewGuid(), "marketing", Channel.Email, TimeSpan.FromDays(1))
+            : "not-a-token";
+        var page = await browser.NewPageAsync();
+        await using var context = page.Context;
+        await OpenAsync(page, path.Replace("{Token}", token, StringComparison.Ordinal) + "?done=Pause", interactive: false);
+        await AssertNoBlockingViolationsAsync(page, path);
     }
 
     // The list is scanned with a row in it (buttons, links, numbers), not as an empty table.

@@ -55,6 +55,11 @@ public sealed class AuthorizationTableTests(AppHost app)
         ["/admin/questions/{Id:int}"] = ("admin/questions/1", Officers),
         ["/admin/feedback"] = ("admin/feedback", Officers),
         ["/admin/erasure"] = ("admin/erasure", Officers),
+        ["/admin/purposes"] = ("admin/purposes", Officers),
+        // Emailed links: no sign-in on purpose (the token is the authority); a forged one is refused for everyone alike.
+        ["/u/{Token}"] = ("u/not-a-token", Same("400")),
+        ["/confirm/{Token}"] = ("confirm/not-a-token", Same("400")),
+        ["/renew/{Token}"] = ("renew/not-a-token", Same("400")),
         ["/Account/Login"] = ("Account/Login", Public),
         ["/Account/Register"] = ("Account/Register", Public),
         ["/Account/RegisterConfirmation"] = ("Account/RegisterConfirmation?email=someone%40example.com", Public),

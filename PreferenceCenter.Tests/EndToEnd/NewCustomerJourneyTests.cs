@@ -9,7 +9,7 @@ namespace PreferenceCenter.Tests.EndToEnd;
 public sealed class NewCustomerJourneyTests(AppHost app, BrowserFixture browser)
 {
     [Fact]
-    public async Task A_new_customer_registers_confirms_their_email_signs_in_and_turns_on_marketing_by_email()
+    public async Task A_new_customer_registers_signs_in_turns_on_marketing_by_email_and_confirms_it_from_the_email()
     {
         var email = $"new-{Guid.NewGuid():N}@example.com";
         const string password = "Fresh!Start42";
@@ -27,20 +27,31 @@ public sealed class NewCustomerJourneyTests(AppHost app, BrowserFixture browser)
 
         await (await new LoginPage(page, app).OpenAsync()).SignInAsync(email, password);
 
+        // Marketing by email waits for a double opt-in: switched on, it says to check the inbox.
         var preferences = await new PreferencesPage(page, app).OpenAsync();
         var marketingByEmail = preferences.Switch("Marketing by email");
         await Expect(marketingByEmail).Not.ToBeCheckedAsync();
         await marketingByEmail.ClickAsync();
-        await Expect(preferences.Status).ToContainTextAsync("Marketing by email is on");
-        await Expect(marketingByEmail).ToBeCheckedAsync();
+        await Expect(preferences.Status).ToContainTextAsync("Almost done: we sent you an email. Marketing by email starts once you confirm it");
+        await Expect(page.GetByText("Waiting for your confirmation: check your inbox")).ToBeVisibleAsync();
+
+        // The link in the email the outbox delivered: GET only offers the button; pressing it confirms.
+        using var optIn = await PickupMailbox.WaitForAsync(app.PickupDirectory, email, "Please confirm: Marketing by email");
+        Assert.StartsWith($"<{app.BaseAddress}u/", optIn.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+        var confirm = await new ConsentLinkPage(page).OpenAsync(MailPickup.LinkTo(optIn, "/confirm/" + EmailLinks.Token(optIn.TextBody, "confirm")));
+        await Expect(confirm.Heading).ToHaveTextAsync("Confirm your choice");
+        await confirm.PressAsync("Confirm");
+        await Expect(confirm.Outcome).ToContainTextAsync("Thank you: Marketing by email is on, until");
 
         // Saved on the server, not just flipped in this page's DOM.
-        await preferences.ReloadAsync();
+        await preferences.OpenAsync();
         await Expect(preferences.Switch("Marketing by email")).ToBeCheckedAsync();
         await Expect(preferences.Switch("Marketing by SMS")).Not.ToBeCheckedAsync();
+        await Expect(page.GetByText("Waiting for your confirmation: check your inbox")).ToHaveCountAsync(0);
 
         var history = await new HistoryPage(page, app).OpenAsync();
-        await Expect(history.Entries.Filter(new() { HasText = "You turned on Marketing by email" })).ToHaveCountAsync(1);
+        await Expect(history.Entries.Filter(new() { HasText = "You confirmed Marketing by email from our email" })).ToHaveCountAsync(1);
+        await Expect(history.Entries.Filter(new() { HasText = "You asked for Marketing by email; it waits for your confirmation by email" })).ToHaveCountAsync(1);
 
         // Signing out really ends the session: the preferences ask for a sign-in again.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();

@@ -32,8 +32,12 @@ public class AppHost : WebApplicationFactory<Program>
         DatabasePath = Path.Combine(root, "app.db");
         KeyStorePath = Path.Combine(root, "keys.db");
         PickupDirectory = Path.Combine(root, "mail-pickup");
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        // A port known before start, so links in the app's emails (App:PublicBaseUrl) point back at this very host.
+        Port = LoopbackPorts.Free();
+        UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
     }
+
+    public int Port { get; }
 
     public string DatabasePath { get; }
 
@@ -80,6 +84,7 @@ public class AppHost : WebApplicationFactory<Program>
             builder.UseSetting(name, value);
         }
         builder.UseSetting("Email:Smtp:Host", string.Empty);
+        builder.UseSetting("App:PublicBaseUrl", $"http://127.0.0.1:{Port}/");
     }
 
     protected override void Dispose(bool disposing)

@@ -44,7 +44,17 @@ public static class CatalogBuilder
             Id = Guid.NewGuid(), UserId = Guid.NewGuid().ToString(), Reference = CustomerReference.New(), Status = status, CreatedAt = PublishedAt,
         };
         db.Customers.Add(customer);
+        // Every registered customer signs in with an email address: double opt-in and reminders write to it.
+        var email = EmailOf(customer.Id);
+        db.Users.Add(new ApplicationUser
+        {
+            Id = customer.UserId, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
+            NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true,
+        });
         await db.SaveChangesAsync();
         return customer.Id;
     }
+
+    /// <summary>The sign-in address <see cref="AddCustomerAsync"/> gives a customer.</summary>
+    public static string EmailOf(Guid customerId) => $"customer-{customerId:N}@example.com";
 }

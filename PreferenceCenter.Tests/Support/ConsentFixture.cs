@@ -14,7 +14,7 @@ public sealed class ConsentFixture : IAsyncDisposable
     {
         Database = database;
         CustomerId = customerId;
-        Service = new ConsentService(database, new LedgerWriter(Clock), Clock);
+        Service = new ConsentService(database, new LedgerWriter(Clock), Clock, LifecycleMailFactory.Mail(database, Clock));
     }
 
     public TestDatabase Database { get; }

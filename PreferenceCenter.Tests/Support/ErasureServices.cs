@@ -49,6 +49,7 @@ public static class ErasureServices
         services.AddErasureWorkflow(configuration);
         services.AddSingleton<PrivacyNoticeService>();
         services.AddSingleton<ConsentService>();
+        services.AddSingleton(LifecycleMailFactory.Mail(database, clock));
         services.AddPreferences();
         services.AddMyData();
         // The queue checks the PrivacyOfficer policy itself; page tests put bUnit's authorization on top.
@@ -72,6 +73,8 @@ public static class ErasureServices
         Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var customer = await db.Customers.SingleAsync(c => c.Id == customerId);
+        // The placeholder account CatalogBuilder gave the customer gives way to this one, with a known password.
+        await db.Users.Where(u => u.Id == customer.UserId).ExecuteDeleteAsync();
         customer.UserId = user.Id;
         customer.PreferredCulture = culture;
         await db.SaveChangesAsync();

@@ -9,6 +9,7 @@ using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Lifecycle;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
 
@@ -73,6 +74,9 @@ public abstract class PageTestBase : ComponentTestBase
         Services.AddSingleton<LedgerWriter>();
         Services.AddSingleton(database.Protector);
         Services.AddSingleton<ConsentService>();
+        Services.AddSingleton(LifecycleMailFactory.Mail(database, Clock));
+        Services.AddSingleton<MaterialChangeReviews>();
+        Services.AddSingleton<PurposeValidityService>();
         Services.AddSingleton<PrivacyNoticeService>();
         Services.AddSingleton<HistoryService>();
         Services.AddScoped<HistoryDescriber>();

@@ -32,7 +32,7 @@ public sealed class PersonalDataFixture : IAsyncDisposable
         Lookup = new CustomerLookup(database, Index);
         Answers = new AnswerService(database, ledger, Clock, database.Protector);
         Feedback = new FeedbackService(database, ledger, Clock, database.Protector);
-        Consents = new ConsentService(database, ledger, Clock);
+        Consents = new ConsentService(database, ledger, Clock, LifecycleMailFactory.Mail(database, Clock));
         Questions = new QuestionAdminService(database, ledger, Clock);
         Verifier = new LedgerVerifier(database);
         Steps = new ErasureSteps(database.Protector, Suppressions, Clock);

@@ -18,7 +18,7 @@ public sealed class PreferenceFixture : IAsyncDisposable
         Database = database;
         CustomerId = customerId;
         var ledger = new LedgerWriter(Clock);
-        Consents = new ConsentService(database, ledger, Clock);
+        Consents = new ConsentService(database, ledger, Clock, LifecycleMailFactory.Mail(database, Clock));
         Answers = new AnswerService(database, ledger, Clock, database.Protector);
         UsableAnswers = new UsableAnswerService(database, Clock, database.Protector);
         ContactRules = new ContactRulesService(database, ledger, Clock);
@@ -54,10 +54,15 @@ public sealed class PreferenceFixture : IAsyncDisposable
         return result.Id!.Value;
     }
 
+    /// <summary>Turns a consent on as the customer would, following the confirmation link when it needs double opt-in.</summary>
     public async Task GrantAsync(string purpose, Channel channel)
     {
         var result = await Consents.SetAsync(new ConsentChange(CustomerId, purpose, channel, true, 0, Me, ChangeSource.Web));
         Assert.Equal(ConsentChangeOutcome.Saved, result.Outcome);
+        if (result.Current!.AwaitingConfirmation)
+        {
+            await LifecycleSteps.ConfirmAsync(Database, Clock, CustomerId, purpose, channel);
+        }
     }
 
     /// <summary>The ledger entries about this customer, oldest first.</summary>

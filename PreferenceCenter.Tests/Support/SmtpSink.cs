@@ -12,6 +12,7 @@ namespace PreferenceCenter.Tests.Support;
 public sealed class SmtpSink : IAsyncDisposable
 {
     private readonly Process? ownServer;
+    private readonly bool deleteMaildir = true;
 
     public SmtpSink()
     {
@@ -22,18 +23,35 @@ public sealed class SmtpSink : IAsyncDisposable
             return;
         }
 
-        Port = FreePort();
-        Maildir = Path.Combine(Path.GetTempPath(), $"pc-maildir-{Guid.NewGuid():N}");
-        ownServer = Process.Start(new ProcessStartInfo("/usr/bin/python3",
-            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
-        {
-            RedirectStandardError = true, RedirectStandardOutput = true,
-        }) ?? throw new InvalidOperationException("Could not start aiosmtpd: install python3-aiosmtpd (test.sh does).");
-        WaitUntilListening();
+        (Port, Maildir) = (LoopbackPorts.Free(), Path.Combine(Path.GetTempPath(), $"pc-maildir-{Guid.NewGuid():N}"));
+        ownServer = StartServer();
+    }
+
+    private SmtpSink(int port, string maildir)
+    {
+        (Port, Maildir, deleteMaildir) = (port, maildir, false);
+        ownServer = StartServer();
     }
 
     public int Port { get; }
     public string Maildir { get; }
+
+    /// <summary>
+    /// A server of the test's own on <paramref name="port"/>, never the shared one: a test that stops and restarts
+    /// the relay (SMTP down, then back) passes the same port and Maildir again.
+    /// </summary>
+    public static SmtpSink StartOwn(int port, string maildir) => new(port, maildir);
+
+    private Process StartServer()
+    {
+        var server = Process.Start(new ProcessStartInfo("/usr/bin/python3",
+            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true,
+        }) ?? throw new InvalidOperationException("Could not start aiosmtpd: install python3-aiosmtpd (test.sh does).");
+        WaitUntilListening(server);
+        return server;
+    }
 
     /// <summary>Every message delivered to <paramref name="recipient"/> so far.</summary>
     public async Task<IReadOnlyList<MimeMessage>> MessagesToAsync(string recipient)
@@ -52,15 +70,8 @@ public sealed class SmtpSink : IAsyncDisposable
         return found;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     // Readiness, not a retry-until-green: the server process needs a moment to bind before the first test uses it.
-    private void WaitUntilListening()
+    private void WaitUntilListening(Process server)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < deadline)
@@ -73,9 +84,9 @@ public sealed class SmtpSink : IAsyncDisposable
             }
             catch (SocketException)
             {
-                if (ownServer!.HasExited)
+                if (server.HasExited)
                 {
-                    throw new InvalidOperationException("aiosmtpd exited: " + ownServer.StandardError.ReadToEnd());
+                    throw new InvalidOperationException("aiosmtpd exited: " + server.StandardError.ReadToEnd());
                 }
 
                 Thread.Sleep(50);
@@ -90,8 +101,12 @@ public sealed class SmtpSink : IAsyncDisposable
         if (ownServer is not null)
         {
             ownServer.Kill(entireProcessTree: true);
+            ownServer.WaitForExit();
             ownServer.Dispose();
-            Directory.Delete(Maildir, recursive: true);
+            if (deleteMaildir && Directory.Exists(Maildir))
+            {
+                Directory.Delete(Maildir, recursive: true);
+            }
         }
 
         return ValueTask.CompletedTask;

@@ -100,6 +100,7 @@ public sealed class SupportFixture : IAsyncDisposable
             .AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() })
             .AddSingleton<LedgerWriter>()
             .AddSingleton<PreferenceCenter.Features.Consents.ConsentService>()
+            .AddSingleton(LifecycleMailFactory.Mail(database, clock))
             .AddSingleton<HistoryService>()
             .AddScoped<HistoryDescriber>()
             .AddSingleton<PreferenceCenter.Features.Privacy.PrivacyNoticeService>()

@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Erasure;
+using PreferenceCenter.Features.Jobs;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Lifecycle;
+using PreferenceCenter.Features.Messaging.Sending;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
@@ -12,7 +16,7 @@ using PreferenceCenter.Features.Privacy;
 namespace PreferenceCenter.Data;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Recipient> Recipients => Set<Recipient>();
@@ -29,6 +33,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Suppression> Suppressions => Set<Suppression>();
     public DbSet<ErasureProgress> ErasureProgress => Set<ErasureProgress>();
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<RenewalReminder> RenewalReminders => Set<RenewalReminder>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

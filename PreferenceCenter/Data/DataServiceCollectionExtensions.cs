@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Ledger;
@@ -16,6 +17,9 @@ public static class DataServiceCollectionExtensions
             .UseSqlite(connectionString)
             .AddInterceptors(sp.GetRequiredService<AppendOnlyLedgerGuard>(), sp.GetRequiredService<SecureDeleteInterceptor>()));
         services.AddScoped<DatabaseInitializer>();
+        // Keys in the database: emailed links (valid for months) survive restarts and new machines, and every
+        // instance reads every cookie and link. PersistKeysToDbContext asks for a scoped context (Accounts registers it).
+        services.AddDataProtection().SetApplicationName("PreferenceCenter").PersistKeysToDbContext<AppDbContext>();
         return services;
     }
 }

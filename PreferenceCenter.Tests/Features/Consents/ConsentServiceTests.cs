@@ -13,17 +13,17 @@ public sealed class ConsentServiceTests
     {
         await using var f = await ConsentFixture.CreateAsync();
 
-        var result = await f.Service.SetAsync(f.Change("marketing", Channel.Email, grant: true));
+        var result = await f.Service.SetAsync(f.Change("marketing", Channel.Sms, grant: true));
 
         Assert.Equal(ConsentChangeOutcome.Saved, result.Outcome);
-        Assert.Equal(new ConsentCell("marketing", Channel.Email, true, ConsentFixture.Now, ConsentFixture.Now.AddMonths(24), 1), result.Current);
+        Assert.Equal(new ConsentCell("marketing", Channel.Sms, true, ConsentFixture.Now, ConsentFixture.Now.AddMonths(24), 1), result.Current);
         await using var db = f.Database.CreateDbContext();
         var consent = await db.Consents.SingleAsync();
         Assert.Equal((ConsentState.Granted, 1, ChangeSource.Web), (consent.State, consent.NoticeVersion, consent.Source));
         var entry = await db.LedgerEntries.OrderBy(e => e.Sequence).LastAsync();
         Assert.Equal(LedgerEventType.ConsentGranted, entry.EventType);
         Assert.Equal((f.CustomerId, ActorKind.Customer, f.CustomerId.ToString()), (entry.SubjectId!.Value, entry.ActorKind, entry.ActorId));
-        Assert.Equal(("marketing", Channel.Email, "not-given", "granted", 1), (entry.PurposeKey, entry.Channel!.Value, entry.Before, entry.After, entry.NoticeVersion!.Value));
+        Assert.Equal(("marketing", Channel.Sms, "not-given", "granted", 1), (entry.PurposeKey, entry.Channel!.Value, entry.Before, entry.After, entry.NoticeVersion!.Value));
         Assert.Equal(ConsentFixture.Now, entry.OccurredAt);
     }
 
@@ -110,10 +110,10 @@ public sealed class ConsentServiceTests
     public async Task Set_WhenTheVersionSeenIsStale_ReportsAConflictWithTheCurrentStateAndOverwritesNothing()
     {
         await using var f = await ConsentFixture.CreateAsync();
-        await f.Service.SetAsync(f.Change("marketing", Channel.Email, grant: true));       // tab A turns it on
+        await f.Service.SetAsync(f.Change("marketing", Channel.Sms, grant: true));       // tab A turns it on
         var before = await f.CountRowsAsync();
 
-        var stale = await f.Service.SetAsync(f.Change("marketing", Channel.Email, grant: true)); // tab B still saw version 0
+        var stale = await f.Service.SetAsync(f.Change("marketing", Channel.Sms, grant: true)); // tab B still saw version 0
 
         Assert.Equal(ConsentChangeOutcome.Conflict, stale.Outcome);
         Assert.Equal((true, 1), (stale.Current!.IsOn, stale.Current.Version));

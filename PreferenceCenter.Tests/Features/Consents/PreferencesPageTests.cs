@@ -19,12 +19,12 @@ public sealed class PreferencesPageTests : PageTestBase
         var cut = Render<PreferencesPage>();
         cut.WaitForElement("input[role=switch]");
 
-        await Switch(cut, "Marketing by email").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
+        await Switch(cut, "Marketing by SMS").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
 
         cut.WaitForAssertion(() => Assert.Equal(
-            "Marketing by email is on — recorded 23 Nov 2026, 10:14 UTC.", cut.Find("[role=status]").TextContent.Trim()));
-        Assert.Equal("true", Switch(cut, "Marketing by email").GetAttribute("aria-checked"));
-        Assert.True((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Email)].IsOn);
+            "Marketing by SMS is on — recorded 23 Nov 2026, 10:14 UTC.", cut.Find("[role=status]").TextContent.Trim()));
+        Assert.Equal("true", Switch(cut, "Marketing by SMS").GetAttribute("aria-checked"));
+        Assert.True((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Sms)].IsOn);
         await using var db = Database.CreateDbContext();
         Assert.Equal(LedgerEventType.ConsentGranted, (await db.LedgerEntries.SingleAsync()).EventType);
     }

@@ -105,7 +105,8 @@ public sealed class ErasureExecutorTests
         Assert.Equal(0, await db.CustomerProfiles.CountAsync() + await db.Answers.CountAsync() + await db.ContactRules.CountAsync());
         Assert.True(await db.Feedback.AllAsync(x => x.Comment == null));
         // The pseudonymous consent projection stays, so the ledger's proof still reads against it.
-        var granted = await db.LedgerEntries.AnyAsync(e => e.SubjectId == customerId && e.EventType == LedgerEventType.ConsentGranted);
+        var granted = await db.LedgerEntries.AnyAsync(e => e.SubjectId == customerId
+            && (e.EventType == LedgerEventType.ConsentGranted || e.EventType == LedgerEventType.ConsentPendingConfirmation));
         Assert.Equal(granted, await db.Consents.AnyAsync(c => c.CustomerId == customerId));
         Assert.True(await f.Suppressions.IsSuppressedAsync("ada@example.com", phone: null));
         Assert.True((await f.Database.KeyStore.FindAsync(customerId)).Destroyed);

@@ -47,12 +47,12 @@ public sealed class PendingErasureOnPreferencesTests : PageTestBase
         var cut = Render<PreferencesPage>();
         cut.WaitForElement("input[role=switch]");
 
-        await Switch(cut, "Marketing by email").ChangeAsync(new ChangeEventArgs { Value = true });
+        await Switch(cut, "Marketing by SMS").ChangeAsync(new ChangeEventArgs { Value = true });
 
         cut.WaitForAssertion(() => Assert.Equal(
-            "Marketing by email is on — recorded 23 Nov 2026, 10:14 UTC. Your erasure request is still open: this consent will be erased with the rest unless you cancel it.",
+            "Marketing by SMS is on — recorded 23 Nov 2026, 10:14 UTC. Your erasure request is still open: this consent will be erased with the rest unless you cancel it.",
             Status(cut)));
-        Assert.True((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Email)].IsOn);
+        Assert.True((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Sms)].IsOn);
     }
 
     [Fact]

@@ -76,6 +76,11 @@ public sealed class HistoryDescriberTests
         Assert.Equal(expected, Describe(Item(type, actor, null) with { PurposeKey = null, Detail = detail }, culture));
 
     [Fact]
+    public void Describe_ALeavingReason_NamesTheConsentAndTheReason() =>
+        Assert.Equal("You told us why you unsubscribed from Marketing by email: you never signed up",
+            Describe(Item(LedgerEventType.UnsubscribeFeedbackGiven, ActorKind.Customer) with { Detail = "never-signed-up" }, "en"));
+
+    [Fact]
     public void Describe_APauseInItalian_UsesTheItalianDate() =>
         Assert.Equal("Hai messo in pausa i contatti via SMS fino al 23 dic 2026, 10:14 UTC",
             Describe(Item(LedgerEventType.ContactPaused, ActorKind.Customer, Channel.Sms) with { After = "2026-12-23T10:14:00.000Z" }, "it"));

@@ -12,15 +12,15 @@ public sealed class HistoryPageViewTests : PageTestBase
     public async Task Render_ListsTheCustomersOwnChangesNewestFirstWithTheirUtcTime()
     {
         await SignInCustomerAsync();
-        await Consents.SetAsync(Change("marketing", Channel.Email, grant: true));
+        await Consents.SetAsync(Change("marketing", Channel.Sms, grant: true));
         Clock.Advance(TimeSpan.FromMinutes(5));
-        await Consents.SetAsync(Change("marketing", Channel.Email, grant: false, expectedVersion: 1));
+        await Consents.SetAsync(Change("marketing", Channel.Sms, grant: false, expectedVersion: 1));
 
         var cut = Render<HistoryPageView>();
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".history-list li").Count));
         Assert.Equal(
-            ["You turned off Marketing by email", "You turned on Marketing by email"],
+            ["You turned off Marketing by SMS", "You turned on Marketing by SMS"],
             cut.FindAll(".history-list__what").Select(e => e.TextContent));
         Assert.Equal("2026-11-23T10:19:00.0000000+00:00", cut.Find("time").GetAttribute("datetime"));
         Assert.Equal("23 Nov 2026, 10:19 UTC", cut.Find("time").TextContent);
@@ -30,7 +30,7 @@ public sealed class HistoryPageViewTests : PageTestBase
     public async Task Render_WithTheReadersTimeZone_ShowsTimesOnTheirClock()
     {
         await SignInCustomerAsync();
-        await Consents.SetAsync(Change("marketing", Channel.Email, grant: true));
+        await Consents.SetAsync(Change("marketing", Channel.Sms, grant: true));
 
         var cut = Render<HistoryPageView>(p => p.AddCascadingValue(ReaderTimeZone.From("America/New_York")));
 

@@ -15,6 +15,9 @@ public sealed class Consent
     public ConsentState State { get; set; }
     public DateTimeOffset ChangedAt { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
+
+    /// <summary>When the expiry job recorded this period's lapse in the ledger; cleared when a new period starts.</summary>
+    public DateTimeOffset? ExpiryRecordedAt { get; set; }
     public int NoticeVersion { get; set; }
     public ChangeSource Source { get; set; }
     public int Version { get; set; }

@@ -11,6 +11,8 @@ internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
     {
         builder.HasIndex(c => new { c.CustomerId, c.PurposeId, c.Channel }).IsUnique();
         builder.Property(c => c.Version).IsConcurrencyToken();
+        // The expiry and reminder jobs look consents up by when they end.
+        builder.HasIndex(c => c.ExpiresAt);
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Purpose>().WithMany().HasForeignKey(c => c.PurposeId).OnDelete(DeleteBehavior.Restrict);
     }

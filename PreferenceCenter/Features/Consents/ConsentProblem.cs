@@ -12,4 +12,5 @@ public enum ConsentProblem
     ActorIsNotSubject,
     NoPublishedNotice,
     ChangedElsewhere,
+    NoAddressToConfirm,
 }

@@ -11,6 +11,7 @@ public static class ConsentRules
     public const string On = "granted";
     public const string Off = "withdrawn";
     public const string Lapsed = "expired";
+    public const string Pending = "pending";
 
     /// <summary>Returns the first reason the change may not be made, or null when it may.</summary>
     public static ConsentProblem? Check(ConsentChange change, CustomerStatus? customerStatus, Purpose? purpose)
@@ -58,9 +59,25 @@ public static class ConsentRules
     {
         null => NotGiven,
         { State: ConsentState.Withdrawn } => Off,
+        { State: ConsentState.PendingConfirmation } => Pending,
         _ when IsOn(consent, now) => On,
         _ => Lapsed,
     };
+
+    /// <summary>
+    /// Double opt-in: marketing by email counts only once the mailbox's owner follows the link we send. Staff record
+    /// a consent with the customer's request, reason and request channel, so their changes take effect at once.
+    /// </summary>
+    public static bool NeedsConfirmation(Purpose purpose, Channel channel, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        ArgumentNullException.ThrowIfNull(actor);
+        return purpose.Kind == PurposeKind.Marketing && channel == Channel.Email && actor.Kind != ActorKind.Staff;
+    }
+
+    /// <summary>Nothing to do: turning on what is on, or off what is neither on nor waiting for confirmation.</summary>
+    public static bool IsUnchanged(Consent? consent, bool grant, DateTimeOffset now) =>
+        grant ? IsOn(consent, now) : !IsOn(consent, now) && consent?.State != ConsentState.PendingConfirmation;
 
     public static DateTimeOffset? ExpiryFor(Purpose purpose, DateTimeOffset grantedAt)
     {
@@ -71,7 +88,8 @@ public static class ConsentRules
     public static ConsentCell ToCell(string purposeKey, Channel channel, Consent? consent, DateTimeOffset now) =>
         consent is null
             ? ConsentCell.NeverGiven(purposeKey, channel)
-            : new ConsentCell(purposeKey, channel, IsOn(consent, now), consent.ChangedAt, consent.ExpiresAt, consent.Version);
+            : new ConsentCell(purposeKey, channel, IsOn(consent, now), consent.ChangedAt, consent.ExpiresAt, consent.Version,
+                consent.State == ConsentState.PendingConfirmation);
 
     /// <summary>A specific English message for logs and API clients; the UI shows its own translation.</summary>
     public static string Describe(ConsentProblem problem, string purposeKey, Channel channel) => problem switch
@@ -84,6 +102,7 @@ public static class ConsentRules
         ConsentProblem.CustomerNotActive => "This customer's account is not active, so their consents cannot change.",
         ConsentProblem.ActorIsNotSubject => "A customer can change only their own consents.",
         ConsentProblem.NoPublishedNotice => "No privacy notice has been published yet, so no consent can be recorded.",
+        ConsentProblem.NoAddressToConfirm => "Marketing by email needs a confirmed email address, and this customer has none.",
         ConsentProblem.ChangedElsewhere => $"'{purposeKey}' by {channel} was changed elsewhere meanwhile; here is its current state.",
         _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
     };

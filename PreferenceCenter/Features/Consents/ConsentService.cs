@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Features.Lifecycle;
 
 namespace PreferenceCenter.Features.Consents;
 
 /// <summary>
-/// Reads and changes consents. Each change writes the new state and its ledger entry in one transaction.
+/// Reads and changes consents. Each change writes the new state and its ledger entry in one transaction; a change
+/// that needs double opt-in also queues its confirmation email there.
 /// </summary>
-public sealed class ConsentService(IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
+public sealed class ConsentService(
+    IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time, LifecycleMail mail)
 {
     /// <summary>The customer's consents by (purpose key, channel); a missing pair was never given.</summary>
     public async Task<IReadOnlyDictionary<(string PurposeKey, Channel Channel), ConsentCell>> GetCellsAsync(
@@ -28,9 +30,50 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> dbFactory, Le
     public async Task<ConsentChangeResult> SetAsync(ConsentChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
+        return (await SetManyAsync([change], cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// Several changes in one transaction and one commit (group commit: a burst of one-click unsubscribes shares
+    /// one fsync). Each gets its own result and ledger entry. If the commit loses a race, each change is retried
+    /// alone, so one conflict never fails the others.
+    /// </summary>
+    public async Task<IReadOnlyList<ConsentChangeResult>> SetManyAsync(IReadOnlyList<ConsentChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.BeginWriteAsync(cancellationToken);
+        var now = time.GetUtcNowToMillisecond();
+        var results = new ConsentChangeResult[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            results[i] = await ApplyAsync(db, changes[i], now, cancellationToken);
+        }
 
+        if (!results.Any(r => r.Outcome == ConsentChangeOutcome.Saved) || await db.TryCommitAsync(tx, cancellationToken))
+        {
+            return results;
+        }
+
+        if (changes.Count == 1)
+        {
+            // Another writer got there first (a concurrency token, the unique key or the ledger sequence).
+            return [Conflict(changes[0], await ReadCellAsync(changes[0], cancellationToken))];
+        }
+
+        var alone = new ConsentChangeResult[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            alone[i] = await SetAsync(changes[i], cancellationToken);
+        }
+
+        return alone;
+    }
+
+    // Decides and stages one change in the open transaction; the caller commits.
+    private async Task<ConsentChangeResult> ApplyAsync(AppDbContext db, ConsentChange change, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
         var (status, purpose, notice, consent) = await ConsentChangeContext.LoadAsync(db, change, cancellationToken);
         var problem = ConsentRules.Check(change, status, purpose);
         if (problem is not null)
@@ -43,35 +86,35 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> dbFactory, Le
             return Rejected(ConsentProblem.NoPublishedNotice, change);
         }
 
-        var now = time.GetUtcNowToMillisecond();
-        if ((consent?.Version ?? 0) != change.ExpectedVersion)
+        if (change.ExpectedVersion != ConsentChange.AnyVersion && (consent?.Version ?? 0) != change.ExpectedVersion)
         {
             return Conflict(change, ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
         }
 
         var before = ConsentRules.StateLabel(consent, now);
-        if (ConsentRules.IsOn(consent, now) == change.Grant)
+        if (ConsentRules.IsUnchanged(consent, change.Grant, now))
         {
             return ConsentChangeResult.Unchanged(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
         }
 
-        consent ??= db.Consents.Add(new Consent { CustomerId = change.CustomerId, PurposeId = purpose!.Id, Channel = change.Channel }).Entity;
-        Apply(consent, change.Grant, purpose!, notice.Value, change.Source, now);
-        await ledger.AppendAsync(db, new LedgerDraft(
-            change.Grant ? LedgerEventType.ConsentGranted : LedgerEventType.ConsentWithdrawn,
-            change.Actor, change.CustomerId, change.Source, notice, purpose!.Key, change.Channel,
-            before, ConsentRules.StateLabel(consent, now)), cancellationToken);
-
-        if (!await db.TryCommitAsync(tx, cancellationToken))
+        var pending = change.Grant && ConsentRules.NeedsConfirmation(purpose!, change.Channel, change.Actor);
+        if (pending && !await mail.EnqueueConfirmationAsync(db, change.CustomerId, purpose!.Key, change.Channel, cancellationToken))
         {
-            // Another writer got there first (a concurrency token, the unique key or the ledger sequence).
-            return Conflict(change, await ReadCellAsync(change, cancellationToken));
+            return Rejected(ConsentProblem.NoAddressToConfirm, change);
         }
 
+        var state = pending ? ConsentState.PendingConfirmation : change.Grant ? ConsentState.Granted : ConsentState.Withdrawn;
+        consent ??= db.Consents.Add(new Consent { CustomerId = change.CustomerId, PurposeId = purpose!.Id, Channel = change.Channel }).Entity;
+        ConsentTransition.Apply(consent, state, purpose!, notice.Value, change.Source, now);
+        var eventType = pending ? LedgerEventType.ConsentPendingConfirmation
+            : change.Grant ? LedgerEventType.ConsentGranted : LedgerEventType.ConsentWithdrawn;
+        await ledger.AppendAsync(db, new LedgerDraft(
+            eventType, change.Actor, change.CustomerId, change.Source, notice, purpose!.Key, change.Channel,
+            before, ConsentRules.StateLabel(consent, now)), cancellationToken);
         return ConsentChangeResult.Saved(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
     }
 
-    /// <summary>Withdraws every consent that is on, in one transaction with one ledger entry each.</summary>
+    /// <summary>Withdraws every consent that is on or awaiting confirmation, in one transaction with one ledger entry each.</summary>
     public async Task<int> WithdrawAllAsync(Guid customerId, Actor actor, ChangeSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -80,33 +123,24 @@ public sealed class ConsentService(IDbContextFactory<AppDbContext> dbFactory, Le
         var notice = await db.NoticeVersions.MaxAsync(n => (int?)n.Number, cancellationToken) ?? 0;
         var now = time.GetUtcNowToMillisecond();
         var granted = await db.Consents
-            .Where(c => c.CustomerId == customerId && c.State == ConsentState.Granted)
+            .Where(c => c.CustomerId == customerId && c.State != ConsentState.Withdrawn)
             .Join(db.Purposes, c => c.PurposeId, p => p.Id, (c, p) => new { Consent = c, Purpose = p })
             .ToListAsync(cancellationToken);
 
         var withdrawn = 0;
-        foreach (var item in granted.Where(g => ConsentRules.IsOn(g.Consent, now)))
+        foreach (var item in granted.Where(g => !ConsentRules.IsUnchanged(g.Consent, grant: false, now)))
         {
-            Apply(item.Consent, grant: false, item.Purpose, notice, source, now);
+            var before = ConsentRules.StateLabel(item.Consent, now);
+            ConsentTransition.Apply(item.Consent, ConsentState.Withdrawn, item.Purpose, notice, source, now);
             await ledger.AppendAsync(db, new LedgerDraft(
                 LedgerEventType.ConsentWithdrawn, actor, customerId, source, notice, item.Purpose.Key, item.Consent.Channel,
-                ConsentRules.On, ConsentRules.Off), cancellationToken);
+                before, ConsentRules.Off), cancellationToken);
             withdrawn++;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return withdrawn;
-    }
-
-    private static void Apply(Consent consent, bool grant, Purpose purpose, int notice, ChangeSource source, DateTimeOffset now)
-    {
-        consent.State = grant ? ConsentState.Granted : ConsentState.Withdrawn;
-        consent.ChangedAt = now;
-        consent.ExpiresAt = grant ? ConsentRules.ExpiryFor(purpose, now) : null;
-        consent.NoticeVersion = notice;
-        consent.Source = source;
-        consent.Version++;
     }
 
     private async Task<ConsentCell> ReadCellAsync(ConsentChange change, CancellationToken cancellationToken)

@@ -5,4 +5,7 @@ public enum ConsentState
 {
     Granted = 1,
     Withdrawn = 2,
+
+    /// <summary>Asked for, not yet confirmed from the mailbox (double opt-in): counts as not given.</summary>
+    PendingConfirmation = 3,
 }

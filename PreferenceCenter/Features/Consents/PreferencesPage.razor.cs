@@ -39,7 +39,7 @@ public sealed partial class PreferencesPage
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
     [CascadingParameter] private ReaderTimeZone? ReaderTimeZone { get; set; }
 
-    private bool AnyOn => cells?.Values.Any(c => c.IsOn) == true;
+    private bool AnyOn => cells?.Values.Any(c => c.IsOn || c.AwaitingConfirmation) == true;
 
     // Until the circuit is connected a flip would change only the pre-rendered page and be lost: no switch works then.
     private bool Locked => saving || NotLive;
@@ -85,6 +85,12 @@ public sealed partial class PreferencesPage
         }
     }
 
+    private async Task ReloadAsync()
+    {
+        cells = new(await Consents.GetCellsAsync(customerId));
+        consentsVersion++;
+    }
+
     private async Task WithdrawAllAsync()
     {
         saving = true;
@@ -109,6 +115,7 @@ public sealed partial class PreferencesPage
         {
             ConsentChangeOutcome.Unchanged => new StatusMessage(Severity.Info, T[
                 result.Current!.IsOn ? "Preferences.Unchanged.On" : "Preferences.Unchanged.Off", label]),
+            ConsentChangeOutcome.Saved when result.Current!.AwaitingConfirmation => new StatusMessage(Severity.Info, T["Lifecycle.Saved.Pending", label]),
             ConsentChangeOutcome.Saved => new StatusMessage(Severity.Success, T[
                 result.Current!.IsOn ? "Preferences.Saved.On" : "Preferences.Saved.Off",
                 label, TimeFormat.DateAndTime(result.Current.ChangedAt!.Value, CultureInfo.CurrentUICulture, ReaderTimeZone)]),

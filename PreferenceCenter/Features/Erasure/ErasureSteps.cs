@@ -39,7 +39,8 @@ public sealed class ErasureSteps(PersonalDataProtector protector, SuppressionLis
     }
 
     /// <summary>
-    /// Deletes answers, contact rules and contact times and the profile, and blanks feedback words. The feedback
+    /// Deletes answers, contact rules and contact times, mail still waiting to go to them (it holds their address and
+    /// words, and must not reach someone we have forgotten) and the profile, and blanks feedback words. The feedback
     /// row itself stays (it is pseudonymous), so officers' counts for past periods do not change.
     /// </summary>
     public static async Task<string?> DeletePersonalRowsAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
@@ -50,6 +51,7 @@ public sealed class ErasureSteps(PersonalDataProtector protector, SuppressionLis
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Comment, (string?)null), cancellationToken);
         var rules = await db.ContactRules.Where(r => r.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         await db.ChannelContacts.Where(r => r.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
+        await db.OutboxMessages.Where(m => m.CustomerId == customerId && m.SentAt == null).ExecuteDeleteAsync(cancellationToken);
         var profile = await db.CustomerProfiles.Where(p => p.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         return $"answers={answers};feedback-comments={feedback};contact-rules={rules};profile={profile}";
     }

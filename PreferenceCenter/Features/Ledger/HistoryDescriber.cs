@@ -22,6 +22,12 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
         {
             LedgerEventType.ConsentGranted => text[$"History.ConsentGranted.{who}", Label(item, vocabulary.PurposeTitles)],
             LedgerEventType.ConsentWithdrawn => text[$"History.ConsentWithdrawn.{who}", Label(item, vocabulary.PurposeTitles)],
+            LedgerEventType.ConsentPendingConfirmation => text[$"Lifecycle.History.Pending.{(item.ActorKind == ActorKind.Customer ? "Customer" : "Other")}", Label(item, vocabulary.PurposeTitles)],
+            LedgerEventType.ConsentConfirmed => text["Lifecycle.History.Confirmed", Label(item, vocabulary.PurposeTitles)],
+            LedgerEventType.ConsentExpired => text["Lifecycle.History.Expired", Label(item, vocabulary.PurposeTitles), Moment(item.Detail, vocabulary)],
+            LedgerEventType.ConsentRenewed => text[item.Source == ChangeSource.RenewalLink ? "Lifecycle.History.Renewed" : "Lifecycle.History.Reviewed",
+                Label(item, vocabulary.PurposeTitles), Moment(item.After, vocabulary)],
+            LedgerEventType.RenewalReminderSent => text["Lifecycle.History.Reminded", Label(item, vocabulary.PurposeTitles), Moment(item.Detail, vocabulary)],
             LedgerEventType.CustomerRegistered => text["History.CustomerRegistered"],
             LedgerEventType.PreferredLanguageChanged => text["History.LanguageChanged", LanguageName(item.After)],
             LedgerEventType.PreferenceAnswered => text[$"History.PreferenceAnswered.{by}", Prompt(item, vocabulary)],
@@ -46,6 +52,8 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
             LedgerEventType.PersonalDataExported => text["MyData.History.Exported"],
             LedgerEventType.PersonalDataRevealed => text[$"Support.History.Revealed.{item.Detail}"],
             LedgerEventType.CustomerLookedUp => text[$"Support.History.LookedUp.{item.Detail}"],
+            LedgerEventType.UnsubscribeFeedbackGiven => text["History.UnsubscribeFeedbackGiven", Label(item, vocabulary.PurposeTitles),
+                text[$"History.UnsubscribeReason.{item.Detail}"]],
             _ => text["History.Other", item.EventType],
         };
         // Staff acting for the customer say how the customer asked: "… at your request by phone".

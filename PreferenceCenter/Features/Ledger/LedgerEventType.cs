@@ -9,6 +9,14 @@ public enum LedgerEventType
     ConsentGranted = 100,
     ConsentWithdrawn = 101,
 
+    // 102–149: the consent lifecycle (double opt-in, expiry, renewal, validity per purpose)
+    ConsentPendingConfirmation = 102,
+    ConsentConfirmed = 103,
+    ConsentExpired = 104,
+    ConsentRenewed = 105,
+    RenewalReminderSent = 106,
+    PurposeValidityChanged = 107,
+
     // 200–299: zero-party preferences. Entries name the question (Detail) and never hold the answer itself.
     PreferenceAnswered = 200,
     PreferenceAnswerForgotten = 201,
@@ -45,12 +53,16 @@ public enum LedgerEventType
     ErasureCancelled = 424,
     ErasureExecutionStarted = 425,
     ErasureCompleted = 426,
+
     // 500–599: support. Entries name the customer by id and the kind of data (Detail), never the data itself.
     PersonalDataRevealed = 500,
     CustomerLookedUp = 501,
 
     // 600–699: the privacy notice
     NoticePublished = 600,
+
+    // 700–799: messaging. Detail holds the structured reason's key, never free text.
+    UnsubscribeFeedbackGiven = 700,
 
     // 800–899: data access. 800–849: the customer's own export.
     PersonalDataExported = 800,

@@ -19,6 +19,14 @@ public sealed class EmailOptions
     [Required]
     public string PickupDirectory { get; set; } = "App_Data/mail-pickup";
 
+    /// <summary>A mailbox offered as a second way out in <c>List-Unsubscribe</c>; none when empty.</summary>
+    [EmailAddress]
+    public string? UnsubscribeMailto { get; set; }
+
+    /// <summary>How long the unsubscribe link in a marketing email keeps working.</summary>
+    [Range(1, 3650)]
+    public int UnsubscribeLinkDays { get; set; } = 365;
+
     public SmtpOptions Smtp { get; set; } = new();
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);

@@ -9,10 +9,18 @@ public static class ConsentVocabulary
     {
         ChangeSource.Web => "web-form",
         ChangeSource.Support => "support",
-        ChangeSource.EmailLink => "email-link",
+        ChangeSource.EmailLink or ChangeSource.UnsubscribePage or ChangeSource.ConfirmationLink or ChangeSource.RenewalLink => "email-link",
+        ChangeSource.OneClickUnsubscribe => "email-one-click",
         ChangeSource.Api => "api",
         _ => "system",
     };
+
+    /// <summary>The state an event left the consent in: granted, withdrawn, pending, expired — or renewed (its entry records the new end date, not a state).</summary>
+    public static string State(LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.EventType == LedgerEventType.ConsentRenewed ? "renewed" : entry.After ?? string.Empty;
+    }
 
     public static string ExpressedBy(ActorKind actor) => actor switch
     {

@@ -30,7 +30,11 @@ public sealed class MyDataService(
     IOptions<EmailOptions> email,
     IStringLocalizer<SharedResource> text)
 {
-    private static readonly LedgerEventType[] ConsentEvents = [LedgerEventType.ConsentGranted, LedgerEventType.ConsentWithdrawn];
+    private static readonly LedgerEventType[] ConsentEvents =
+    [
+        LedgerEventType.ConsentGranted, LedgerEventType.ConsentWithdrawn, LedgerEventType.ConsentPendingConfirmation,
+        LedgerEventType.ConsentConfirmed, LedgerEventType.ConsentExpired, LedgerEventType.ConsentRenewed,
+    ];
 
     /// <summary>What the page shows; reading it records nothing.</summary>
     public async Task<MyDataExport?> GetAsync(Guid customerId, CultureInfo culture, CancellationToken cancellationToken = default)
@@ -102,7 +106,7 @@ public sealed class MyDataService(
                 ConsentRules.IsOn(c.Consent, now) ? c.Consent.ExpiresAt : null,
                 text["MyData.HowToWithdraw"],
                 [.. events[(c.Key, c.Consent.Channel)].Select(e => new ConsentEventRecord(
-                    e.OccurredAt, e.After ?? string.Empty, ConsentVocabulary.Method(e.Source), ConsentVocabulary.ExpressedBy(e.ActorKind), e.NoticeVersion))]);
+                    e.OccurredAt, ConsentVocabulary.State(e), ConsentVocabulary.Method(e.Source), ConsentVocabulary.ExpressedBy(e.ActorKind), e.NoticeVersion))]);
         })];
     }
 

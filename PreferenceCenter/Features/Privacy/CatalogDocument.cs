@@ -16,9 +16,13 @@ public sealed record CatalogDocument(
 {
     public sealed record RecipientEntry(string Key, string Name, string Country, Uri? PrivacyPolicy);
 
+    /// <param name="MaterialChange">
+    /// Optional, false when left out: this version changes the purpose materially, so customers who consented under
+    /// an earlier version are asked to review it. Only for a consent-based purpose that was published before.
+    /// </param>
     public sealed record PurposeEntry(
         string Key, PurposeKind Kind, LegalBasis LegalBasis, string Icon, IReadOnlyList<Channel> Channels,
-        int? ValidityMonths, string? Recipient, IReadOnlyDictionary<string, PurposeTextEntry> Texts);
+        int? ValidityMonths, string? Recipient, IReadOnlyDictionary<string, PurposeTextEntry> Texts, bool MaterialChange = false);
 
     public sealed record PurposeTextEntry(string Title, string Summary, string DataUsed, string Retention);
 

@@ -28,7 +28,7 @@ public sealed class CatalogPublisher(IDbContextFactory<AppDbContext> dbFactory, 
         await using var tx = await db.BeginWriteAsync(cancellationToken);
         var number = (await db.NoticeVersions.MaxAsync(n => (int?)n.Number, cancellationToken) ?? 0) + 1;
         var recipients = await UpsertRecipientsAsync(db, catalog, cancellationToken);
-        var purposes = await UpsertPurposesAsync(db, catalog, recipients, cancellationToken);
+        var purposes = await UpsertPurposesAsync(db, catalog, recipients, number, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // purposes need their ids before texts can point at them
 
         var notice = new NoticeVersion { Number = number, PublishedAt = catalog.PublishedAt ?? time.GetUtcNowToMillisecond() };
@@ -67,12 +67,25 @@ public sealed class CatalogPublisher(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     private static async Task<Dictionary<string, Purpose>> UpsertPurposesAsync(
-        AppDbContext db, CatalogDocument catalog, Dictionary<string, Recipient> recipients, CancellationToken cancellationToken)
+        AppDbContext db, CatalogDocument catalog, Dictionary<string, Recipient> recipients, int number, CancellationToken cancellationToken)
     {
         var existing = await db.Purposes.ToDictionaryAsync(p => p.Key, cancellationToken);
+        var unknown = catalog.Purposes.Where(p => p.MaterialChange && !existing.ContainsKey(p.Key)).Select(p => p.Key).ToList();
+        if (unknown.Count > 0)
+        {
+            // Needs the database, so it is checked here rather than in CatalogRules; nothing has been saved yet.
+            throw new CatalogException([.. unknown.Select(key =>
+                $"Purpose '{key}' is marked as materially changed, but it was never published: a new purpose has nothing to review.")]);
+        }
+
         var order = 0;
         foreach (var entry in catalog.Purposes)
         {
+            if (entry.MaterialChange)
+            {
+                existing[entry.Key].MaterialChangeNotice = number;
+            }
+
             if (!existing.TryGetValue(entry.Key, out var purpose))
             {
                 purpose = db.Purposes.Add(new Purpose { Key = entry.Key, Icon = entry.Icon }).Entity;

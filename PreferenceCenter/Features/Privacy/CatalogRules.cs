@@ -77,9 +77,14 @@ public static class CatalogRules
             yield return $"Purpose '{purpose.Key}' shares data but names no recipient: sharing is always with someone named.";
         }
 
-        if (purpose.ValidityMonths is < 1 or > 120)
+        if (purpose.ValidityMonths < Purpose.ValidityMinMonths || purpose.ValidityMonths > Purpose.ValidityMaxMonths)
         {
-            yield return $"Purpose '{purpose.Key}' lasts {purpose.ValidityMonths} months; between 1 and 120, or leave it out for no expiry.";
+            yield return $"Purpose '{purpose.Key}' lasts {purpose.ValidityMonths} months; between {Purpose.ValidityMinMonths} and {Purpose.ValidityMaxMonths}, or leave it out for no expiry.";
+        }
+
+        if (purpose.MaterialChange && purpose.LegalBasis != LegalBasis.Consent)
+        {
+            yield return $"Purpose '{purpose.Key}' is marked as materially changed, but it does not rest on consent, so there is no consent for customers to review.";
         }
 
         if (purpose.Texts?.ContainsKey(SupportedCultures.Default) != true)

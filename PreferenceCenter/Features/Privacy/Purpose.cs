@@ -6,6 +6,8 @@ namespace PreferenceCenter.Features.Privacy;
 public sealed class Purpose
 {
     public const int KeyMaxLength = 100;
+    public const int ValidityMinMonths = 1;
+    public const int ValidityMaxMonths = 120;
 
     public int Id { get; init; }
 
@@ -19,6 +21,12 @@ public sealed class Purpose
 
     /// <summary>How long a consent lasts before it must be renewed; null when it does not expire.</summary>
     public int? ValidityMonths { get; set; }
+
+    /// <summary>
+    /// The notice version that last changed this purpose materially: consents given under an earlier version are
+    /// asked to be reviewed. Null when it never changed materially.
+    /// </summary>
+    public int? MaterialChangeNotice { get; set; }
 
     /// <summary>A Material Design icon name for the summary's first layer.</summary>
     public required string Icon { get; set; }

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Consents;
+
+namespace PreferenceCenter.Benchmarks;
+
+/// <summary>The real <see cref="ConsentService"/> composed as the app composes it, on the benchmark's database.</summary>
+public static class BenchmarkServices
+{
+    public static ConsentService Consents(BenchmarkDatabase database)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["App:PublicBaseUrl"] = "http://127.0.0.1/" })
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddLocalization();
+        services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
+        // The app keeps its keys in the database; the benchmark sends no links, so its own in-memory keys do.
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        services.AddLedger().AddJobs().AddMessaging(configuration).AddConsents().AddLifecycle(configuration);
+        return services.BuildServiceProvider().GetRequiredService<ConsentService>();
+    }
+}

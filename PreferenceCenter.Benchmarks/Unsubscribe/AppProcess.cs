@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace PreferenceCenter.Benchmarks.Unsubscribe;
+
+/// <summary>
+/// The real app, built in Release, as its own process on Kestrel on a free loopback port, with a fresh SQLite file
+/// and the benchmark-only bare endpoint switched on. Stopped (and its files deleted) on dispose.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly string folder;
+
+    private AppProcess(Process process, string folder, Uri baseAddress, string databasePath)
+    {
+        this.process = process;
+        this.folder = folder;
+        BaseAddress = baseAddress;
+        DatabasePath = databasePath;
+    }
+
+    public Uri BaseAddress { get; }
+    public string DatabasePath { get; }
+
+    /// <summary>CPU the app has used so far: per request, a figure the other tenants of a shared machine disturb less than wall time.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
+    public static async Task<AppProcess> StartAsync()
+    {
+        var appFolder = Path.Combine(RepositoryRoot(), "PreferenceCenter");
+        var dll = Path.Combine(appFolder, "bin", "Release", "net10.0", "PreferenceCenter.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"Build the app in Release first (dotnet run -c Release builds it): {dll} is missing.");
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), $"pc-bench-app-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var databasePath = Path.Combine(folder, "app.db");
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = appFolder, RedirectStandardOutput = true, RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_URLS"] = baseAddress.AbsoluteUri.TrimEnd('/'),
+                ["ConnectionStrings__PreferenceCenter"] = $"Data Source={databasePath}",
+                ["App__PublicBaseUrl"] = baseAddress.AbsoluteUri,
+                ["Email__PickupDirectory"] = Path.Combine(folder, "mail"),
+                ["Benchmark__BareEndpoint"] = "true",
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  app: {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new AppProcess(process, folder, baseAddress, databasePath);
+        await app.WaitUntilReadyAsync();
+        return app;
+    }
+
+    // Readiness: the bare endpoint answers once Kestrel listens and the database is migrated.
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {process.ExitCode}.");
+            }
+
+            try
+            {
+                using var response = await client.PostAsync("bench/bare", null);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new TimeoutException("The app did not answer within 60 seconds.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PreferenceCenter.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark from inside the repository.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+}

@@ -1,0 +1,112 @@
+using PreferenceCenter.Features.Messaging;
+using PreferenceCenter.Features.Messaging.Sending;
+using PreferenceCenter.Tests.Support;
+
+namespace PreferenceCenter.Tests.Features.Messaging;
+
+/// <summary>The dispatcher against real SMTP (aiosmtpd) and the real pickup folder, on a moved clock.</summary>
+public sealed class OutboxDispatcherTests(SmtpSink smtp) : IClassFixture<SmtpSink>
+{
+    [Fact]
+    public async Task MarketingEmail_OverSmtp_CarriesOneClickHeaders_BothBodies_InTheCustomersLanguage()
+    {
+        await using var outbox = await OutboxHarness.CreateAsync(OutboxHarness.SmtpOn(smtp.Port));
+        var recipient = $"giulia.{Guid.NewGuid():N}@example.com";
+        var row = await outbox.EnqueueAsync(recipient, culture: "it");
+
+        Assert.True(await outbox.SmtpDispatcher().RunOnceAsync());
+
+        var message = Assert.Single(await smtp.MessagesToAsync(recipient));
+        Assert.Equal(row.MessageId, message.MessageId);
+        Assert.Equal("Conferma il tuo indirizzo email", message.Subject);
+        var listUnsubscribe = message.Headers["List-Unsubscribe"] ?? string.Empty;
+        Assert.Matches(@"^<https://prefs\.example\.com/u/[A-Za-z0-9_-]+>, <mailto:leave@example\.com\?subject=unsubscribe>$", listUnsubscribe);
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        var link = listUnsubscribe[1..listUnsubscribe.IndexOf('>', StringComparison.Ordinal)];
+        Assert.Contains("Annulla l'iscrizione o scegli meno email", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(link, message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{link}\"", message.HtmlBody, StringComparison.Ordinal);
+        var sent = await outbox.ReadAsync(row.Id);
+        Assert.Equal((OutboxHarness.Start, 1), (sent.SentAt, sent.Attempts));
+        Assert.Null(sent.To); // nothing personal kept once sent
+    }
+
+    [Fact]
+    public async Task SmtpDown_MessagesWaitWithBackoff_AndGoOnceItIsBack()
+    {
+        var port = LoopbackPorts.Free();
+        var maildir = Path.Combine(Path.GetTempPath(), $"pc-maildir-{Guid.NewGuid():N}");
+        await using var outbox = await OutboxHarness.CreateAsync(OutboxHarness.SmtpOn(port));
+        var first = await outbox.EnqueueAsync("a@example.com");
+        var second = await outbox.EnqueueAsync("b@example.com");
+        var dispatcher = outbox.SmtpDispatcher();
+
+        await dispatcher.RunOnceAsync();
+        var waiting = await outbox.ReadAsync(first.Id);
+        Assert.Equal((1, OutboxHarness.Start.AddSeconds(30), (DateTimeOffset?)null), (waiting.Attempts, waiting.NextAttemptAt, waiting.SentAt));
+        Assert.Contains("a@example.com", waiting.To, StringComparison.Ordinal);
+
+        outbox.Clock.Advance(TimeSpan.FromSeconds(29));
+        await dispatcher.RunOnceAsync();
+        Assert.Equal(1, (await outbox.ReadAsync(first.Id)).Attempts); // not due yet: no attempt
+
+        outbox.Clock.Advance(TimeSpan.FromSeconds(1));
+        await dispatcher.RunOnceAsync();
+        var twice = await outbox.ReadAsync(first.Id);
+        Assert.Equal((2, OutboxHarness.Start.AddSeconds(30 + 60)), (twice.Attempts, twice.NextAttemptAt));
+
+        await using (SmtpSink.StartOwn(port, maildir))
+        {
+            outbox.Clock.Advance(TimeSpan.FromSeconds(60));
+            await dispatcher.RunOnceAsync();
+            await dispatcher.RunOnceAsync();
+
+            var delivered = Directory.GetFiles(Path.Combine(maildir, "new"));
+            Assert.Equal(2, delivered.Length);
+            Assert.NotNull((await outbox.ReadAsync(first.Id)).SentAt);
+            Assert.NotNull((await outbox.ReadAsync(second.Id)).SentAt);
+        }
+
+        Directory.Delete(maildir, recursive: true);
+    }
+
+    [Fact]
+    public async Task SentMessages_AreNotSentAgain_ByANewDispatcherAfterARestart()
+    {
+        await using var outbox = await OutboxHarness.CreateAsync();
+        var pickup = Path.Combine(Path.GetTempPath(), $"pc-pickup-{Guid.NewGuid():N}");
+        var transport = PickupTransport(outbox, pickup);
+        for (var i = 0; i < 3; i++)
+        {
+            await outbox.EnqueueAsync($"c{i}@example.com");
+        }
+
+        await outbox.Dispatcher(transport).RunOnceAsync();
+        await outbox.Dispatcher(transport).RunOnceAsync(); // a new instance, as after a restart
+
+        Assert.Equal(3, Directory.GetFiles(pickup).Length);
+        Directory.Delete(pickup, recursive: true);
+    }
+
+    [Fact]
+    public async Task WhileAnotherInstanceHoldsTheLease_NothingIsSent_UntilItLapses()
+    {
+        await using var outbox = await OutboxHarness.CreateAsync();
+        var pickup = Path.Combine(Path.GetTempPath(), $"pc-pickup-{Guid.NewGuid():N}");
+        await outbox.EnqueueAsync("d@example.com");
+        var holder = outbox.Dispatcher(PickupTransport(outbox, pickup));
+        var other = outbox.Dispatcher(PickupTransport(outbox, pickup));
+        Assert.True(await outbox.Lease.TryAcquireAsync(OutboxDispatcher.LeaseName, holder.Holder, TimeSpan.FromMinutes(5)));
+
+        Assert.False(await other.RunOnceAsync());
+        Assert.False(Directory.Exists(pickup));
+
+        outbox.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.True(await other.RunOnceAsync());
+        Assert.Single(Directory.GetFiles(pickup));
+    }
+
+    private static PickupDirectoryEmailTransport PickupTransport(OutboxHarness outbox, string folder) => new(
+        Microsoft.Extensions.Options.Options.Create(new EmailOptions { PickupDirectory = folder }),
+        new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() }, outbox.Clock);
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Ledger;
+
+namespace PreferenceCenter.Features.Lifecycle;
+
+/// <summary>
+/// Records each lapsed consent in the ledger, once per period. Reads never wait for this: an expired consent already
+/// counts as not given (<see cref="ConsentRules.IsOn"/>); the job only makes the lapse part of the record.
+/// </summary>
+public sealed class ConsentExpiry(IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
+{
+    public const string ActorName = "consent-expiry";
+    public const int BatchSize = 200;
+
+    /// <returns>How many lapses were recorded; the job runs again while a full batch came back.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.BeginWriteAsync(cancellationToken);
+        var now = time.GetUtcNowToMillisecond();
+        var lapsed = await db.Consents
+            .Where(c => c.State == ConsentState.Granted && c.ExpiresAt <= now && c.ExpiryRecordedAt == null)
+            .Join(db.Purposes, c => c.PurposeId, p => p.Id, (c, p) => new { Consent = c, p.Key })
+            .OrderBy(x => x.Consent.ExpiresAt).Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var item in lapsed)
+        {
+            // The row's concurrency token is left alone: a lapse is not a change the customer's page must reload for.
+            item.Consent.ExpiryRecordedAt = now;
+            await ledger.AppendAsync(db, new LedgerDraft(
+                LedgerEventType.ConsentExpired, Actor.System(ActorName), item.Consent.CustomerId, ChangeSource.System,
+                item.Consent.NoticeVersion, item.Key, item.Consent.Channel, ConsentRules.On, ConsentRules.Lapsed,
+                LedgerTime.Format(item.Consent.ExpiresAt!.Value)), cancellationToken);
+        }
+
+        // A customer renewing meanwhile changes the row's version: then this batch rolls back and the next run sees the new period.
+        return await db.TryCommitAsync(tx, cancellationToken) ? lapsed.Count : 0;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+using PreferenceCenter.Features.Jobs;
+
+namespace PreferenceCenter.Features.Lifecycle;
+
+/// <summary>Records lapsed consents on a schedule, one instance at a time (the <c>consent-expiry</c> lease).</summary>
+public sealed class ExpiryJob(ConsentExpiry expiry, IOptions<LifecycleOptions> options, DatabaseLease lease, TimeProvider time, ILogger<ExpiryJob> logger)
+    : ScheduledJob(lease, time, logger)
+{
+    protected override string Name => ConsentExpiry.ActorName;
+
+    protected override TimeSpan Interval => options.Value.JobInterval;
+
+    protected override async Task RunBatchAsync(CancellationToken cancellationToken)
+    {
+        // A full batch means there may be more: keep going while the lease is ours.
+        while (await expiry.RunOnceAsync(cancellationToken) == ConsentExpiry.BatchSize)
+        {
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using PreferenceCenter.Features.Privacy;
+
+namespace PreferenceCenter.Features.Lifecycle;
+
+/// <summary>How long the officer may let a consent last: the same bounds the catalog import enforces.</summary>
+public static class PurposeValidityRules
+{
+    public const int MinMonths = Purpose.ValidityMinMonths;
+    public const int MaxMonths = Purpose.ValidityMaxMonths;
+
+    /// <summary>Null means "does not expire"; otherwise whole months within the bounds.</summary>
+    public static bool IsValid(int? months) => months is null or (>= MinMonths and <= MaxMonths);
+
+    public static string Describe(int? months) =>
+        $"A consent must last between {MinMonths} and {MaxMonths} months, or not expire at all ({months} given).";
+}

@@ -1,0 +1,9 @@
+namespace PreferenceCenter.Features.Messaging.Links;
+
+/// <summary>What an emailed link may do. Carried inside the token: a link made for one purpose opens no other.</summary>
+public enum LinkPurpose
+{
+    Unsubscribe = 1,
+    ConfirmOptIn = 2,
+    Renew = 3,
+}
