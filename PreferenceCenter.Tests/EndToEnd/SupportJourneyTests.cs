@@ -54,6 +54,46 @@ public sealed class SupportJourneyTests(AppHost app, BrowserFixture browser)
         Assert.Equal(app.Url("history"), MailPickup.LinkTo(mail, "/history").AbsoluteUri);
     }
 
+    /// <summary>A customer of its own: the demo customer is shared by every test on this app host and must keep no open request.</summary>
+    [Fact]
+    public async Task The_agent_files_an_erasure_request_for_a_caller_who_then_gets_the_link_and_sees_it_in_history()
+    {
+        var email = $"call-{Guid.NewGuid():N}@example.com";
+        const string password = "Forget!Me42";
+        const string identityChecked = "Asked to be forgotten; identity checked by a call back to the number on file";
+        var customerPage = await browser.NewPageAsync();
+        await using var customerContext = customerPage.Context;
+        await (await new RegisterPage(customerPage, app).OpenAsync()).RegisterAsync(email, password);
+        using (var welcome = await MailPickup.SingleMessageToAsync(app.PickupDirectory, email))
+        {
+            await customerPage.GotoAsync(MailPickup.LinkTo(welcome, "/Account/ConfirmEmail").AbsoluteUri);
+        }
+
+        var agentPage = await DemoSupportSession.NewPageAsync(browser, app);
+        await using (agentPage.Context)
+        {
+            var console = await new SupportConsolePage(agentPage, app).OpenAsync();
+            await console.FindAsync(email);
+            await console.OpenFoundCustomerAsync();
+            await Expect(console.ErasurePanel).ToContainTextAsync("No erasure request is open.");
+
+            await console.StartActingAsync("By phone", identityChecked);
+            Assert.StartsWith("Erasure request filed for PC-", await console.FileErasureAsync(), StringComparison.Ordinal);
+            await Expect(console.ErasurePanel).ToContainTextAsync("Waiting for the customer's email confirmation");
+        }
+
+        using (var confirmation = await MailPickup.SingleMessageToAsync(app.PickupDirectory, email, "Confirm the erasure request our support team filed for you"))
+        {
+            Assert.Contains("our support team filed a request to erase your personal data", confirmation.TextBody, StringComparison.Ordinal);
+            MailPickup.LinkTo(confirmation, "/forget-me/confirm");
+        }
+
+        await (await new LoginPage(customerPage, app).OpenAsync()).SignInAsync(email, password);
+        var history = await new HistoryPage(customerPage, app).OpenAsync();
+        var entry = history.Entries.Filter(new() { HasText = "Our support team asked for your data to be erased at your request by phone" }).First;
+        await Expect(entry).ToContainTextAsync($"(reason: {identityChecked})");
+    }
+
     private async Task<(Guid Id, string Reference)> DemoCustomerAsync()
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

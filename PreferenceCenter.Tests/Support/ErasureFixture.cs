@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 
@@ -9,7 +11,13 @@ namespace PreferenceCenter.Tests.Support;
 /// <summary>One customer with a real sign-in, and the whole erasure workflow on one fake clock and one real database.</summary>
 public sealed class ErasureFixture : IAsyncDisposable
 {
-    public static readonly Actor Officer = Actor.Staff("officer-user-id");
+    public const string OfficerUserId = "officer-user-id";
+
+    /// <summary>A privacy officer signed in with two factors, as the queue's policy requires.</summary>
+    public static readonly ClaimsPrincipal Officer = SupportFixture.Staff(Roles.PrivacyOfficer, userId: OfficerUserId);
+
+    /// <summary>The same officer as the ledger names them, for services that take the actor.</summary>
+    public static readonly Actor OfficerActor = Actor.Staff(OfficerUserId);
     public static readonly Uri ConfirmPage = new("https://preferences.example.com/forget-me/confirm");
 
     private readonly ServiceProvider services;
@@ -80,7 +88,7 @@ public sealed class ErasureFixture : IAsyncDisposable
     public async Task<ErasureRequestView> ApprovedAsync()
     {
         var request = await VerifiedAsync();
-        var approved = await Queue.ApproveAsync(request.Id, Officer);
+        var approved = await Queue.ApproveAsync(Officer, request.Id);
         Assert.Equal(ErasureState.Approved, approved.Request!.State);
         return approved.Request;
     }

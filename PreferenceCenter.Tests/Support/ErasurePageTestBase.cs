@@ -24,9 +24,7 @@ public abstract class ErasurePageTestBase : ComponentTestBase
     // Confirmation tokens also check expiry on the system clock (Data Protection), so the clock starts at the real time.
     protected FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
     protected Guid CustomerId { get; private set; }
-    protected static Actor Officer => Actor.Staff(OfficerUserId);
     protected ErasureRequestService Requests => Services.GetRequiredService<ErasureRequestService>();
-    protected ErasureQueueService Queue => Services.GetRequiredService<ErasureQueueService>();
     protected ErasureConfirmationTokens Tokens => Services.GetRequiredService<ErasureConfirmationTokens>();
 
     protected Task SignInCustomerAsync() => SetUpAsync(auth =>
@@ -41,7 +39,20 @@ public abstract class ErasurePageTestBase : ComponentTestBase
         auth.SetAuthorized("officer@example.com");
         auth.SetRoles(Roles.PrivacyOfficer);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, OfficerUserId));
+        auth.SetPolicies(Policies.PrivacyOfficer);
     });
+
+    /// <summary>
+    /// The officer's rejection as a set-up step while a customer is signed in: the step itself, straight through the
+    /// transitions (the queue would rightly refuse the signed-in customer).
+    /// </summary>
+    protected async Task RejectAsOfficerAsync(int requestId, string reason)
+    {
+        var result = await Services.GetRequiredService<ErasureTransitions>().ApplyAsync(
+            requestId, ErasureAction.Reject, Actor.Staff(OfficerUserId), ChangeSource.Web, owner: null,
+            (r, now) => (r.DecidedAt, r.DecidedBy, r.RejectionReason) = (now, OfficerUserId, reason));
+        Assert.Equal(ErasureRequestOutcome.Saved, result.Outcome);
+    }
 
     /// <summary>The customer asks (right password), confirms by the emailed token, and the request is returned.</summary>
     protected async Task<ErasureRequestView> VerifiedRequestAsync()

@@ -52,6 +52,9 @@ public static class ErasureServices
         services.AddSingleton(LifecycleMailFactory.Mail(database, clock));
         services.AddPreferences();
         services.AddMyData();
+        // The queue checks the PrivacyOfficer policy itself; page tests put bUnit's authorization on top.
+        services.AddAuthorization(Policies.Register);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StaffTwoFactorHandler>();
         return services;
     }
 

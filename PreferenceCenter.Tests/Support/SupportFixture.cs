@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,6 +117,9 @@ public sealed class SupportFixture : IAsyncDisposable
             .AddSingleton<IEmailTransport, PickupDirectoryEmailTransport>()
             .AddPreferences()
             .AddSupport();
+        // Filing an erasure request for a customer goes through the erasure workflow itself.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddErasureWorkflow(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddOptions<EmailOptions>().Configure(o => o.PickupDirectory = pickupDirectory);
         services.AddOptions<SecurityOptions>().Configure(o => o.RequireStaffTwoFactor = requireStaffTwoFactor);
         services.AddAuthorization(Policies.Register);

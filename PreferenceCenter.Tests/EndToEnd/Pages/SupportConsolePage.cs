@@ -16,6 +16,9 @@ public sealed class SupportConsolePage(IPage page, AppHost app)
 
     public ILocator Status => page.GetByRole(AriaRole.Status);
 
+    /// <summary>The customer's open erasure request, or the way to file one.</summary>
+    public ILocator ErasurePanel => page.GetByRole(AriaRole.Region, new() { Name = "Erasure request", Exact = true });
+
     public ILocator Switch(string accessibleName) =>
         page.GetByRole(AriaRole.Switch, new() { Name = accessibleName, Exact = true });
 
@@ -52,6 +55,14 @@ public sealed class SupportConsolePage(IPage page, AppHost app)
     public async Task<string> FlipAsync(string consent)
     {
         await Switch(consent).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(Status).Not.ToBeEmptyAsync();
+        return (await Status.InnerTextAsync()).Trim();
+    }
+
+    /// <summary>Files an erasure request for the customer (while acting) and returns what the live region then reports.</summary>
+    public async Task<string> FileErasureAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "File an erasure request for this customer", Exact = true }).ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(Status).Not.ToBeEmptyAsync();
         return (await Status.InnerTextAsync()).Trim();
     }

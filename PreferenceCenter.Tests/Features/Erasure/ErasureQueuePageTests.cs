@@ -59,7 +59,7 @@ public sealed class ErasureQueuePageTests : ErasurePageTestBase
         await Button(cut, "Reject and tell the customer").ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.Equal("Write the reason the customer will be told.", cut.Find("#erasure-reason-problem").TextContent.Trim()));
-        Assert.Equal(ErasureState.Verified, Assert.Single(await Queue.ListAsync()).State);
+        Assert.Equal(ErasureState.Verified, Assert.Single(await Requests.ListAsync(CustomerId)).State);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class ErasureQueuePageTests : ErasurePageTestBase
         await Button(cut, "Reject and tell the customer").ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.Equal($"Request #{request.Id} rejected; the customer has been told why.", Status(cut)));
-        var stored = Assert.Single(await Queue.ListAsync());
+        var stored = Assert.Single(await Requests.ListAsync(CustomerId));
         Assert.Equal((ErasureState.Rejected, "Legal hold: open warranty claim"), (stored.State, stored.RejectionReason));
     }
 

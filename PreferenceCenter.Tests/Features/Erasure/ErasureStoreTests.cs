@@ -109,8 +109,8 @@ public sealed class ErasureStoreTests : IAsyncLifetime
     {
         var request = await f.VerifiedAsync();
 
-        var first = await f.Queue.ApproveAsync(request.Id, ErasureFixture.Officer);
-        var second = await f.Queue.ApproveAsync(request.Id, ErasureFixture.Officer);
+        var first = await f.Queue.ApproveAsync(ErasureFixture.Officer, request.Id);
+        var second = await f.Queue.ApproveAsync(ErasureFixture.Officer, request.Id);
 
         Assert.Equal(ErasureRequestOutcome.Saved, first.Outcome);
         Assert.Equal((ErasureRequestOutcome.Unchanged, ErasureState.Approved), (second.Outcome, second.Request!.State));
@@ -125,7 +125,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
     {
         var request = await f.RequestAsync();
 
-        var result = await f.Queue.ApproveAsync(request.Id, ErasureFixture.Officer);
+        var result = await f.Queue.ApproveAsync(ErasureFixture.Officer, request.Id);
 
         Assert.Equal(ErasureProblem.NotConfirmedYet, result.Problem);
         Assert.Equal(ErasureState.Requested, await f.StateOfAsync(request.Id));
@@ -136,7 +136,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
     {
         var request = await f.VerifiedAsync();
 
-        var result = await f.Queue.RejectAsync(request.Id, "  ", ErasureFixture.Officer);
+        var result = await f.Queue.RejectAsync(ErasureFixture.Officer, request.Id, "  ");
 
         Assert.Equal(ErasureProblem.ReasonRequired, result.Problem);
         Assert.Equal(ErasureState.Verified, await f.StateOfAsync(request.Id));
@@ -148,7 +148,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
     {
         var request = await f.VerifiedAsync();
 
-        var result = await f.Queue.RejectAsync(request.Id, " Legal hold: court case 12/2026 ", ErasureFixture.Officer);
+        var result = await f.Queue.RejectAsync(ErasureFixture.Officer, request.Id, " Legal hold: court case 12/2026 ");
 
         Assert.Equal((ErasureState.Rejected, "Legal hold: court case 12/2026"), (result.Request!.State, result.Request.RejectionReason));
         var entry = (await f.ErasureLedgerAsync())[^1];
@@ -184,7 +184,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
     {
         var request = await f.ApprovedAsync();
 
-        var result = await f.Runner.RunAsync(request.Id, ErasureFixture.Officer);
+        var result = await f.Queue.RunNowAsync(ErasureFixture.Officer, request.Id);
 
         Assert.Equal((ErasureRequestOutcome.Saved, ErasureState.Completed), (result.Outcome, result.Request!.State));
         Assert.Equal(
@@ -199,10 +199,10 @@ public sealed class ErasureStoreTests : IAsyncLifetime
     public async Task Run_AnExecutedRequest_IsRefusedAndChangesNothing()
     {
         var request = await f.ApprovedAsync();
-        await f.Runner.RunAsync(request.Id, ErasureFixture.Officer);
+        await f.Queue.RunNowAsync(ErasureFixture.Officer, request.Id);
         var entries = (await f.ErasureLedgerAsync()).Count;
 
-        var again = await f.Runner.RunAsync(request.Id, ErasureFixture.Officer);
+        var again = await f.Queue.RunNowAsync(ErasureFixture.Officer, request.Id);
 
         Assert.Equal(ErasureProblem.AlreadyFinished, again.Problem);
         Assert.Equal(entries, (await f.ErasureLedgerAsync()).Count);
@@ -212,7 +212,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
     public async Task Cancel_AfterExecution_IsTooLate()
     {
         var request = await f.ApprovedAsync();
-        await f.Runner.RunAsync(request.Id, ErasureFixture.Officer);
+        await f.Queue.RunNowAsync(ErasureFixture.Officer, request.Id);
 
         var result = await f.Requests.CancelAsync(f.CustomerId, request.Id);
 
@@ -240,7 +240,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
     public async Task Ledger_StillVerifiesAfterTheWholeWorkflow()
     {
         var request = await f.ApprovedAsync();
-        await f.Runner.RunAsync(request.Id, ErasureFixture.Officer);
+        await f.Queue.RunNowAsync(ErasureFixture.Officer, request.Id);
 
         var verification = await new LedgerVerifier(f.Database).VerifyAsync();
 

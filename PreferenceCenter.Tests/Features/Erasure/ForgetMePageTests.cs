@@ -79,7 +79,7 @@ public sealed class ForgetMePageTests : ErasurePageTestBase
     {
         await SignInCustomerAsync();
         var request = await VerifiedRequestAsync();
-        await Queue.RejectAsync(request.Id, "Legal hold while your warranty claim is open", Officer);
+        await RejectAsOfficerAsync(request.Id, "Legal hold while your warranty claim is open");
 
         var cut = Render<ForgetMePage>();
 

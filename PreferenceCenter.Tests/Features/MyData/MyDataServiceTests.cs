@@ -27,7 +27,7 @@ public sealed class MyDataServiceTests : IAsyncLifetime
         f.Clock.Advance(TimeSpan.FromMinutes(5));
         await consents.SetAsync(new ConsentChange(f.CustomerId, "marketing", Channel.Email, false, 1, Me, ChangeSource.Web));
         await consents.SetAsync(new ConsentChange(f.CustomerId, "profiling", Channel.Email, true, 0, Actor.Staff("agent-1", "asked by phone", "phone"), ChangeSource.Support));
-        var question = await f.Services.GetRequiredService<QuestionAdminService>().SaveAsync(QuestionSamples.FreeText(), ErasureFixture.Officer);
+        var question = await f.Services.GetRequiredService<QuestionAdminService>().SaveAsync(QuestionSamples.FreeText(), ErasureFixture.OfficerActor);
         await f.Services.GetRequiredService<AnswerService>().AnswerAsync(f.CustomerId, question.Id!.Value, AnswerInput.Write("I like long walks"), 0, Me, ChangeSource.Web);
         await f.Services.GetRequiredService<ContactRulesService>().SetFrequencyAsync(
             f.CustomerId, Channel.Email, ContactFrequency.Monthly, ContactFrequency.AsItHappens, Me, ChangeSource.Web);
@@ -120,8 +120,8 @@ public sealed class MyDataServiceTests : IAsyncLifetime
     [Fact]
     public async Task Get_AfterErasure_HoldsNothing()
     {
-        var request = await f.Queue.ApproveAsync((await f.Requests.ConfirmAsync(f.Tokens.Issue(1, f.CustomerId))).Request!.Id, ErasureFixture.Officer);
-        await f.Runner.RunAsync(request.Request!.Id, ErasureFixture.Officer);
+        var request = await f.Queue.ApproveAsync(ErasureFixture.Officer, (await f.Requests.ConfirmAsync(f.Tokens.Issue(1, f.CustomerId))).Request!.Id);
+        await f.Queue.RunNowAsync(ErasureFixture.Officer, request.Request!.Id);
 
         Assert.Null(await MyData.GetAsync(f.CustomerId, English));
     }

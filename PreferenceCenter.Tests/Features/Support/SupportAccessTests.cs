@@ -34,6 +34,7 @@ public sealed class SupportAccessTests : IAsyncLifetime
         GetDetails,
         Reveal,
         SetConsentOnBehalf,
+        FileErasureOnBehalf,
         SetConsentAsCustomer,
     }
 
@@ -117,6 +118,9 @@ public sealed class SupportAccessTests : IAsyncLifetime
                 case EntryPoint.SetConsentOnBehalf:
                     return (await console.SetConsentAsync(user, fixture.Mario, new OnBehalfRequest(RequestChannel.Phone, "Asked by phone"), toggle, HistoryLink))
                         .Change?.Succeeded == true;
+                case EntryPoint.FileErasureOnBehalf:
+                    return (await console.FileErasureAsync(user, fixture.Mario, new OnBehalfRequest(RequestChannel.Phone, "Identity checked by security questions"),
+                        new Uri("https://prefs.example/forget-me/confirm"))).Filed;
                 default:
                     // The customer's own door: the actor is whoever signed in, the subject is Mario.
                     var actor = user.GetCustomerId() is Guid id ? Actor.Customer(id) : Actor.Customer(Guid.Empty);

@@ -86,4 +86,46 @@ public sealed class SupportCustomerPageTests : SupportPageTestBase
         cut.WaitForAssertion(() => Assert.Equal(SupportFixture.MarioEmail, cut.FindAll(".reveal__value")[0].TextContent.Trim()));
         Assert.Equal(LedgerEventType.PersonalDataRevealed, Assert.Single(await Fixture.LedgerAsync()).EventType);
     }
+
+    private static IElement? FileErasureButton(IRenderedComponent<SupportCustomerPage> cut) =>
+        cut.FindAll("button").SingleOrDefault(b => b.TextContent.Trim() == "File an erasure request for this customer");
+
+    private static string Facts(IRenderedComponent<SupportCustomerPage> cut) =>
+        string.Join(" | ", cut.FindAll(".support-erasure > div").Select(d => $"{d.QuerySelector("dt")!.TextContent.Trim()}: {d.QuerySelector("dd")!.TextContent.Trim()}"));
+
+    [Fact]
+    public async Task Erasure_CanBeFiledOnlyWhileActing_ThenTheOpenRequestIsShownWithItsDeadline()
+    {
+        await SignInAgentAsync();
+        var cut = RenderPage();
+        cut.WaitForAssertion(() => Assert.Equal("No erasure request is open.", cut.Find("[aria-labelledby=support-erasure] > p").TextContent.Trim()));
+        Assert.Null(FileErasureButton(cut));
+        Assert.Contains("say in the reason how you checked their identity", cut.Find("#on-behalf-identity").TextContent, StringComparison.Ordinal);
+
+        await StartActingAsync(cut);
+        await FileErasureButton(cut)!.ClickAsync(new MouseEventArgs());
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            $"Erasure request filed for {Fixture.MarioReference}. The customer has been emailed a link to confirm it.", cut.Find("[role=status]").TextContent.Trim()));
+        Assert.Equal("Status: Waiting for the customer's email confirmation | Asked on: 23 November 2026 | Due: 23 December 2026 | Days left: 30", Facts(cut));
+        Assert.Null(FileErasureButton(cut));
+        var entry = (await Fixture.LedgerAsync())[^1];
+        Assert.Equal((LedgerEventType.ErasureRequested, SupportFixture.AgentUserId, "phone", "Asked by phone to receive texts"),
+            (entry.EventType, entry.ActorId, entry.RequestChannel, entry.Reason));
+    }
+
+    [Fact]
+    public async Task Erasure_AlreadyOpen_IsShownAndCannotBeFiledAgain()
+    {
+        await SignInAgentAsync();
+        await Fixture.Console.FileErasureAsync(SupportFixture.Staff(), Fixture.Mario, new OnBehalfRequest(RequestChannel.Letter, "Signed letter matched the signature on file"), new Uri("http://localhost/forget-me/confirm"));
+        Fixture.Clock.Advance(TimeSpan.FromDays(31));
+
+        var cut = RenderPage();
+        await StartActingAsync(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("Days left: Overdue by 1 day(s)", Facts(cut), StringComparison.Ordinal));
+        Assert.Null(FileErasureButton(cut));
+        Assert.Equal("Only the privacy officer can approve or carry out an erasure request.", cut.Find("[aria-labelledby=support-erasure] .hint").TextContent.Trim());
+    }
 }

@@ -47,6 +47,19 @@ public sealed class SupportHistoryTests : ComponentTestBase
     public void Describe_ReadingsOfPersonalData_AreShownToo(LedgerEventType type, string detail, string culture, string expected) =>
         Assert.Equal(expected, Describe(TurnedOffByPhone with { EventType = type, Detail = detail, RequestChannel = null, PurposeKey = null, Channel = null }, culture));
 
+    [Theory]
+    [InlineData("en", "Our support team asked for your data to be erased at your request by phone")]
+    [InlineData("it", "Il nostro supporto ha chiesto la cancellazione dei tuoi dati su tua richiesta per telefono")]
+    [InlineData("es", "Nuestro equipo de soporte pidió que se suprimieran tus datos a petición tuya por teléfono")]
+    public void Describe_AnErasureRequestSupportFiled_SaysSupportAskedAtTheCustomersRequest(string culture, string expected) =>
+        Assert.Equal(expected, Describe(TurnedOffByPhone with { EventType = LedgerEventType.ErasureRequested, PurposeKey = null, Channel = null, Detail = "request:1" }, culture));
+
+    [Fact]
+    public void Describe_AnErasureRequestTheCustomerMade_StaysInTheirOwnWords() =>
+        Assert.Equal("You asked us to erase your data", Describe(
+            TurnedOffByPhone with { EventType = LedgerEventType.ErasureRequested, ActorKind = ActorKind.Customer, Source = ChangeSource.Web, PurposeKey = null, Channel = null, RequestChannel = null, Reason = null },
+            "en"));
+
     [Fact]
     public void HistoryEntry_ForAStaffChange_ShowsTheReasonAfterTheTime()
     {

@@ -15,6 +15,13 @@ public sealed class ErasureMail(IEmailTransport transport, MailComposer composer
             to, text["Erasure.Email.Confirm.Subject"], text["Erasure.Email.Confirm.Intro", linkHours, TimeFormat.Date(dueAt, c)],
             text["Erasure.Email.Confirm.Action"], link)), cancellationToken);
 
+    /// <summary>The confirmation link, sent when support filed the request: it says so, and that ignoring it erases nothing.</summary>
+    public Task SendFiledOnBehalfAsync(string to, string culture, Uri link, DateTimeOffset filedAt, DateTimeOffset dueAt, int linkHours, CancellationToken cancellationToken = default) =>
+        transport.SendAsync(In(culture, c => composer.Compose(
+            to, text["Erasure.Email.OnBehalf.Subject"],
+            text["Erasure.Email.OnBehalf.Intro", TimeFormat.DateAndTime(filedAt, c), linkHours, TimeFormat.Date(dueAt, c)],
+            text["Erasure.Email.Confirm.Action"], link)), cancellationToken);
+
     public Task SendRejectedAsync(string to, string culture, string reason, CancellationToken cancellationToken = default) =>
         transport.SendAsync(In(culture, _ => composer.Compose(
             to, text["Erasure.Email.Rejected.Subject"], text["Erasure.Email.Rejected.Intro", reason])), cancellationToken);

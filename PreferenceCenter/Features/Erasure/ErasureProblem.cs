@@ -16,4 +16,6 @@ public enum ErasureProblem
     ReasonRequired,
     ReasonTooLong,
     ChangedElsewhere,
+    ChannelRequired,
+    IdentityCheckRequired,
 }

@@ -1,18 +1,27 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Ledger;
 
 namespace PreferenceCenter.Features.Erasure;
 
-/// <summary>The privacy officer's side: the queue by due date, approve, reject with a reason the customer is told.</summary>
+/// <summary>
+/// The privacy officer's side: the queue by due date, approve, reject with a reason the customer is told, run an
+/// approved request now. Every method checks the PrivacyOfficer policy itself, not only the page: support staff may
+/// file a request for a customer, but deciding and executing it stays with the officer.
+/// </summary>
 public sealed class ErasureQueueService(
-    IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ErasureTransitions transitions, ErasureAccounts accounts, ErasureMail mail)
+    IAuthorizationService authorization, IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ErasureTransitions transitions,
+    ErasureRunner runner, ErasureAccounts accounts, ErasureMail mail)
 {
     public const int FinishedShown = 50;
 
     /// <summary>Open requests first, soonest due at the top; then the most recently finished ones.</summary>
-    public async Task<IReadOnlyList<ErasureRequestView>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ErasureRequestView>> ListAsync(ClaimsPrincipal officer, CancellationToken cancellationToken = default)
     {
+        await DemandOfficerAsync(officer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var open = await db.ErasureRequests.AsNoTracking().Where(r => ErasureRules.OpenStates.Contains(r.State))
             .OrderBy(r => r.DueAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
@@ -22,10 +31,11 @@ public sealed class ErasureQueueService(
         return [.. open.Concat(finished).Select(r => ErasureRequestView.From(r, now))];
     }
 
-    public async Task<ErasureRequestResult> ApproveAsync(int requestId, Actor officer, CancellationToken cancellationToken = default)
+    public async Task<ErasureRequestResult> ApproveAsync(ClaimsPrincipal officer, int requestId, CancellationToken cancellationToken = default)
     {
-        var result = await transitions.ApplyAsync(requestId, ErasureAction.Approve, officer, ChangeSource.Web, owner: null,
-            (r, now) => (r.DecidedAt, r.DecidedBy) = (now, officer.Id), cancellationToken);
+        var actor = await DemandOfficerAsync(officer);
+        var result = await transitions.ApplyAsync(requestId, ErasureAction.Approve, actor, ChangeSource.Web, owner: null,
+            (r, now) => (r.DecidedAt, r.DecidedBy) = (now, actor.Id), cancellationToken);
         if (result.Outcome == ErasureRequestOutcome.Saved && await EmailAndCultureAsync(requestId, cancellationToken) is { } to)
         {
             await mail.SendApprovedAsync(to.Email, to.Culture, result.Request!.DueAt, cancellationToken);
@@ -35,23 +45,38 @@ public sealed class ErasureQueueService(
     }
 
     /// <summary>A reason is required (the customer is told it); nothing is written without one.</summary>
-    public async Task<ErasureRequestResult> RejectAsync(int requestId, string? reason, Actor officer, CancellationToken cancellationToken = default)
+    public async Task<ErasureRequestResult> RejectAsync(ClaimsPrincipal officer, int requestId, string? reason, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(officer);
+        var actor = await DemandOfficerAsync(officer);
         if (ErasureRules.CheckReason(reason) is { } problem)
         {
             return ErasureRequestResult.Refused(problem);
         }
 
         var said = reason!.Trim();
-        var result = await transitions.ApplyAsync(requestId, ErasureAction.Reject, officer, ChangeSource.Web, owner: null,
-            (r, now) => (r.DecidedAt, r.DecidedBy, r.RejectionReason) = (now, officer.Id, said), cancellationToken);
+        var result = await transitions.ApplyAsync(requestId, ErasureAction.Reject, actor, ChangeSource.Web, owner: null,
+            (r, now) => (r.DecidedAt, r.DecidedBy, r.RejectionReason) = (now, actor.Id, said), cancellationToken);
         if (result.Outcome == ErasureRequestOutcome.Saved && await EmailAndCultureAsync(requestId, cancellationToken) is { } to)
         {
             await mail.SendRejectedAsync(to.Email, to.Culture, said, cancellationToken);
         }
 
         return result;
+    }
+
+    /// <summary>The officer's "run now": the job's own runner, with the officer as actor.</summary>
+    public async Task<ErasureRequestResult> RunNowAsync(ClaimsPrincipal officer, int requestId, CancellationToken cancellationToken = default) =>
+        await runner.RunAsync(requestId, await DemandOfficerAsync(officer), cancellationToken);
+
+    private async Task<Actor> DemandOfficerAsync(ClaimsPrincipal officer)
+    {
+        ArgumentNullException.ThrowIfNull(officer);
+        if (!(await authorization.AuthorizeAsync(officer, Policies.PrivacyOfficer)).Succeeded)
+        {
+            throw new UnauthorizedAccessException("Only privacy officers may decide or run erasure requests.");
+        }
+
+        return Actor.Staff(officer.GetUserId());
     }
 
     private async Task<(string Email, string Culture)?> EmailAndCultureAsync(int requestId, CancellationToken cancellationToken)

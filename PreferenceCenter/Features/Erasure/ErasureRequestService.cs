@@ -3,12 +3,14 @@ using Microsoft.Extensions.Options;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Localization;
 
 namespace PreferenceCenter.Features.Erasure;
 
 /// <summary>
 /// The customer's side of "forget me": ask (password again), confirm by the emailed link, see the status, cancel
-/// until the erasure starts.
+/// until the erasure starts. Support staff may file the request for the customer (<see cref="FileOnBehalfAsync"/>);
+/// it then follows the same steps, so approving and executing stay with the privacy officer.
 /// </summary>
 public sealed class ErasureRequestService(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -45,11 +47,51 @@ public sealed class ErasureRequestService(
             return ErasureRequestResult.Refused(ErasureProblem.NotFound);
         }
 
-        var created = await CreateAsync(customerId, culture, cancellationToken);
+        var created = await CreateAsync(customerId, culture, Actor.Customer(customerId), ChangeSource.Web, cancellationToken);
         if (created.Outcome == ErasureRequestOutcome.Saved)
         {
-            var link = new Uri(confirmPage + "?token=" + Uri.EscapeDataString(tokens.Issue(created.Request!.Id, customerId)));
+            var link = ConfirmLink(confirmPage, created.Request!.Id, customerId);
             await mail.SendConfirmationAsync(email, culture, link, created.Request.DueAt, options.Value.ConfirmationLinkHours, cancellationToken);
+        }
+
+        return created;
+    }
+
+    /// <summary>
+    /// Files the request for a customer who asked support (by phone, email, letter or in person): the ledger names the
+    /// agent as actor, with the request channel and the reason, which says how the agent checked who the caller was.
+    /// The request still starts unconfirmed and the customer gets the confirmation link at their sign-in address.
+    /// An agent's identity check over the phone is weaker than control of that mailbox, an erasure cannot be undone,
+    /// and an impostor who talked an agent round must not be able to erase someone: the click costs the real customer
+    /// one step, and the same email tells them a request was filed in their name.
+    /// </summary>
+    /// <param name="staff">The agent, with the reason and request channel (<see cref="Actor.Staff"/>); both are required.</param>
+    public async Task<ErasureRequestResult> FileOnBehalfAsync(Guid customerId, Actor staff, Uri confirmPage, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(confirmPage);
+        if (staff.Kind != ActorKind.Staff)
+        {
+            throw new ArgumentException("Only staff file a request on a customer's behalf.", nameof(staff));
+        }
+
+        if (ErasureRules.CheckOnBehalf(staff.Reason, staff.RequestChannel) is { } problem)
+        {
+            return ErasureRequestResult.Refused(problem);
+        }
+
+        var email = await accounts.EmailOfAsync(customerId, cancellationToken);
+        if (email is null)
+        {
+            return ErasureRequestResult.Refused(ErasureProblem.NotFound);
+        }
+
+        var culture = await PreferredCultureAsync(customerId, cancellationToken);
+        var created = await CreateAsync(customerId, culture, staff, ChangeSource.Support, cancellationToken);
+        if (created.Outcome == ErasureRequestOutcome.Saved)
+        {
+            var link = ConfirmLink(confirmPage, created.Request!.Id, customerId);
+            await mail.SendFiledOnBehalfAsync(email, culture, link, created.Request.RequestedAt, created.Request.DueAt, options.Value.ConfirmationLinkHours, cancellationToken);
         }
 
         return created;
@@ -73,7 +115,17 @@ public sealed class ErasureRequestService(
             requestId, ErasureAction.Cancel, Actor.Customer(customerId), ChangeSource.Web, customerId,
             (r, now) => r.CancelledAt = now, cancellationToken);
 
-    private async Task<ErasureRequestResult> CreateAsync(Guid customerId, string culture, CancellationToken cancellationToken)
+    private Uri ConfirmLink(Uri confirmPage, int requestId, Guid customerId) =>
+        new(confirmPage + "?token=" + Uri.EscapeDataString(tokens.Issue(requestId, customerId)));
+
+    private async Task<string> PreferredCultureAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var preferred = await db.Customers.Where(c => c.Id == customerId).Select(c => c.PreferredCulture).FirstOrDefaultAsync(cancellationToken);
+        return SupportedCultures.IsSupported(preferred) ? preferred! : SupportedCultures.Default;
+    }
+
+    private async Task<ErasureRequestResult> CreateAsync(Guid customerId, string culture, Actor actor, ChangeSource source, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.BeginWriteAsync(cancellationToken);
@@ -102,7 +154,7 @@ public sealed class ErasureRequestService(
         // The entry needs the request's id: save once inside the transaction, then append and save again.
         await db.SaveChangesAsync(cancellationToken);
         await ledger.AppendAsync(db, new LedgerDraft(
-            LedgerEventType.ErasureRequested, Actor.Customer(customerId), customerId, ChangeSource.Web,
+            LedgerEventType.ErasureRequested, actor, customerId, source,
             After: ErasureLedger.Label(ErasureState.Requested), Detail: ErasureLedger.Detail(request.Id)), cancellationToken);
         return await db.TryCommitAsync(tx, cancellationToken)
             ? ErasureRequestResult.Saved(ErasureRequestView.From(request, now))

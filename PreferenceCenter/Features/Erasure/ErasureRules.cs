@@ -1,3 +1,5 @@
+using PreferenceCenter.Features.Ledger;
+
 namespace PreferenceCenter.Features.Erasure;
 
 /// <summary>The erasure request's state machine and its deadline, as pure functions.</summary>
@@ -65,6 +67,19 @@ public static class ErasureRules
     /// grant works too, but the customer is told it will be erased with everything else unless they cancel.
     /// </summary>
     public static bool GrantNeedsExplanation(bool grant, ErasureRequestView? openRequest) => grant && openRequest is { IsOpen: true };
+
+    /// <summary>
+    /// A request filed by staff needs how the customer asked and why, the reason saying how the agent checked the
+    /// customer's identity; the ledger keeps both, so they obey its bounds.
+    /// </summary>
+    public static ErasureProblem? CheckOnBehalf(string? reason, string? requestChannel) => string.IsNullOrWhiteSpace(requestChannel)
+        ? ErasureProblem.ChannelRequired
+        : reason?.Trim() switch
+        {
+            null or "" => ErasureProblem.IdentityCheckRequired,
+            { Length: > LedgerEntry.ReasonMaxLength } => ErasureProblem.ReasonTooLong,
+            _ => null,
+        };
 
     /// <summary>A rejection needs a reason the customer is told, short enough to read and keep.</summary>
     public static ErasureProblem? CheckReason(string? reason) => reason?.Trim() switch

@@ -3,7 +3,7 @@ namespace PreferenceCenter.Features.Erasure;
 /// <summary>Where an erasure request stands. Stored as these numbers: they never change.</summary>
 public enum ErasureState
 {
-    /// <summary>Asked for on the page; waits for the customer to click the link we emailed.</summary>
+    /// <summary>Asked for on the page, or filed by support for the customer; waits for the customer to click the link we emailed.</summary>
     Requested = 1,
 
     /// <summary>Confirmed by the email link; waits for the privacy officer.</summary>

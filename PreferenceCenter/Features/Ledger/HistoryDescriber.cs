@@ -41,7 +41,8 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
             LedgerEventType.ErasureSuppressionWritten or LedgerEventType.ErasurePersonalDataDeleted or LedgerEventType.ErasureSignInDeleted
                 or LedgerEventType.ErasureKeyDestroyed or LedgerEventType.CustomerErased or LedgerEventType.ErasureStorageForgotten
                 => text[$"PersonalData.History.{item.EventType}"],
-            LedgerEventType.ErasureRequested => text["Erasure.History.Requested"],
+            // Support may file the request for the customer; every later step is the customer's, the officer's or the job's.
+            LedgerEventType.ErasureRequested => text[item.ActorKind == ActorKind.Staff ? "Erasure.History.Requested.Staff" : "Erasure.History.Requested"],
             LedgerEventType.ErasureVerified => text["Erasure.History.Verified"],
             LedgerEventType.ErasureApproved => text["Erasure.History.Approved"],
             LedgerEventType.ErasureRejected => text["Erasure.History.Rejected"],

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences;
 
@@ -13,7 +14,8 @@ namespace PreferenceCenter.Features.Support;
 
 /// <summary>
 /// Everything the support console does, each method checking the caller's role itself (not only the page): find a
-/// customer, read their data masked, reveal a value with a logged justification, change a consent on their behalf.
+/// customer, read their data masked, reveal a value with a logged justification, change a consent on their behalf,
+/// file an erasure request for them (deciding and executing it stays with the privacy officer's queue).
 /// </summary>
 public sealed partial class SupportConsoleService(
     IAuthorizationService authorization,
@@ -26,6 +28,8 @@ public sealed partial class SupportConsoleService(
     AnswerService answers,
     HistoryService history,
     OnBehalfNotifier notifier,
+    ErasureRequestReader erasureRequests,
+    ErasureRequestService erasure,
     ILogger<SupportConsoleService> logger)
 {
     public async Task<SupportSearchResult> SearchAsync(ClaimsPrincipal staff, string? typed, CancellationToken cancellationToken = default)
@@ -79,7 +83,25 @@ public sealed partial class SupportConsoleService(
             await consents.GetCellsAsync(customerId, cancellationToken),
             await contactRules.GetAsync(customerId, cancellationToken),
             answered,
-            await history.GetPageAsync(customerId, 1, cancellationToken: cancellationToken));
+            await history.GetPageAsync(customerId, 1, cancellationToken: cancellationToken),
+            await erasureRequests.GetOpenAsync(customerId, cancellationToken));
+    }
+
+    /// <summary>
+    /// Files an erasure request for the customer through the erasure workflow's own entry point, with the agent, the
+    /// request channel and the reason (how the agent checked the customer's identity) in the ledger. The customer
+    /// still confirms by the emailed link, and only the privacy officer approves and executes it.
+    /// </summary>
+    public async Task<SupportErasureResult> FileErasureAsync(
+        ClaimsPrincipal staff, Guid customerId, OnBehalfRequest request, Uri confirmPage, CancellationToken cancellationToken = default)
+    {
+        var staffId = await DemandStaffAsync(staff);
+        if ((OnBehalfRules.Check(request) ?? await StatusAsync(customerId, cancellationToken)) is { } problem)
+        {
+            return SupportErasureResult.Refused(problem);
+        }
+
+        return SupportErasureResult.From(await erasure.FileOnBehalfAsync(customerId, OnBehalfRules.ActorFor(staffId, request), confirmPage, cancellationToken));
     }
 
     /// <summary>Shows one full value after recording who read it and why; nothing is recorded when it is refused.</summary>

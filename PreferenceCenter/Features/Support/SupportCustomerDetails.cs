@@ -1,4 +1,5 @@
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences;
 
@@ -9,4 +10,5 @@ public sealed record SupportCustomerDetails(
     IReadOnlyDictionary<(string PurposeKey, Channel Channel), ConsentCell> Consents,
     IReadOnlyDictionary<Channel, ContactRuleView> ContactRules,
     IReadOnlyList<SupportAnswer> Answers,
-    HistoryPage History);
+    HistoryPage History,
+    ErasureRequestView? OpenErasure);

@@ -77,6 +77,27 @@ public sealed partial class SupportCustomerPage
         }
     }
 
+    private async Task FileErasureAsync()
+    {
+        saving = true;
+        try
+        {
+            var staff = (await AuthenticationState).User;
+            var result = await Console.FileErasureAsync(staff, customer!.Id, request!, Navigation.ToAbsoluteUri("forget-me/confirm"));
+            status = result switch
+            {
+                { Problem: { } problem } => new StatusMessage(Severity.Error, T[$"Support.Problem.{problem}"]),
+                { Filed: true } => new StatusMessage(Severity.Success, T["Support.Erasure.Filed", customer.Reference]),
+                _ => new StatusMessage(Severity.Warning, T[$"Support.Erasure.Problem.{result.Erasure!.Problem}"]),
+            };
+            details = await Console.GetDetailsAsync(staff, customer.Id, CultureInfo.CurrentUICulture);
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
     private StatusMessage Describe(ConsentToggle toggle, OnBehalfResult result)
     {
         var label = T.ConsentLabel(notice?.Purposes.FirstOrDefault(p => p.Key == toggle.PurposeKey)?.Title ?? toggle.PurposeKey, toggle.Channel);

@@ -1,11 +1,10 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PreferenceCenter.Components.Common;
-using PreferenceCenter.Features.Accounts;
-using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Erasure.Admin;
@@ -22,10 +21,9 @@ public sealed partial class ErasureQueuePage
     private string? reason;
     private string? reasonProblem;
     private bool busy;
-    private Actor? officer;
+    private ClaimsPrincipal? officer;
 
     [Inject] private ErasureQueueService Queue { get; set; } = default!;
-    [Inject] private ErasureRunner Runner { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -34,8 +32,8 @@ public sealed partial class ErasureQueuePage
 
     protected override async Task OnInitializedAsync()
     {
-        officer = Actor.Staff((await AuthenticationState).User.GetUserId());
-        requests = await Queue.ListAsync();
+        officer = (await AuthenticationState).User;
+        requests = await Queue.ListAsync(officer);
     }
 
     private static string Date(DateTimeOffset value) => TimeFormat.ShortDate(value, CultureInfo.CurrentUICulture);
@@ -43,10 +41,10 @@ public sealed partial class ErasureQueuePage
     private string RequestName(ErasureRequestView request) => T["Erasure.Queue.RequestName", request.Id];
 
     private Task ApproveAsync(ErasureRequestView request) =>
-        RunAsync(request, () => Queue.ApproveAsync(request.Id, officer!), "Erasure.Queue.Approved");
+        RunAsync(request, () => Queue.ApproveAsync(officer!, request.Id), "Erasure.Queue.Approved");
 
     private Task RunNowAsync(ErasureRequestView request) =>
-        RunAsync(request, () => Runner.RunAsync(request.Id, officer!), "Erasure.Queue.Completed");
+        RunAsync(request, () => Queue.RunNowAsync(officer!, request.Id), "Erasure.Queue.Completed");
 
     private void StartRejecting(ErasureRequestView request) => (rejecting, reason, reasonProblem) = (request, null, null);
 
@@ -62,7 +60,7 @@ public sealed partial class ErasureQueuePage
             return;
         }
 
-        await RunAsync(request, () => Queue.RejectAsync(request.Id, reason, officer!), "Erasure.Queue.Rejected");
+        await RunAsync(request, () => Queue.RejectAsync(officer!, request.Id, reason), "Erasure.Queue.Rejected");
         if (status?.Severity == Severity.Success)
         {
             StopRejecting();
@@ -75,7 +73,7 @@ public sealed partial class ErasureQueuePage
         try
         {
             var result = await action();
-            requests = await Queue.ListAsync();
+            requests = await Queue.ListAsync(officer!);
             var name = RequestName(request);
             status = result.Outcome switch
             {
