@@ -31,6 +31,8 @@ public sealed class LifecycleComponentTests : PageTestBase
 
         Assert.Equal("true", cut.Find("input[role=switch]").GetAttribute("aria-checked"));
         Assert.Equal("Waiting for your confirmation: check your inbox", cut.Find(".consent-matrix__pending").TextContent);
+        Assert.Equal("No email, or did its link expire? Switch it off and on again and we will send a new one.",
+            cut.Find(".consent-matrix__pending-help").TextContent);
 
         cut.Find("input[role=switch]").Change(false);
 
@@ -43,6 +45,7 @@ public sealed class LifecycleComponentTests : PageTestBase
         await SignInCustomerAsync();
         var cut = Render<PreferencesPage>();
         cut.WaitForElement("input[role=switch]");
+        Assert.Empty(cut.FindAll(".consent-matrix__pending-help")); // nothing waits yet, so no help about links
 
         await Switch(cut, "Marketing by email").ChangeAsync(new ChangeEventArgs { Value = true });
 
