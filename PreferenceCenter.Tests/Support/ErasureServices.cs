@@ -38,7 +38,7 @@ public static class ErasureServices
         services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         services.AddScoped(_ => database.CreateDbContext());
         services.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>()
-            .AddUserStore<SealedUserStore>();
+            .AddUserStore<SealedUserStore>().AddDefaultTokenProviders();
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = root, EnvironmentName = "Test" });
         services.AddOptions<EmailOptions>().Configure(o => o.PickupDirectory = PickupDirectory(root));
