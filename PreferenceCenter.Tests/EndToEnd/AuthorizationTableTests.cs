@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.EndToEnd;
@@ -145,8 +146,9 @@ public sealed class AuthorizationTableTests(AppHost app)
     private async Task<string> DemoReferenceAsync()
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var demoUser = await db.Users.SingleAsync(u => u.Email == DemoCustomer.Email);
-        return await db.Customers.Where(c => c.UserId == demoUser.Id).Select(c => c.Reference).SingleAsync();
+        // Through the blind index: the sign-in row holds the email sealed.
+        var demoId = await app.Services.GetRequiredService<CustomerLookup>().FindByEmailAsync(DemoCustomer.Email);
+        return await db.Customers.Where(c => c.Id == demoId).Select(c => c.Reference).SingleAsync();
     }
 
     private static async Task<string> OutcomeAsync(SignInClient client, string path)

@@ -1,15 +1,22 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.EndToEnd;
 
-/// <summary>The running app stores lookups as blind-index hashes and its keys in a file of their own, and still signs people in.</summary>
+/// <summary>
+/// The running app stores lookups as blind-index hashes, Identity's user name and email sealed, and its keys in a
+/// file of their own, and still signs people in.
+/// </summary>
 [Collection(EndToEndGroup.Name)]
 public sealed class PersonalDataAtRestTests(AppHost app)
 {
     [Fact]
-    public async Task The_demo_customer_signs_in_through_hashed_lookups_and_has_an_encrypted_profile_with_a_key_elsewhere()
+    public async Task The_demo_customer_signs_in_through_hashed_lookups_with_a_sealed_sign_in_and_profile_and_a_key_elsewhere()
     {
         using var client = new SignInClient(app.BaseAddress);
 
@@ -20,17 +27,25 @@ public sealed class PersonalDataAtRestTests(AppHost app)
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT u.NormalizedEmail, u.NormalizedUserName, p.Email, p.EmailIndex
+            SELECT u.NormalizedEmail, u.NormalizedUserName, p.Email, p.EmailIndex, u.UserName, u.Email
             FROM AspNetUsers u JOIN Customers c ON c.UserId = u.Id JOIN CustomerProfiles p ON p.CustomerId = c.Id
-            WHERE u.Email = $email
+            WHERE u.NormalizedEmail = $hash
             """;
-        command.Parameters.AddWithValue("$email", DemoCustomer.Email);
+        command.Parameters.AddWithValue("$hash", app.Services.GetRequiredService<BlindIndex>().OfEmail(DemoCustomer.Email));
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync(), "The demo customer has no profile.");
         Assert.Matches("^[0-9a-f]{64}$", reader.GetString(0));
         Assert.Equal(reader.GetString(0), reader.GetString(1));
         Assert.StartsWith("pd1:", reader.GetString(2), StringComparison.Ordinal);
         Assert.Equal(reader.GetString(0), reader.GetString(3));
+        Assert.True(AccountSealer.IsSealed(reader.GetString(4)), "Identity's UserName is not sealed.");
+        Assert.True(AccountSealer.IsSealed(reader.GetString(5)), "Identity's Email is not sealed.");
         Assert.True(File.Exists(app.KeyStorePath), "The key store is not a file of its own.");
+        // Identity itself still sees the address: the store opens it.
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(DemoCustomer.Email);
+        Assert.NotNull(user);
+        Assert.Equal((DemoCustomer.Email, DemoCustomer.Email), (await users.GetEmailAsync(user), await users.GetUserNameAsync(user)));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Consents;
 using Actor = PreferenceCenter.Features.Ledger.Actor;
 using ChangeSource = PreferenceCenter.Features.Ledger.ChangeSource;
@@ -97,8 +98,9 @@ public sealed class SupportJourneyTests(AppHost app, BrowserFixture browser)
     private async Task<(Guid Id, string Reference)> DemoCustomerAsync()
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var user = await db.Users.SingleAsync(u => u.Email == DemoCustomer.Email);
-        var customer = await db.Customers.SingleAsync(c => c.UserId == user.Id);
+        // Through the blind index: the sign-in row holds the email sealed.
+        var demoId = await app.Services.GetRequiredService<CustomerLookup>().FindByEmailAsync(DemoCustomer.Email);
+        var customer = await db.Customers.SingleAsync(c => c.Id == demoId);
         return (customer.Id, customer.Reference);
     }
 

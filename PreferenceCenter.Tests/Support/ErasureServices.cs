@@ -30,14 +30,15 @@ public static class ErasureServices
         ArgumentNullException.ThrowIfNull(database);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(
             TestKeys.Settings.Select(s => KeyValuePair.Create(s.Name, (string?)s.Value))
-                .Append(KeyValuePair.Create($"ConnectionStrings:{KeyStoreOptions.ConnectionStringName}", (string?)$"Data Source={Path.Combine(root, "keys.db")}")))
+                .Append(KeyValuePair.Create($"ConnectionStrings:{KeyStoreOptions.ConnectionStringName}", (string?)$"Data Source={database.KeyStorePath};Pooling=False")))
             .Build();
         services.AddLogging();
         services.AddLocalization();
         services.AddSingleton(clock);
         services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         services.AddScoped(_ => database.CreateDbContext());
-        services.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+        services.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<SealedUserStore>().AddDefaultTokenProviders();
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = root, EnvironmentName = "Test" });
         services.AddOptions<EmailOptions>().Configure(o => o.PickupDirectory = PickupDirectory(root));

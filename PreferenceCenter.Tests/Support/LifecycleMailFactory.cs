@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Lifecycle;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Tests.Support;
 
@@ -26,6 +27,8 @@ public static class LifecycleMailFactory
         // After AddLedger, which registers the system clock: the last registration wins.
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
+        // The database's own key store: sign-in addresses are sealed with the account's key (AccountSealer).
+        services.AddSingleton(database.KeyStore).AddSingleton(database.Protector).AddSingleton<AccountSealer>();
         // The app keeps its keys in the database (AddAppDatabase); one container's tokens need only its own keys.
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddJobs();

@@ -35,13 +35,15 @@ public sealed class PersonalDataFixture : IAsyncDisposable
         Consents = new ConsentService(database, ledger, Clock, LifecycleMailFactory.Mail(database, Clock));
         Questions = new QuestionAdminService(database, ledger, Clock);
         Verifier = new LedgerVerifier(database);
-        Steps = new ErasureSteps(database.Protector, Suppressions, Clock);
+        Sealer = new AccountSealer(database.Protector, database.KeyStore);
+        Steps = new ErasureSteps(database.Protector, Sealer, Suppressions, Clock);
         Executor = Erasure();
     }
 
     public TestDatabase Database { get; }
     public FakeTimeProvider Clock { get; } = new(Now);
     public BlindIndex Index { get; }
+    public AccountSealer Sealer { get; }
     public ILookupNormalizer Normalizer { get; }
     public SuppressionList Suppressions { get; }
     public CustomerProfileService Profiles { get; }
@@ -67,17 +69,21 @@ public sealed class PersonalDataFixture : IAsyncDisposable
 
     /// <summary>An executor that calls <paramref name="afterStep"/> after each committed step (to simulate a crash).</summary>
     public ErasureExecutor Erasure(Func<ErasureStep, Task>? afterStep = null) =>
-        new(Database, new LedgerWriter(Clock), Clock, Steps, Database.KeyStore) { AfterStep = afterStep };
+        new(Database, new LedgerWriter(Clock), Clock, Steps, Database.KeyStore, Sealer) { AfterStep = afterStep };
 
-    /// <summary>Signs up as Register.razor does: the Identity user with its extras, then the customer with their profile.</summary>
+    /// <summary>
+    /// Signs up as Register.razor does: the Identity user (user name and email sealed as <see cref="SealedUserStore"/>
+    /// writes them) with its extras, then the customer with their profile.
+    /// </summary>
     public async Task<Guid> SignUpAsync(string email)
     {
         var user = new ApplicationUser
         {
-            UserName = email, Email = email, EmailConfirmed = true,
-            NormalizedUserName = Normalizer.NormalizeName(email), NormalizedEmail = Normalizer.NormalizeEmail(email),
+            EmailConfirmed = true, NormalizedUserName = Normalizer.NormalizeName(email), NormalizedEmail = Normalizer.NormalizeEmail(email),
             SecurityStamp = Guid.NewGuid().ToString(),
         };
+        user.UserName = await Sealer.SealAsync(user.Id, email);
+        user.Email = await Sealer.SealAsync(user.Id, email);
         await using (var db = Database.CreateDbContext())
         {
             db.Users.Add(user);

@@ -111,6 +111,7 @@ public sealed class SupportFixture : IAsyncDisposable
             .AddSingleton<SuppressionList>()
             .AddSingleton<CustomerProfileService>()
             .AddSingleton<CustomerLookup>()
+            .AddSingleton<AccountSealer>()
             .AddSingleton<CustomerAccounts>()
             .AddSingleton<ILookupNormalizer, BlindIndexLookupNormalizer>()
             .AddSingleton<MailComposer>()
@@ -124,7 +125,8 @@ public sealed class SupportFixture : IAsyncDisposable
         services.AddOptions<SecurityOptions>().Configure(o => o.RequireStaffTwoFactor = requireStaffTwoFactor);
         services.AddAuthorization(Policies.Register);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StaffTwoFactorHandler>();
-        services.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+        services.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<SealedUserStore>();
     }
 
     public async Task EraseAsync(Guid customerId)

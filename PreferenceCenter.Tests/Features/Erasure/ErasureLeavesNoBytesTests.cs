@@ -1,3 +1,7 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Erasure;
@@ -21,7 +25,7 @@ public sealed class ErasureLeavesNoBytesTests
         // version might have: they sit in free pages, which is exactly what erasure must scrub too.
         await f.Database.ExecuteRawAsync($"""
             CREATE TABLE Control (Utf8 TEXT, Utf16 BLOB);
-            INSERT INTO Control VALUES ('{Name} {Phone} {Answer} {Comment}', CAST(CAST('{Name} {Phone}' AS TEXT) AS BLOB));
+            INSERT INTO Control VALUES ('{Email} {Name} {Phone} {Answer} {Comment}', CAST(CAST('{Name} {Phone}' AS TEXT) AS BLOB));
             INSERT INTO Control SELECT NULL, X'{Convert.ToHexString(System.Text.Encoding.Unicode.GetBytes(Name + Phone))}';
             DROP TABLE Control;
             """);
@@ -29,7 +33,7 @@ public sealed class ErasureLeavesNoBytesTests
 
         var before = FileScan.Find(files, Email, Name, Phone, Answer, Comment);
 
-        // The scan sees what is there: the email in Identity's own table, and the dropped control values in free pages.
+        // The scan sees what is there: the dropped control values in free pages (and the address of the queued opt-in mail).
         Assert.Contains($"{Email} in {Path.GetFileName(f.Database.Path)} as utf-8", before);
         Assert.Contains($"{Name} in {Path.GetFileName(f.Database.Path)} as utf-16", before);
         Assert.Contains($"{Phone} in {Path.GetFileName(f.Database.Path)} as utf-8", before);
@@ -47,8 +51,115 @@ public sealed class ErasureLeavesNoBytesTests
         await f.FillAsync(ada, Name, Phone, Answer, Comment);
         var files = FileScan.WithCompanions(f.Database.Path).Concat(FileScan.WithCompanions(f.Database.KeyStorePath));
 
-        // Only Identity's sign-in columns hold the email (documented); everything else is sealed with the customer's key.
+        // Everything is sealed with the customer's or the account's key. The email is left out here only because the
+        // opt-in confirmation FillAsync asks for is still queued, addressed to it (the outbox blanks a row once sent,
+        // and erasure deletes the unsent ones); the tests below scan for it with nothing queued.
         Assert.Empty(FileScan.Find(files, Name, Phone, Answer, Comment, Email.ToUpperInvariant()));
+    }
+
+    [Fact]
+    public async Task BeforeErasure_IdentityHoldsTheEmailOnlySealed_AndItsStoreStillReadsIt()
+    {
+        await using var f = await PersonalDataFixture.CreateAsync();
+        var ada = await f.SignUpAsync(Email);
+        await f.Profiles.UpdateAsync(ada, new ProfileEdit(Name, Phone), Actor.Customer(ada), ChangeSource.Web);
+        var files = FileScan.WithCompanions(f.Database.Path).Concat(FileScan.WithCompanions(f.Database.KeyStorePath));
+
+        Assert.Empty(FileScan.Find(files, Email, Name, Phone));
+        await using var db = f.Database.CreateDbContext();
+        using var store = new SealedUserStore(db, f.Sealer);
+        var user = await store.FindByEmailAsync(f.Normalizer.NormalizeEmail(Email)!);
+        Assert.NotNull(user);
+        Assert.Equal((Email, Email), (await store.GetEmailAsync(user), await store.GetUserNameAsync(user)));
+    }
+
+    [Fact]
+    public async Task ACopyOfTheFilesTakenBeforeErasure_HoldsNoByteOfThePersonOnceTheKeysAreDestroyed_ButWouldWithTheOldKeyStore()
+    {
+        await using var f = await PersonalDataFixture.CreateAsync();
+        var ada = await f.SignUpAsync(Email);
+        await f.Profiles.UpdateAsync(ada, new ProfileEdit(Name, Phone), Actor.Customer(ada), ChangeSource.Web);
+        // Last night's backups: the data file, and the key store taken separately.
+        await using var backup = await TestDatabase.CreateAsync();
+        Copy(f.Database.ConnectionString, backup.ConnectionString);
+        var oldKeysPath = Path.ChangeExtension(backup.Path, ".old-keys.db");
+        var oldKeys = new CustomerKeyStore($"Data Source={oldKeysPath};Pooling=False", TestKeys.Keys, TimeProvider.System);
+        Copy(f.Database.KeyStore.ConnectionString, oldKeys.ConnectionString);
+
+        try
+        {
+            await f.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
+
+            // Read with the live key store, whose keys for Ada (customer and account) are now destroyed.
+            var (found, unreadable) = await ReadAsync(backup, f.Database.KeyStore);
+            Assert.Empty(found);
+            Assert.Equal(5, unreadable); // user name, email; profile name, email, phone: all present in the copy, none opens.
+
+            // Control: the same copy with the key-store copy taken at the same time opens, and the scan sees her.
+            var (withOldKeys, _) = await ReadAsync(backup, oldKeys);
+            Assert.Contains($"{Email} in {Path.GetFileName(backup.Path)}.opened as utf-8", withOldKeys);
+            Assert.Contains($"{Name} in {Path.GetFileName(backup.Path)}.opened as utf-16", withOldKeys);
+        }
+        finally
+        {
+            foreach (var file in FileScan.WithCompanions(oldKeysPath).Append(backup.Path + ".opened"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What someone holding <paramref name="copy"/> and <paramref name="keys"/> (and the master key) can read: the
+    /// copy's raw bytes, plus every sealed value that opens, written out as UTF-8 and UTF-16 and scanned the same way.
+    /// </summary>
+    private static async Task<(IReadOnlyList<string> Found, int Unreadable)> ReadAsync(TestDatabase copy, CustomerKeyStore keys)
+    {
+        var protector = new PersonalDataProtector(keys);
+        var accounts = new AccountSealer(protector, keys);
+        var opened = new List<string>();
+        var unreadable = 0;
+        async Task OpenAsync(Func<Task<string?>> open)
+        {
+            try
+            {
+                opened.Add(await open() ?? string.Empty);
+            }
+            catch (PersonalDataUnreadableException)
+            {
+                unreadable++;
+            }
+        }
+
+        await using (var db = copy.CreateDbContext())
+        {
+            foreach (var user in await db.Users.AsNoTracking().ToListAsync())
+            {
+                await OpenAsync(() => accounts.OpenAsync(user.Id, user.UserName));
+                await OpenAsync(() => accounts.OpenAsync(user.Id, user.Email));
+            }
+
+            foreach (var profile in await db.CustomerProfiles.AsNoTracking().ToListAsync())
+            {
+                await OpenAsync(() => protector.UnprotectAsync(profile.CustomerId, profile.Name));
+                await OpenAsync(() => protector.UnprotectAsync(profile.CustomerId, profile.Email));
+                await OpenAsync(() => protector.UnprotectAsync(profile.CustomerId, profile.Phone));
+            }
+        }
+
+        var dump = copy.Path + ".opened";
+        await File.WriteAllTextAsync(dump, string.Join('\n', opened), System.Text.Encoding.UTF8);
+        await File.AppendAllTextAsync(dump, string.Join('\n', opened), System.Text.Encoding.Unicode);
+        return (FileScan.Find(FileScan.WithCompanions(copy.Path).Append(dump), Email, Name, Phone), unreadable);
+    }
+
+    private static void Copy(string from, string to)
+    {
+        using var source = new SqliteConnection(from);
+        using var target = new SqliteConnection(to);
+        source.Open();
+        target.Open();
+        source.BackupDatabase(target);
     }
 
     [Fact]
@@ -70,7 +181,7 @@ public sealed class ErasureLeavesNoBytesTests
         await using var db = stolen.CreateDbContext();
         var profile = db.CustomerProfiles.Single();
         Assert.Null(await stolen.Protector.ForReadingAsync(ada));
-        await Assert.ThrowsAsync<PreferenceCenter.Features.PersonalData.PersonalDataUnreadableException>(
+        await Assert.ThrowsAsync<PersonalDataUnreadableException>(
             () => stolen.Protector.UnprotectAsync(ada, profile.Name));
     }
 }

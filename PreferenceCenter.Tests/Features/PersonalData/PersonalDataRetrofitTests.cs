@@ -29,7 +29,7 @@ public sealed class PersonalDataRetrofitTests
             await db.SaveChangesAsync();
         }
 
-        var retrofit = new PersonalDataRetrofit(f.Database, f.Database.Protector, f.Normalizer, f.Index, f.Profiles, f.Clock);
+        var retrofit = new PersonalDataRetrofit(f.Database, f.Database.Protector, f.Sealer, f.Normalizer, f.Index, f.Profiles, f.Clock);
         await retrofit.RunAsync();
         await retrofit.RunAsync();
 
@@ -37,12 +37,15 @@ public sealed class PersonalDataRetrofitTests
         var migrated = await check.Users.SingleAsync();
         Assert.Equal((f.Index.OfEmail("ada@example.com"), f.Index.OfEmail("ada@example.com"), (string?)null),
             (migrated.NormalizedEmail, migrated.NormalizedUserName, migrated.PhoneNumber));
+        Assert.True(AccountSealer.IsSealed(migrated.UserName) && AccountSealer.IsSealed(migrated.Email), "Identity's user name and email are still plain.");
+        Assert.Equal(("ada@example.com", "ada@example.com"),
+            (await f.Sealer.OpenAsync(migrated.Id, migrated.UserName), await f.Sealer.OpenAsync(migrated.Id, migrated.Email)));
         Assert.Equal(new CustomerProfileView(null, "ada@example.com", "+39 333 123 4567", 1), await f.Profiles.GetAsync(customerId));
         Assert.Equal(customerId, await f.Lookup.FindByPhoneAsync("+393331234567"));
         Assert.StartsWith(ProtectedText.Prefix, (await check.Answers.SingleAsync()).Text, StringComparison.Ordinal);
         var questionnaire = await f.Answers.GetQuestionnaireAsync(customerId, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("Only on Tuesdays", questionnaire.Questions.Single().Answer!.Text);
         Assert.Equal(["Too many emails"], (await f.Feedback.SummarizeAsync(TimeSpan.FromDays(1))).RecentComments);
-        Assert.Empty(FileScan.Find(FileScan.WithCompanions(f.Database.Path), "+39 333 123 4567", "Only on Tuesdays", "Too many emails", "ADA@EXAMPLE.COM"));
+        Assert.Empty(FileScan.Find(FileScan.WithCompanions(f.Database.Path), "+39 333 123 4567", "Only on Tuesdays", "Too many emails", "ADA@EXAMPLE.COM", "ada@example.com"));
     }
 }

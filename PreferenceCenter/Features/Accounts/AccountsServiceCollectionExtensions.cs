@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using PreferenceCenter.Components.Account;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.PersonalData;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +31,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
+            // UserName and Email sealed with the account's own key (ADR 0004); needs AddPersonalData's AccountSealer.
+            .AddUserStore<SealedUserStore>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<CustomerClaimsPrincipalFactory>();

@@ -42,7 +42,9 @@ public sealed class ErasureAccounts(IServiceScopeFactory scopes, IDbContextFacto
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        return (await FindUserAsync(users, customerId, cancellationToken))?.Email;
+        var user = await FindUserAsync(users, customerId, cancellationToken);
+        // Through the manager: the row holds the email sealed (SealedUserStore).
+        return user is null ? null : await users.GetEmailAsync(user);
     }
 
     private async Task<ApplicationUser?> FindUserAsync(UserManager<ApplicationUser> users, Guid customerId, CancellationToken cancellationToken)

@@ -6,13 +6,14 @@ using PreferenceCenter.Features.PersonalData;
 namespace PreferenceCenter.Features.Erasure;
 
 /// <summary>
-/// Erases a customer: suppression fingerprints → personal rows → sign-in account → their key → status Erased →
+/// Erases a customer: suppression fingerprints → personal rows → sign-in account → their keys (customer's and account's) → status Erased →
 /// SQLite scrubbed. Each step commits with its ledger entry and the progress row in one transaction, so a crash
 /// between steps loses nothing and a new call carries on from the next step; a call after completion does nothing.
 /// The pseudonymous customer row, its consents and the ledger stay, so the proof of consent still verifies.
 /// </summary>
 public sealed class ErasureExecutor(
-    IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time, ErasureSteps steps, CustomerKeyStore keys)
+    IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time, ErasureSteps steps, CustomerKeyStore keys,
+    AccountSealer accounts)
 {
     /// <summary>Test seam: runs after each committed step, so a test can stop the erasure between any two steps.</summary>
     internal Func<ErasureStep, Task>? AfterStep { get; init; }
@@ -34,9 +35,16 @@ public sealed class ErasureExecutor(
         await RunAsync(customerId, ErasureStep.SuppressionWritten, actor, steps.WriteSuppressionAsync, cancellationToken);
         await RunAsync(customerId, ErasureStep.PersonalRowsDeleted, actor, ErasureSteps.DeletePersonalRowsAsync, cancellationToken);
         await RunAsync(customerId, ErasureStep.SignInDeleted, actor, ErasureSteps.DeleteSignInAsync, cancellationToken);
-        await RunAsync(customerId, ErasureStep.KeyDestroyed, actor, async (_, id, ct) =>
+        await RunAsync(customerId, ErasureStep.KeyDestroyed, actor, async (db, id, ct) =>
         {
             // Outside the transaction (another database); idempotent, so a crash before the entry commits just repeats it.
+            // The account's key (its sealed user name and email) goes too; the customer row still names the account here.
+            var accountId = await db.Customers.Where(c => c.Id == id).Select(c => c.UserId).SingleAsync(ct);
+            if (accountId is not null)
+            {
+                await accounts.DestroyKeyAsync(accountId, ct);
+            }
+
             var destroyed = await keys.DestroyAsync(id, ct);
             return destroyed ? "destroyed" : "no-key";
         }, cancellationToken);

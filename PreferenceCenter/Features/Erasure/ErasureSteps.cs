@@ -10,7 +10,7 @@ namespace PreferenceCenter.Features.Erasure;
 /// What each erasure step changes, inside the executor's transaction. Each returns the ledger entry's detail: what
 /// kind of thing was done and how many, never a value. Each is safe to repeat.
 /// </summary>
-public sealed class ErasureSteps(PersonalDataProtector protector, SuppressionList suppressions, TimeProvider time)
+public sealed class ErasureSteps(PersonalDataProtector protector, AccountSealer accounts, SuppressionList suppressions, TimeProvider time)
 {
     /// <summary>Fingerprints every email and phone we hold for the customer, so no sign-up or import re-adds them to marketing.</summary>
     public async Task<string?> WriteSuppressionAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
@@ -20,7 +20,7 @@ public sealed class ErasureSteps(PersonalDataProtector protector, SuppressionLis
         var user = await (from c in db.Customers
                           join u in db.Users on c.UserId equals u.Id
                           where c.Id == customerId
-                          select new { u.Email, u.PhoneNumber }).FirstOrDefaultAsync(cancellationToken);
+                          select new { u.Id, u.Email, u.PhoneNumber }).FirstOrDefaultAsync(cancellationToken);
         string? profileEmail = null, profilePhone = null;
         if (profile is not null)
         {
@@ -29,9 +29,10 @@ public sealed class ErasureSteps(PersonalDataProtector protector, SuppressionLis
             profilePhone = cipher?.Unprotect(profile.Phone);
         }
 
+        var signInEmail = user is null ? null : await accounts.OpenAsync(user.Id, user.Email, cancellationToken);
         var now = time.GetUtcNowToMillisecond();
         var fingerprints = suppressions.Fingerprints(profileEmail, profilePhone, now)
-            .Concat(suppressions.Fingerprints(user?.Email, user?.PhoneNumber, now))
+            .Concat(suppressions.Fingerprints(signInEmail, user?.PhoneNumber, now))
             .DistinctBy(f => f.Hash)
             .ToList();
         await SuppressionList.AddAsync(db, fingerprints, cancellationToken);
@@ -56,7 +57,10 @@ public sealed class ErasureSteps(PersonalDataProtector protector, SuppressionLis
         return $"answers={answers};feedback-comments={feedback};contact-rules={rules};profile={profile}";
     }
 
-    /// <summary>Deletes the Identity user with its logins, tokens, claims, roles and passkeys, and unlinks the customer row.</summary>
+    /// <summary>
+    /// Deletes the Identity user with its logins, tokens, claims, roles and passkeys. The customer row keeps the
+    /// account id until <see cref="MarkErasedAsync"/>, so the key step can still name the account's key to destroy.
+    /// </summary>
     public static async Task<string?> DeleteSignInAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -72,13 +76,12 @@ public sealed class ErasureSteps(PersonalDataProtector protector, SuppressionLis
         await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.UserPasskeys.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
-        customer.UserId = null;
         return "account-deleted";
     }
 
     /// <summary>
-    /// Marks the customer erased. Repeats the personal-row deletion in the same transaction, so a write that raced
-    /// the earlier steps (sealed with the key now destroyed) leaves no row behind either.
+    /// Marks the customer erased and unlinks the deleted account. Repeats the personal-row deletion in the same
+    /// transaction, so a write that raced the earlier steps (sealed with the key now destroyed) leaves no row behind either.
     /// </summary>
     public static async Task<string?> MarkErasedAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
     {
@@ -87,6 +90,7 @@ public sealed class ErasureSteps(PersonalDataProtector protector, SuppressionLis
         var customer = await db.Customers.SingleAsync(c => c.Id == customerId, cancellationToken);
         customer.Status = CustomerStatus.Erased;
         customer.PreferredCulture = null;
+        customer.UserId = null;
         return null;
     }
 

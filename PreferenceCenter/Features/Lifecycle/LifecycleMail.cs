@@ -7,6 +7,7 @@ using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Localization;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Messaging.Sending;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.Lifecycle;
 
@@ -15,7 +16,8 @@ namespace PreferenceCenter.Features.Lifecycle;
 /// reminder. Both are marketing-type (an unsubscribe link and <c>List-Unsubscribe</c>), in the customer's language.
 /// </summary>
 public sealed class LifecycleMail(
-    MarketingEmails emails, LinkTokens tokens, PublicLinks links, Outbox outbox, IOptions<LifecycleOptions> options, TimeProvider time)
+    MarketingEmails emails, LinkTokens tokens, PublicLinks links, Outbox outbox, IOptions<LifecycleOptions> options, TimeProvider time,
+    AccountSealer accounts)
 {
     public const string ConfirmPath = "confirm";
     public const string RenewPath = "renew";
@@ -24,7 +26,7 @@ public sealed class LifecycleMail(
     /// <returns>False when the customer has no address to write to; nothing was queued.</returns>
     public async Task<bool> EnqueueConfirmationAsync(AppDbContext db, Guid customerId, string purposeKey, Channel channel, CancellationToken cancellationToken)
     {
-        var recipient = await MailRecipient.FindAsync(db, customerId, cancellationToken);
+        var recipient = await MailRecipient.FindAsync(db, accounts, customerId, cancellationToken);
         if (recipient is null)
         {
             return false;
@@ -47,7 +49,7 @@ public sealed class LifecycleMail(
     public async Task<bool> EnqueueReminderAsync(AppDbContext db, Consent consent, string purposeKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consent);
-        var recipient = await MailRecipient.FindAsync(db, consent.CustomerId, cancellationToken);
+        var recipient = await MailRecipient.FindAsync(db, accounts, consent.CustomerId, cancellationToken);
         if (recipient is null || consent.ExpiresAt is not { } ends)
         {
             return false;

@@ -24,6 +24,7 @@ public static class PersonalDataServiceCollectionExtensions
         services.AddSingleton<SuppressionList>();
         services.AddSingleton<CustomerProfileService>();
         services.AddSingleton<CustomerLookup>();
+        services.AddSingleton<AccountSealer>();
         services.AddScoped<PersonalDataRetrofit>();
         // Identity's user lookups go through the blind index too (replacing its upper-case normaliser).
         services.AddSingleton<ILookupNormalizer, BlindIndexLookupNormalizer>();

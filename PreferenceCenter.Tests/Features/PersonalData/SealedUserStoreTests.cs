@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.PersonalData;
+using PreferenceCenter.Tests.Support;
+
+namespace PreferenceCenter.Tests.Features.PersonalData;
+
+/// <summary>Identity's own flows through <see cref="SealedUserStore"/>: the row holds ciphertext, Identity sees the address.</summary>
+public sealed class SealedUserStoreTests : IAsyncLifetime
+{
+    private ErasureFixture f = null!;
+
+    public async Task InitializeAsync() => f = await ErasureFixture.CreateAsync();
+
+    public async Task DisposeAsync() => await f.DisposeAsync();
+
+    [Fact]
+    public async Task ChangingTheEmail_AsConfirmEmailChangeDoes_FindsTheUserByTheNewAddressOnly_AndStoresItSealed()
+    {
+        const string newEmail = "new.address@example.com";
+        await using var scope = f.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByEmailAsync(f.Email))!;
+
+        var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
+        Assert.True((await users.ChangeEmailAsync(user, newEmail, token)).Succeeded);
+        Assert.True((await users.SetUserNameAsync(user, newEmail)).Succeeded);
+
+        Assert.Null(await users.FindByEmailAsync(f.Email));
+        var found = await users.FindByNameAsync(newEmail.ToUpperInvariant());
+        Assert.Equal(user.Id, found?.Id);
+        Assert.Equal((newEmail, newEmail), (await users.GetEmailAsync(found!), await users.GetUserNameAsync(found!)));
+        await AssertRowSealedAsync(user.Id);
+        Assert.Empty(FileScan.Find(FileScan.WithCompanions(f.Database.Path), newEmail));
+    }
+
+    [Fact]
+    public async Task FailedSignIns_LockTheAccountOut_AndEachUpdateKeepsTheValuesSealedOnce()
+    {
+        await using var scope = f.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByEmailAsync(f.Email))!;
+
+        for (var i = 0; i < users.Options.Lockout.MaxFailedAccessAttempts; i++)
+        {
+            Assert.False(await users.CheckPasswordAsync(user, "not-my-password"));
+            await users.AccessFailedAsync(user);
+        }
+
+        Assert.True(await users.IsLockedOutAsync(user));
+        Assert.True(await users.CheckPasswordAsync(user, ErasureServices.Password));
+        Assert.Equal(f.Email, await users.GetEmailAsync((await users.FindByIdAsync(user.Id))!));
+        await AssertRowSealedAsync(user.Id);
+    }
+
+    [Fact]
+    public async Task RegisteringTheSameAddressAgain_IsADuplicate_AndDeletingAUserDestroysItsKey()
+    {
+        await using var scope = f.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var store = (IUserEmailStore<ApplicationUser>)scope.ServiceProvider.GetRequiredService<IUserStore<ApplicationUser>>();
+        var twin = new ApplicationUser();
+        await store.SetUserNameAsync(twin, f.Email.ToUpperInvariant(), CancellationToken.None);
+        await store.SetEmailAsync(twin, f.Email.ToUpperInvariant(), CancellationToken.None);
+
+        var duplicate = await users.CreateAsync(twin, ErasureServices.Password);
+
+        Assert.Equal(["DuplicateUserName", "DuplicateEmail"], duplicate.Errors.Select(e => e.Code));
+        var other = new ApplicationUser { UserName = "other@example.com", Email = "other@example.com" };
+        Assert.True((await users.CreateAsync(other, ErasureServices.Password)).Succeeded);
+        Assert.True(AccountSealer.IsSealed(other.Email));
+        Assert.True((await users.DeleteAsync(other)).Succeeded);
+        Assert.Equal((null, true), await f.Database.KeyStore.FindAsync(Guid.Parse(other.Id)));
+    }
+
+    private async Task AssertRowSealedAsync(string userId)
+    {
+        await using var db = f.Database.CreateDbContext();
+        var row = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId);
+        Assert.True(AccountSealer.IsSealed(row.UserName) && AccountSealer.IsSealed(row.Email), $"Stored as '{row.UserName}', '{row.Email}'.");
+    }
+}
