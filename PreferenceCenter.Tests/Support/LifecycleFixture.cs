@@ -68,10 +68,18 @@ public sealed class LifecycleFixture : IAsyncDisposable
         return await db.LedgerEntries.Where(e => e.EventType == type).OrderBy(e => e.Sequence).ToListAsync();
     }
 
+    /// <summary>The queued mail as the dispatcher would send it (stored sealed with the customer's key).</summary>
     public async Task<List<OutboxMessage>> OutboxAsync()
     {
         await using var db = Database.CreateDbContext();
-        return await db.OutboxMessages.OrderBy(m => m.Id).ToListAsync();
+        var outbox = Get<Outbox>();
+        var opened = new List<OutboxMessage>();
+        foreach (var row in await db.OutboxMessages.OrderBy(m => m.Id).ToListAsync())
+        {
+            opened.Add(await outbox.OpenAsync(row) ?? row);
+        }
+
+        return opened;
     }
 
     public async ValueTask DisposeAsync()

@@ -51,10 +51,14 @@ public sealed class ErasureLeavesNoBytesTests
         await f.FillAsync(ada, Name, Phone, Answer, Comment);
         var files = FileScan.WithCompanions(f.Database.Path).Concat(FileScan.WithCompanions(f.Database.KeyStorePath));
 
-        // Everything is sealed with the customer's or the account's key. The email is left out here only because the
-        // opt-in confirmation FillAsync asks for is still queued, addressed to it (the outbox blanks a row once sent,
-        // and erasure deletes the unsent ones); the tests below scan for it with nothing queued.
-        Assert.Empty(FileScan.Find(files, Name, Phone, Answer, Comment, Email.ToUpperInvariant()));
+        // Everything is sealed with the customer's or the account's key — the opt-in confirmation FillAsync asks for,
+        // still queued in the outbox and addressed to her, included.
+        await using (var db = f.Database.CreateDbContext())
+        {
+            Assert.True(await db.OutboxMessages.AnyAsync(m => m.CustomerId == ada && m.SentAt == null));
+        }
+
+        Assert.Empty(FileScan.Find(files, Name, Phone, Answer, Comment, Email, Email.ToUpperInvariant()));
     }
 
     [Fact]

@@ -32,6 +32,30 @@ public sealed class OutboxDispatcherTests(SmtpSink smtp) : IClassFixture<SmtpSin
     }
 
     [Fact]
+    public async Task QueuedMail_IsSealedWithTheCustomersKey_AndOnceTheKeyIsDestroyedIsNeverSent()
+    {
+        await using var outbox = await OutboxHarness.CreateAsync(OutboxHarness.SmtpOn(smtp.Port));
+        var recipient = $"erased.{Guid.NewGuid():N}@example.com";
+        var row = await outbox.EnqueueAsync(recipient);
+        await using (var db = outbox.Database.CreateDbContext())
+        {
+            var stored = await db.OutboxMessages.FindAsync(row.Id);
+            Assert.StartsWith("pd1:", stored!.To, StringComparison.Ordinal); // not readable at rest
+            Assert.DoesNotContain(recipient, stored.TextBody, StringComparison.Ordinal);
+        }
+
+        await outbox.Database.KeyStore.DestroyAsync(row.CustomerId!.Value);
+        await outbox.SmtpDispatcher().RunOnceAsync();
+
+        Assert.Empty(await smtp.MessagesToAsync(recipient));
+        await using (var db = outbox.Database.CreateDbContext())
+        {
+            var gone = await db.OutboxMessages.FindAsync(row.Id);
+            Assert.Equal((OutboxHarness.Start, (DateTimeOffset?)null, (string?)null), (gone!.FailedAt, gone.SentAt, gone.To));
+        }
+    }
+
+    [Fact]
     public async Task SmtpDown_MessagesWaitWithBackoff_AndGoOnceItIsBack()
     {
         var port = LoopbackPorts.Free();

@@ -25,6 +25,7 @@ public sealed class OutboxHarness : IAsyncDisposable
         Database = database;
         Email = email;
         Lease = new DatabaseLease(database, Clock);
+        Outbox = new Outbox(Clock, Options.Create(email), database.Protector);
         var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
         Marketing = new MarketingEmails(
             new LinkTokens(new EphemeralDataProtectionProvider(), Clock),
@@ -37,6 +38,7 @@ public sealed class OutboxHarness : IAsyncDisposable
     public FakeTimeProvider Clock { get; } = new(Start);
     public DatabaseLease Lease { get; }
     public MarketingEmails Marketing { get; }
+    public Outbox Outbox { get; }
 
     public static async Task<OutboxHarness> CreateAsync(EmailOptions? email = null) =>
         new(await TestDatabase.CreateAsync(), email ?? new EmailOptions { UnsubscribeMailto = "leave@example.com" });
@@ -48,7 +50,7 @@ public sealed class OutboxHarness : IAsyncDisposable
     };
 
     public OutboxDispatcher Dispatcher(IEmailTransport transport) => new(
-        Database, transport, Options.Create(Email), Options.Create(Retry), Lease, Clock, NullLogger<OutboxDispatcher>.Instance);
+        Database, transport, Outbox, Options.Create(Email), Options.Create(Retry), Lease, Clock, NullLogger<OutboxDispatcher>.Instance);
 
     public OutboxDispatcher SmtpDispatcher() => Dispatcher(new SmtpEmailTransport(Options.Create(Email)));
 
@@ -58,7 +60,7 @@ public sealed class OutboxHarness : IAsyncDisposable
         var email = Marketing.Compose(to, Guid.NewGuid(), culture, "marketing", Channel.Email,
             text => new MarketingEmailContent(text["Email.Confirm.Subject"], text["Email.Confirm.Intro"]));
         await using var db = Database.CreateDbContext();
-        var row = new Outbox(Clock, Options.Create(Email)).Enqueue(db, email);
+        var row = await Outbox.EnqueueAsync(db, email);
         await db.SaveChangesAsync();
         return row;
     }
@@ -66,7 +68,11 @@ public sealed class OutboxHarness : IAsyncDisposable
     public async Task<OutboxMessage> ReadAsync(long id)
     {
         await using var db = Database.CreateDbContext();
-        return await db.OutboxMessages.FindAsync(id) ?? throw new InvalidOperationException($"No outbox row {id}.");
+        var row = await db.OutboxMessages.FindAsync(id) ?? throw new InvalidOperationException($"No outbox row {id}.");
+        // Stored sealed with the customer's key; the tests read the words as the dispatcher would send them.
+        var opened = await Outbox.OpenAsync(row) ?? throw new InvalidOperationException($"Outbox row {id} cannot be opened.");
+        (row.To, row.Subject, row.TextBody, row.HtmlBody) = (opened.To, opened.Subject, opened.TextBody, opened.HtmlBody);
+        return row;
     }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();

@@ -35,13 +35,13 @@ public sealed class LifecycleMail(
         var days = options.Value.ConfirmationLinkDays;
         var token = tokens.Create(LinkPurpose.ConfirmOptIn, customerId, purposeKey, channel, options.Value.ConfirmationLinkLifetime);
         var title = await TitleAsync(db, purposeKey, recipient, cancellationToken);
-        outbox.Enqueue(db, emails.Compose(recipient.Address, customerId, recipient.Culture, purposeKey, channel, text =>
+        await outbox.EnqueueAsync(db, emails.Compose(recipient.Address, customerId, recipient.Culture, purposeKey, channel, text =>
         {
             var label = text.ConsentLabel(title, channel);
             return new MarketingEmailContent(
                 text["Lifecycle.Mail.Confirm.Subject", label], text["Lifecycle.Mail.Confirm.Intro", label, days],
                 text["Lifecycle.Mail.Confirm.Action"], links.To($"{ConfirmPath}/{token}"));
-        }));
+        }), cancellationToken);
         return true;
     }
 
@@ -57,7 +57,7 @@ public sealed class LifecycleMail(
 
         var token = tokens.Create(LinkPurpose.Renew, consent.CustomerId, purposeKey, consent.Channel, RenewalRules.LinkLifetime(ends, time.GetUtcNowToMillisecond()));
         var title = await TitleAsync(db, purposeKey, recipient, cancellationToken);
-        outbox.Enqueue(db, emails.Compose(recipient.Address, consent.CustomerId, recipient.Culture, purposeKey, consent.Channel, text =>
+        await outbox.EnqueueAsync(db, emails.Compose(recipient.Address, consent.CustomerId, recipient.Culture, purposeKey, consent.Channel, text =>
         {
             var label = text.ConsentLabel(title, consent.Channel);
             var manage = text["Lifecycle.Mail.Renew.Manage", links.To(ManagePath)];
@@ -65,7 +65,7 @@ public sealed class LifecycleMail(
                 text["Lifecycle.Mail.Renew.Subject", label],
                 $"{text["Lifecycle.Mail.Renew.Intro", label, TimeFormat.Date(ends, CultureInfo.CurrentUICulture)]}\n\n{manage}",
                 text["Lifecycle.Mail.Renew.Action"], links.To($"{RenewPath}/{token}"));
-        }));
+        }), cancellationToken);
         return true;
     }
 

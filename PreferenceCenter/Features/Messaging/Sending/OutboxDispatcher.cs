@@ -16,6 +16,7 @@ namespace PreferenceCenter.Features.Messaging.Sending;
 public sealed partial class OutboxDispatcher(
     IDbContextFactory<AppDbContext> dbFactory,
     IEmailTransport transport,
+    Outbox outbox,
     IOptions<EmailOptions> email,
     IOptions<OutboxOptions> options,
     DatabaseLease lease,
@@ -40,7 +41,17 @@ public sealed partial class OutboxDispatcher(
 
         foreach (var row in due)
         {
-            if (!await TrySendAsync(row, cancellationToken))
+            if (await outbox.OpenAsync(row, cancellationToken) is not { } opened)
+            {
+                // The customer was erased while this waited: their key is gone, and so must the mail be.
+                row.FailedAt = Time.GetUtcNowToMillisecond();
+                row.LastError = "The customer was erased; not sent.";
+                Forget(row);
+                await db.SaveChangesAsync(CancellationToken.None);
+                continue;
+            }
+
+            if (!await TrySendAsync(row, opened, cancellationToken))
             {
                 // The relay is most likely down: the rest of the batch waits for the next tick rather than pile on.
                 await db.SaveChangesAsync(CancellationToken.None);
@@ -52,11 +63,11 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task<bool> TrySendAsync(OutboxMessage row, CancellationToken cancellationToken)
+    private async Task<bool> TrySendAsync(OutboxMessage row, OutboxMessage opened, CancellationToken cancellationToken)
     {
         try
         {
-            await transport.SendAsync(OutboxMail.ToMime(row, email.Value), cancellationToken);
+            await transport.SendAsync(OutboxMail.ToMime(opened, email.Value), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -68,9 +79,12 @@ public sealed partial class OutboxDispatcher(
         row.Attempts++;
         row.LastError = null;
         // Sent mail needs no address or words kept here: only the Message-Id and the times stay, as a receipt.
-        (row.To, row.Subject, row.TextBody, row.HtmlBody, row.UnsubscribeLink) = (null, null, null, null, null);
+        Forget(row);
         return true;
     }
+
+    private static void Forget(OutboxMessage row) =>
+        (row.To, row.Subject, row.TextBody, row.HtmlBody, row.UnsubscribeLink) = (null, null, null, null, null);
 
     private void Fail(OutboxMessage row, Exception e)
     {
