@@ -1,44 +1,35 @@
 using Microsoft.Extensions.Options;
+using PreferenceCenter.Features.Jobs;
 
 namespace PreferenceCenter.Features.Erasure;
 
 /// <summary>
-/// The background job: once at start-up (to finish anything a stopped process left executing), then every
-/// <see cref="ErasureOptions.RunEvery"/> on the injected clock.
+/// The background job: at start-up (to finish anything a stopped process left executing), then every
+/// <see cref="ErasureOptions.RunEvery"/> on the injected clock, under the <c>erasure</c> lease so that on several
+/// instances only one carries out approved requests at a time.
 /// </summary>
-public sealed partial class ErasureJob(ErasureRunner runner, TimeProvider time, IOptions<ErasureOptions> options, ILogger<ErasureJob> logger)
-    : BackgroundService
+public sealed partial class ErasureJob(
+    ErasureRunner runner, DatabaseLease lease, TimeProvider time, IOptions<ErasureOptions> options, ILogger<ErasureJob> logger)
+    : ScheduledJob(lease, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.RunEvery, time);
-        do
-        {
-            await RunOnceAsync(stoppingToken);
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public const string LeaseName = "erasure";
 
-    private async Task RunOnceAsync(CancellationToken stoppingToken)
+    protected override string Name => LeaseName;
+
+    protected override TimeSpan Interval => options.Value.RunEvery;
+
+    // VACUUM rewrites the whole database file per erasure: give a batch on a large file time before another instance may take over.
+    protected override TimeSpan LeaseDuration => TimeSpan.FromMinutes(30);
+
+    protected override async Task RunBatchAsync(CancellationToken cancellationToken)
     {
-        try
+        var completed = await runner.RunDueAsync(cancellationToken);
+        if (completed > 0)
         {
-            var completed = await runner.RunDueAsync(stoppingToken);
-            if (completed > 0)
-            {
-                LogCompleted(completed);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // One failed run must not stop the job: the request stays approved or executing and the next run retries it.
-            LogFailed(ex);
+            LogCompleted(completed);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Erasure job completed {Count} request(s).")]
     private partial void LogCompleted(int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Erasure job run failed; it will try again on the next run.")]
-    private partial void LogFailed(Exception exception);
 }
