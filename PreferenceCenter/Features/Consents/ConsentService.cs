@@ -44,10 +44,14 @@ public sealed class ConsentService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.BeginWriteAsync(cancellationToken);
         var now = time.GetUtcNowToMillisecond();
+        // A batch reads what it decides on in a few queries for all its changes; a single change in one compiled query.
+        var batch = changes.Count > 1 ? await ConsentBatchContext.LoadAsync(db, changes, cancellationToken) : null;
         var results = new ConsentChangeResult[changes.Count];
         for (var i = 0; i < changes.Count; i++)
         {
-            results[i] = await ApplyAsync(db, changes[i], now, cancellationToken);
+            ArgumentNullException.ThrowIfNull(changes[i]);
+            var context = batch?.For(changes[i]) ?? await ConsentChangeContext.LoadAsync(db, changes[i], cancellationToken);
+            results[i] = await ApplyAsync(db, changes[i], context, batch, now, cancellationToken);
         }
 
         if (!results.Any(r => r.Outcome == ConsentChangeOutcome.Saved) || await db.TryCommitAsync(tx, cancellationToken))
@@ -71,10 +75,10 @@ public sealed class ConsentService(
     }
 
     // Decides and stages one change in the open transaction; the caller commits.
-    private async Task<ConsentChangeResult> ApplyAsync(AppDbContext db, ConsentChange change, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ConsentChangeResult> ApplyAsync(
+        AppDbContext db, ConsentChange change, ConsentChangeContext context, ConsentBatchContext? batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
-        var (status, purpose, notice, consent) = await ConsentChangeContext.LoadAsync(db, change, cancellationToken);
+        var (status, purpose, notice, consent) = context;
         var problem = ConsentRules.Check(change, status, purpose);
         if (problem is not null)
         {
@@ -104,7 +108,12 @@ public sealed class ConsentService(
         }
 
         var state = pending ? ConsentState.PendingConfirmation : change.Grant ? ConsentState.Granted : ConsentState.Withdrawn;
-        consent ??= db.Consents.Add(new Consent { CustomerId = change.CustomerId, PurposeId = purpose!.Id, Channel = change.Channel }).Entity;
+        if (consent is null)
+        {
+            consent = db.Consents.Add(new Consent { CustomerId = change.CustomerId, PurposeId = purpose!.Id, Channel = change.Channel }).Entity;
+            batch?.Added(consent);
+        }
+
         ConsentTransition.Apply(consent, state, purpose!, notice.Value, change.Source, now);
         var eventType = pending ? LedgerEventType.ConsentPendingConfirmation
             : change.Grant ? LedgerEventType.ConsentGranted : LedgerEventType.ConsentWithdrawn;
