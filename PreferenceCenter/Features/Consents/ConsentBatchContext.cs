@@ -9,7 +9,8 @@ namespace PreferenceCenter.Features.Consents;
 /// Everything a group-committed batch of consent changes is decided on, read inside the write transaction in four
 /// queries for the whole batch rather than one <see cref="ConsentChangeContext"/> round trip per change (which was
 /// most of the writer's time in a burst of one-click unsubscribes). Consents are tracked, so a later change in the
-/// batch sees what an earlier one did to the same row.
+/// batch sees what an earlier one did to the same row. Two changes that would both create one consent make the
+/// batch's commit fail on the unique index, and <see cref="ConsentService.SetManyAsync"/> then applies each alone.
 /// </summary>
 public sealed class ConsentBatchContext
 {
@@ -55,12 +56,5 @@ public sealed class ConsentBatchContext
         var consent = purpose is null ? null : consents.GetValueOrDefault((change.CustomerId, purpose.Id, change.Channel));
         return new ConsentChangeContext(
             statuses.TryGetValue(change.CustomerId, out var status) ? status : null, purpose, purpose is null ? null : notice, consent);
-    }
-
-    /// <summary>A consent the batch created, so a later change to the same pair updates it instead of adding a duplicate.</summary>
-    public void Added(Consent consent)
-    {
-        ArgumentNullException.ThrowIfNull(consent);
-        consents[(consent.CustomerId, consent.PurposeId, consent.Channel)] = consent;
     }
 }

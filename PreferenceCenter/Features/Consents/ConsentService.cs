@@ -51,7 +51,7 @@ public sealed class ConsentService(
         {
             ArgumentNullException.ThrowIfNull(changes[i]);
             var context = batch?.For(changes[i]) ?? await ConsentChangeContext.LoadAsync(db, changes[i], cancellationToken);
-            results[i] = await ApplyAsync(db, changes[i], context, batch, now, cancellationToken);
+            results[i] = await ApplyAsync(db, changes[i], context, now, cancellationToken);
         }
 
         if (!results.Any(r => r.Outcome == ConsentChangeOutcome.Saved) || await db.TryCommitAsync(tx, cancellationToken))
@@ -76,7 +76,7 @@ public sealed class ConsentService(
 
     // Decides and stages one change in the open transaction; the caller commits.
     private async Task<ConsentChangeResult> ApplyAsync(
-        AppDbContext db, ConsentChange change, ConsentChangeContext context, ConsentBatchContext? batch, DateTimeOffset now, CancellationToken cancellationToken)
+        AppDbContext db, ConsentChange change, ConsentChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (status, purpose, notice, consent) = context;
         var problem = ConsentRules.Check(change, status, purpose);
@@ -108,12 +108,7 @@ public sealed class ConsentService(
         }
 
         var state = pending ? ConsentState.PendingConfirmation : change.Grant ? ConsentState.Granted : ConsentState.Withdrawn;
-        if (consent is null)
-        {
-            consent = db.Consents.Add(new Consent { CustomerId = change.CustomerId, PurposeId = purpose!.Id, Channel = change.Channel }).Entity;
-            batch?.Added(consent);
-        }
-
+        consent ??= db.Consents.Add(new Consent { CustomerId = change.CustomerId, PurposeId = purpose!.Id, Channel = change.Channel }).Entity;
         ConsentTransition.Apply(consent, state, purpose!, notice.Value, change.Source, now);
         var eventType = pending ? LedgerEventType.ConsentPendingConfirmation
             : change.Grant ? LedgerEventType.ConsentGranted : LedgerEventType.ConsentWithdrawn;
