@@ -26,7 +26,14 @@ public static class UnsubscribeSeed
         db.Purposes.Add(marketing);
         await db.SaveChangesAsync();
         var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
-        db.Customers.AddRange(ids.Select(id => new Customer { Id = id, UserId = id.ToString(), Reference = CustomerReference.New(), CreatedAt = now }));
+        // References are short and random: tens of thousands of them would now and then collide on the unique index.
+        var references = new HashSet<string>(StringComparer.Ordinal);
+        while (references.Count < count)
+        {
+            references.Add(CustomerReference.New());
+        }
+
+        db.Customers.AddRange(ids.Zip(references, (id, reference) => new Customer { Id = id, UserId = id.ToString(), Reference = reference, CreatedAt = now }));
         db.Consents.AddRange(ids.Select(id => new Consent
         {
             CustomerId = id, PurposeId = marketing.Id, Channel = Channel.Email, State = ConsentState.Granted, ChangedAt = now,

@@ -56,6 +56,28 @@ public sealed class GroupCommitWithdrawalsTests
         Assert.Equal((1, 2), await fixture.CountRowsAsync());
     }
 
+    [Fact]
+    public async Task SetMany_ChangesToOneConsentInOneBatch_TakeEffectInOrder()
+    {
+        await using var fixture = await ConsentFixture.CreateAsync();
+
+        // One batch: give SMS (a new row), take it back twice, give it again, and a change for a customer who does not
+        // exist. Each result is what that change did after the ones before it, however the batch got committed.
+        var results = await fixture.Service.SetManyAsync([
+            fixture.Change("marketing", Channel.Sms, grant: true, ConsentChange.AnyVersion),
+            fixture.Change("marketing", Channel.Sms, grant: false, ConsentChange.AnyVersion),
+            fixture.Change("marketing", Channel.Sms, grant: false, ConsentChange.AnyVersion),
+            fixture.Change("marketing", Channel.Sms, grant: true, ConsentChange.AnyVersion),
+            Withdraw(Guid.NewGuid()),
+        ]);
+
+        Assert.Equal(
+            [ConsentChangeOutcome.Saved, ConsentChangeOutcome.Saved, ConsentChangeOutcome.Unchanged, ConsentChangeOutcome.Saved, ConsentChangeOutcome.Rejected],
+            results.Select(r => r.Outcome));
+        Assert.Equal((1, 3), await fixture.CountRowsAsync());
+        Assert.True((await new LedgerVerifier(fixture.Database).VerifyAsync()).IsIntact);
+    }
+
     private static ConsentChange Withdraw(Guid customer) =>
         new(customer, "marketing", Channel.Email, Grant: false, ConsentChange.AnyVersion, Actor.Customer(customer), ChangeSource.OneClickUnsubscribe);
 }

@@ -44,10 +44,14 @@ public sealed class ConsentService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.BeginWriteAsync(cancellationToken);
         var now = time.GetUtcNowToMillisecond();
+        // A batch reads what it decides on in a few queries for all its changes; a single change in one compiled query.
+        var batch = changes.Count > 1 ? await ConsentBatchContext.LoadAsync(db, changes, cancellationToken) : null;
         var results = new ConsentChangeResult[changes.Count];
         for (var i = 0; i < changes.Count; i++)
         {
-            results[i] = await ApplyAsync(db, changes[i], now, cancellationToken);
+            ArgumentNullException.ThrowIfNull(changes[i]);
+            var context = batch?.For(changes[i]) ?? await ConsentChangeContext.LoadAsync(db, changes[i], cancellationToken);
+            results[i] = await ApplyAsync(db, changes[i], context, now, cancellationToken);
         }
 
         if (!results.Any(r => r.Outcome == ConsentChangeOutcome.Saved) || await db.TryCommitAsync(tx, cancellationToken))
@@ -71,10 +75,10 @@ public sealed class ConsentService(
     }
 
     // Decides and stages one change in the open transaction; the caller commits.
-    private async Task<ConsentChangeResult> ApplyAsync(AppDbContext db, ConsentChange change, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ConsentChangeResult> ApplyAsync(
+        AppDbContext db, ConsentChange change, ConsentChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
-        var (status, purpose, notice, consent) = await ConsentChangeContext.LoadAsync(db, change, cancellationToken);
+        var (status, purpose, notice, consent) = context;
         var problem = ConsentRules.Check(change, status, purpose);
         if (problem is not null)
         {

@@ -18,7 +18,7 @@ public sealed class LedgerWriter(TimeProvider time)
         ArgumentNullException.ThrowIfNull(draft);
 
         // Entries appended earlier in the same unit of work are not in the database yet.
-        var pending = db.LedgerEntries.Local.MaxBy(e => e.Sequence);
+        var pending = PendingTail(db);
         cancellationToken.ThrowIfCancellationRequested();
         var tail = pending is not null ? new ChainTail(pending.Sequence, pending.Hash) : await Tail.For(db)(db);
 
@@ -44,6 +44,23 @@ public sealed class LedgerWriter(TimeProvider time)
         entry.Seal();
         db.LedgerEntries.Add(entry);
         return entry;
+    }
+
+    // Local would first run DetectChanges over every tracked entity: once per entry, that is quadratic over a
+    // group-committed batch. Entries are added (never modified) here, so the tracker already lists them all.
+    private static LedgerEntry? PendingTail(AppDbContext db)
+    {
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.LedgerEntries.Local.MaxBy(e => e.Sequence);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     private sealed record ChainTail(long Sequence, string Hash);
