@@ -58,7 +58,7 @@ public sealed class BenchmarkDatabase : IDbContextFactory<AppDbContext>, IAsyncD
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".keys", ".keys-wal", ".keys-shm" })
         {
             File.Delete(Path + suffix);
         }

@@ -13,13 +13,24 @@ public static class BenchmarkServices
     public static ConsentService Consents(BenchmarkDatabase database)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["App:PublicBaseUrl"] = "http://127.0.0.1/" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["App:PublicBaseUrl"] = "http://127.0.0.1/",
+                // Mail (the outbox, the lifecycle's sign-in address) is sealed with personal-data keys; a run's own random ones do.
+                ["ConnectionStrings:PersonalDataKeys"] = $"Data Source={database.Path}.keys",
+                ["PersonalData:MasterKey"] = RandomKey(),
+                ["PersonalData:BlindIndexKey"] = RandomKey(),
+                ["PersonalData:SuppressionKey"] = RandomKey(),
+            })
             .Build();
         var services = new ServiceCollection().AddLogging().AddLocalization();
         services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         // The app keeps its keys in the database; the benchmark sends no links, so its own in-memory keys do.
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddLedger().AddJobs().AddMessaging(configuration).AddConsents().AddLifecycle(configuration);
+        services.AddPersonalData(configuration, System.IO.Path.GetTempPath());
         return services.BuildServiceProvider().GetRequiredService<ConsentService>();
     }
+
+    private static string RandomKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 }
