@@ -1,24 +1,29 @@
+using PreferenceCenter.Features.PersonalData;
+
 namespace PreferenceCenter.Features.Support;
 
 /// <summary>
-/// One spelling of a phone number for exact comparison: "+39 333 123-4512" and "0039 (333) 1234512" both become
-/// "+393331234512". Nothing is guessed: a national number stays national.
+/// What the console accepts as a phone number, in the one spelling the blind index uses
+/// (<see cref="ContactNormalizer.Phone"/>): "+39 333 123-4512" and "0039 (333) 1234512" both become "+393331234512".
+/// Nothing is guessed: a national number stays national.
 /// </summary>
 public static class PhoneNumberText
 {
     /// <summary>Characters people type between digits; they never change which number it is.</summary>
     public const string Separators = " -.()/";
 
+    /// <summary>The normalised number, or null when <paramref name="phone"/> holds anything but digits, separators and one leading '+'.</summary>
     public static string? Normalize(string? phone)
     {
-        var compact = new string((phone ?? string.Empty).Where(c => !Separators.Contains(c, StringComparison.Ordinal)).ToArray());
-        if (compact.StartsWith("00", StringComparison.Ordinal))
+        var typed = (phone ?? string.Empty).Trim();
+        var body = typed.StartsWith('+') ? typed[1..] : typed;
+        if (!body.All(c => char.IsAsciiDigit(c) || Separators.Contains(c, StringComparison.Ordinal)))
         {
-            compact = "+" + compact[2..];
+            return null;
         }
 
-        var digits = compact.StartsWith('+') ? compact[1..] : compact;
-        return digits.Length > 0 && digits.All(char.IsAsciiDigit) ? compact : null;
+        var normalized = ContactNormalizer.Phone(typed);
+        return normalized?.TrimStart('+').Length > 0 ? normalized : null;
     }
 
     /// <summary>The ITU country code at the start of an international number's digits: one, two or three digits.</summary>
