@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using PreferenceCenter.Data;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Tests.Support;
@@ -71,5 +72,37 @@ public sealed class LedgerWriterTests
         Assert.Equal((ActorKind.Staff, "agent-7", subject), (entry.ActorKind, entry.ActorId, entry.SubjectId!.Value));
         Assert.Equal(("Customer called to opt out", "phone"), (entry.Reason, entry.RequestChannel));
         Assert.Equal((ChangeSource.Support, 1, "granted", "withdrawn"), (entry.Source, entry.NoticeVersion!.Value, entry.Before, entry.After));
+    }
+
+    [Fact]
+    public async Task Batch_ContinuesTheChain_AndARollbackLeavesNoEntry()
+    {
+        await using var database = await LedgerFixture.WithEntriesAsync(2);
+        var writer = new LedgerWriter(new FakeTimeProvider(LedgerFixture.Start));
+        var subject = Guid.NewGuid();
+        var draft = new LedgerDraft(LedgerEventType.ConsentWithdrawn, Actor.Customer(subject), subject, ChangeSource.OneClickUnsubscribe, 1, "marketing", Channel.Email, "granted", "withdrawn");
+        await using (var db = database.CreateDbContext())
+        await using (var tx = await db.BeginWriteAsync())
+        await using (var batch = await writer.BeginBatchAsync(db))
+        {
+            await batch.AppendAsync(draft);
+            // Not committed: disposing the transaction rolls it back.
+        }
+
+        await using (var db = database.CreateDbContext())
+        await using (var tx = await db.BeginWriteAsync())
+        {
+            await using (var batch = await writer.BeginBatchAsync(db))
+            {
+                Assert.Equal(3, (await batch.AppendAsync(draft)).Sequence);
+                Assert.Equal(4, (await batch.AppendAsync(draft with { Channel = Channel.Sms })).Sequence);
+            }
+
+            await tx.CommitAsync();
+        }
+
+        await using var read = database.CreateDbContext();
+        Assert.Equal([1L, 2L, 3L, 4L], await read.LedgerEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
+        Assert.True((await new LedgerVerifier(database).VerifyAsync()).IsIntact);
     }
 }

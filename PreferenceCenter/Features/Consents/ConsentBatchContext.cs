@@ -8,9 +8,9 @@ namespace PreferenceCenter.Features.Consents;
 /// <summary>
 /// Everything a group-committed batch of consent changes is decided on, read inside the write transaction in four
 /// queries for the whole batch rather than one <see cref="ConsentChangeContext"/> round trip per change (which was
-/// most of the writer's time in a burst of one-click unsubscribes). Consents are tracked, so a later change in the
-/// batch sees what an earlier one did to the same row. Two changes that would both create one consent make the
-/// batch's commit fail on the unique index, and <see cref="ConsentService.SetManyAsync"/> then applies each alone.
+/// most of the writer's time in a burst of one-click unsubscribes). Nothing is tracked: the batch writes its rows
+/// itself (<see cref="ConsentService.WithdrawManyAsync"/>). Each consent is one object here, changed in place, so a
+/// later change in the batch sees what an earlier one did to the same row.
 /// </summary>
 public sealed class ConsentBatchContext
 {
@@ -37,11 +37,11 @@ public sealed class ConsentBatchContext
         var keys = changes.Select(c => c.PurposeKey).Distinct(StringComparer.Ordinal).ToList();
         var channels = changes.Select(c => c.Channel).Distinct().ToList();
         // SQLite compares TEXT byte for byte, as the ordinal dictionary does.
-        var purposes = await db.Purposes.Where(p => keys.Contains(p.Key)).ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
+        var purposes = await db.Purposes.AsNoTracking().Where(p => keys.Contains(p.Key)).ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
         var purposeIds = purposes.Values.Select(p => p.Id).ToList();
         var statuses = await db.Customers.Where(c => customerIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Status }).ToDictionaryAsync(c => c.Id, c => c.Status, cancellationToken);
-        var consents = await db.Consents
+        var consents = await db.Consents.AsNoTracking()
             .Where(c => customerIds.Contains(c.CustomerId) && purposeIds.Contains(c.PurposeId) && channels.Contains(c.Channel))
             .ToDictionaryAsync(c => (c.CustomerId, c.PurposeId, c.Channel), cancellationToken);
         var notice = await db.NoticeVersions.MaxAsync(n => (int?)n.Number, cancellationToken);

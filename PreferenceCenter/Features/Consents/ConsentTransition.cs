@@ -9,6 +9,13 @@ namespace PreferenceCenter.Features.Consents;
 /// </summary>
 public static class ConsentTransition
 {
+    /// <summary>What <see cref="Apply"/> writes, and so all a prepared update of a consent row has to set.</summary>
+    public static readonly IReadOnlyList<string> ChangedProperties =
+    [
+        nameof(Consent.State), nameof(Consent.ChangedAt), nameof(Consent.ExpiresAt), nameof(Consent.ExpiryRecordedAt),
+        nameof(Consent.NoticeVersion), nameof(Consent.Source), nameof(Consent.Version),
+    ];
+
     public static void Apply(Consent consent, ConsentState state, Purpose purpose, int notice, ChangeSource source, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(consent);

@@ -16,12 +16,32 @@ public sealed class LedgerWriter(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(draft);
+        var entry = Next(draft, await TailAsync(db, cancellationToken));
+        db.LedgerEntries.Add(entry);
+        return entry;
+    }
 
+    /// <summary>
+    /// Appends many entries in the caller's transaction with a prepared insert instead of change tracking, for a
+    /// group commit of link withdrawals. The chain's tail is read once; every entry is sealed here as above.
+    /// </summary>
+    public async Task<LedgerBatch> BeginBatchAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var tail = await TailAsync(db, cancellationToken);
+        return new LedgerBatch(db.PrepareInsert<LedgerEntry>(), tail, Next);
+    }
+
+    private static async Task<ChainTail?> TailAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
         // Entries appended earlier in the same unit of work are not in the database yet.
         var pending = PendingTail(db);
         cancellationToken.ThrowIfCancellationRequested();
-        var tail = pending is not null ? new ChainTail(pending.Sequence, pending.Hash) : await Tail.For(db)(db);
+        return pending is not null ? new ChainTail(pending.Sequence, pending.Hash) : await Tail.For(db)(db);
+    }
 
+    private LedgerEntry Next(LedgerDraft draft, ChainTail? tail)
+    {
         var entry = new LedgerEntry
         {
             Sequence = (tail?.Sequence ?? 0) + 1,
@@ -42,7 +62,6 @@ public sealed class LedgerWriter(TimeProvider time)
             PreviousHash = tail?.Hash ?? LedgerCanonicalForm.Genesis,
         };
         entry.Seal();
-        db.LedgerEntries.Add(entry);
         return entry;
     }
 
@@ -63,5 +82,4 @@ public sealed class LedgerWriter(TimeProvider time)
         }
     }
 
-    private sealed record ChainTail(long Sequence, string Hash);
 }

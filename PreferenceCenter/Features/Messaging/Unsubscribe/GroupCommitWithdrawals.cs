@@ -6,7 +6,7 @@ namespace PreferenceCenter.Features.Messaging.Unsubscribe;
 /// Group commit for link withdrawals. A campaign's burst of one-click POSTs would otherwise queue on SQLite's single
 /// write lock one transaction (and one fsync) at a time, and waiting writers back off in 150 ms sleeps. Here one
 /// writer takes whatever has arrived, up to <see cref="MaxBatch"/>, and commits it with
-/// <see cref="ConsentService.SetManyAsync"/>; each request still answers only after its own change is durable.
+/// <see cref="ConsentService.WithdrawManyAsync"/>; each request still answers only after its own change is durable.
 /// </summary>
 public sealed partial class GroupCommitWithdrawals(ConsentService consents, ILogger<GroupCommitWithdrawals> logger) : BackgroundService
 {
@@ -14,9 +14,15 @@ public sealed partial class GroupCommitWithdrawals(ConsentService consents, ILog
 
     private readonly System.Threading.Channels.Channel<Pending> queue = System.Threading.Channels.Channel.CreateUnbounded<Pending>(new() { SingleReader = true });
 
-    /// <summary>Queues the change and completes once it is committed (or refused).</summary>
-    public Task<ConsentChangeResult> SetAsync(ConsentChange change, CancellationToken cancellationToken = default)
+    /// <summary>Queues the withdrawal and completes once it is committed (or refused).</summary>
+    public Task<ConsentChangeResult> WithdrawAsync(ConsentChange change, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.Grant)
+        {
+            throw new ArgumentException("Only withdrawals are group-committed.", nameof(change));
+        }
+
         var pending = new Pending(change, new TaskCompletionSource<ConsentChangeResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
         {
@@ -63,7 +69,7 @@ public sealed partial class GroupCommitWithdrawals(ConsentService consents, ILog
     {
         try
         {
-            var results = await consents.SetManyAsync([.. batch.Select(p => p.Change)], stoppingToken);
+            var results = await consents.WithdrawManyAsync([.. batch.Select(p => p.Change)], stoppingToken);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(results[i]);

@@ -18,7 +18,7 @@ public sealed class UnsubscribeService(
     public async Task<UnsubscribeOutcome> WithdrawAsync(LinkToken token, ChangeSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var result = await withdrawals.SetAsync(new ConsentChange(
+        var result = await withdrawals.WithdrawAsync(new ConsentChange(
             token.CustomerId, token.PurposeKey, token.Channel, Grant: false, ConsentChange.AnyVersion, Actor.Customer(token.CustomerId), source),
             cancellationToken);
         return result.Outcome switch

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Tests.Support;
+
+namespace PreferenceCenter.Tests.Data;
+
+public sealed class RowCommandTests
+{
+    [Fact]
+    public async Task Update_OfARowChangedSinceItWasRead_ChangesNothing_AndSaysSo()
+    {
+        await using var fixture = await ConsentFixture.CreateAsync();
+        await fixture.Service.SetAsync(fixture.Change("marketing", Channel.Sms, grant: true));
+        await using var db = fixture.Database.CreateDbContext();
+        var consent = await db.Consents.AsNoTracking().SingleAsync();
+        await using var tx = await db.BeginWriteAsync();
+        await using var update = db.PrepareUpdate<Consent>([nameof(Consent.State), nameof(Consent.Version)]);
+        (consent.State, consent.Version) = (ConsentState.Withdrawn, 9);
+
+        Assert.Equal(0, await update.ExecuteAsync(consent, [0])); // read as version 1, not 0
+        Assert.Equal(1, await update.ExecuteAsync(consent, [1]));
+        await tx.CommitAsync();
+
+        await using var read = fixture.Database.CreateDbContext();
+        Assert.Equal((ConsentState.Withdrawn, 9), await read.Consents.Select(c => ValueTuple.Create(c.State, c.Version)).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Commands_OutsideATransaction_OrForAnUnknownProperty_AreRefused()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+
+        Assert.Throws<InvalidOperationException>(() => db.PrepareInsert<LedgerEntry>());
+        await using var tx = await db.BeginWriteAsync();
+        var refused = Assert.Throws<ArgumentException>(() => db.PrepareUpdate<Consent>(["Colour"]));
+        Assert.Contains("Consent has no property Colour", refused.Message, StringComparison.Ordinal);
+        await using var update = db.PrepareUpdate<Consent>([nameof(Consent.State)]);
+        await Assert.ThrowsAsync<ArgumentException>(() => update.ExecuteAsync(new Consent()));
+    }
+}

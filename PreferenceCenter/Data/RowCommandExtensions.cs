@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PreferenceCenter.Data;
+
+/// <summary>Prepares a <see cref="RowCommand{TEntity}"/> in the context's open write transaction.</summary>
+public static class RowCommandExtensions
+{
+    /// <summary>A prepared insert of every mapped property of <typeparamref name="TEntity"/>, keys included.</summary>
+    public static RowCommand<TEntity> PrepareInsert<TEntity>(this DbContext db) where TEntity : class =>
+        RowCommand<TEntity>.Insert(db);
+
+    /// <summary>
+    /// A prepared update of the named properties by key, guarded by the entity's concurrency tokens: a row changed
+    /// since it was read is left alone and reported as zero rows.
+    /// </summary>
+    public static RowCommand<TEntity> PrepareUpdate<TEntity>(this DbContext db, IReadOnlyList<string> properties) where TEntity : class =>
+        RowCommand<TEntity>.Update(db, properties);
+}
