@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Lifecycle;
+using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Lifecycle;
@@ -118,6 +119,50 @@ public sealed class RenewalAndExpiryTests
         Assert.Equal(1, await db.RenewalReminders.CountAsync());
         Assert.Single(await f.OutboxAsync());
         Assert.Single(await f.EntriesAsync(LedgerEventType.RenewalReminderSent));
+    }
+
+    [Fact]
+    public async Task APauseOnEmail_HoldsTheReminder_UntilItEnds()
+    {
+        await using var f = await LifecycleFixture.CreateAsync();
+        await f.SetAsync("profiling", Channel.Email, grant: true);
+        var reminders = f.Get<RenewalReminders>();
+        var rules = f.Get<ContactRulesService>();
+        f.Clock.SetUtcNow(Ends.AddDays(-40));
+        await rules.PauseAsync(f.CustomerId, [Channel.Email], Ends.AddDays(-15), Actor.Customer(f.CustomerId), ChangeSource.Web);
+
+        f.Clock.SetUtcNow(Ends.AddDays(-30));
+        Assert.Equal(0, await reminders.RunOnceAsync());
+        f.Clock.SetUtcNow(Ends.AddDays(-15).AddMinutes(-1));
+        Assert.Equal(0, await reminders.RunOnceAsync());
+        f.Clock.SetUtcNow(Ends.AddDays(-15));
+        Assert.Equal(1, await reminders.RunOnceAsync());
+        Assert.Single(await f.OutboxAsync());
+    }
+
+    [Fact]
+    public async Task APauseOnEmailThatOutlastsThePeriod_MeansNoReminder_AndAPauseElsewhereHoldsNothing()
+    {
+        await using var f = await LifecycleFixture.CreateAsync();
+        await f.SetAsync("profiling", Channel.Email, grant: true);
+        await f.SetAsync("marketing", Channel.Sms, grant: true);
+        var reminders = f.Get<RenewalReminders>();
+        var rules = f.Get<ContactRulesService>();
+        f.Clock.SetUtcNow(Ends.AddDays(-40));
+        await rules.PauseAsync(f.CustomerId, [Channel.Email], Ends.AddDays(1), Actor.Customer(f.CustomerId), ChangeSource.Web);
+
+        f.Clock.SetUtcNow(Ends.AddDays(-30));
+        Assert.Equal(0, await reminders.RunOnceAsync());
+        f.Clock.SetUtcNow(Ends.AddDays(1));
+        Assert.Equal(0, await reminders.RunOnceAsync());
+        Assert.Empty(await f.OutboxAsync());
+
+        // Marketing by SMS lasts 24 months; its reminder comes by email, so only the email pause counts.
+        var smsEnds = LifecycleFixture.Now.AddMonths(24);
+        f.Clock.SetUtcNow(smsEnds.AddDays(-40));
+        await rules.PauseAsync(f.CustomerId, [Channel.Sms], smsEnds.AddDays(10), Actor.Customer(f.CustomerId), ChangeSource.Web);
+        f.Clock.SetUtcNow(smsEnds.AddDays(-30));
+        Assert.Equal(1, await reminders.RunOnceAsync());
     }
 
     [Fact]

@@ -4,13 +4,16 @@ using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Preferences;
 
 namespace PreferenceCenter.Features.Lifecycle;
 
 /// <summary>
 /// Sends each consent that enters its last <c>Lifecycle:RenewalReminderDays</c> one reminder for that period. Each
 /// reminder is its own transaction: the <see cref="RenewalReminder"/> record, the outbox row and the ledger entry
-/// commit together, and the record's unique key refuses a second one for the same period whoever tries.
+/// commit together, and the record's unique key refuses a second one for the same period whoever tries. A reminder
+/// is an email we choose to send, so a pause on email holds it: it goes when the pause ends if the period is still
+/// running, and not at all if the pause outlasts it (the consent then lapses as it would have without a reply).
 /// </summary>
 public sealed class RenewalReminders(
     IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, LifecycleMail mail, IOptions<LifecycleOptions> options, TimeProvider time)
@@ -39,7 +42,8 @@ public sealed class RenewalReminders(
         return await db.Consents
             .Where(c => c.State == ConsentState.Granted && c.ExpiresAt > now && c.ExpiresAt <= horizon
                 && !db.RenewalReminders.Any(r => r.ConsentId == c.Id && r.PeriodEndsAt == c.ExpiresAt)
-                && db.Customers.Any(x => x.Id == c.CustomerId && x.Status == CustomerStatus.Active))
+                && db.Customers.Any(x => x.Id == c.CustomerId && x.Status == CustomerStatus.Active)
+                && !db.ContactRules.Any(r => r.CustomerId == c.CustomerId && r.Channel == Channel.Email && r.PausedUntil > now))
             .OrderBy(c => c.ExpiresAt).Select(c => c.Id).Take(BatchSize)
             .ToListAsync(cancellationToken);
     }
@@ -53,9 +57,11 @@ public sealed class RenewalReminders(
             .Join(db.Purposes, c => c.PurposeId, p => p.Id, (c, p) => new { Consent = c, p.Key })
             .FirstOrDefaultAsync(cancellationToken);
 
-        // Read again inside the transaction: renewed, withdrawn or reminded meanwhile means nothing to send.
+        // Read again inside the transaction: renewed, withdrawn, reminded or paused meanwhile means nothing to send now.
         if (row is null || !RenewalRules.IsDue(row.Consent, now, options.Value.ReminderLead)
             || await db.RenewalReminders.AnyAsync(r => r.ConsentId == consentId && r.PeriodEndsAt == row.Consent.ExpiresAt, cancellationToken)
+            || ContactDecisionRules.IsPaused(
+                await db.ContactRules.FirstOrDefaultAsync(r => r.CustomerId == row.Consent.CustomerId && r.Channel == Channel.Email, cancellationToken), now)
             || !await mail.EnqueueReminderAsync(db, row.Consent, row.Key, cancellationToken))
         {
             return false;

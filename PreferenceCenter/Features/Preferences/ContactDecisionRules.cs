@@ -61,6 +61,9 @@ public static class ContactDecisionRules
     /// <summary>The same rule for a purpose as the page shows it (its summary carries the basis, not the entity).</summary>
     public static bool IsLimitedByContactRules(LegalBasis basis) => basis is not (LegalBasis.Contract or LegalBasis.LegalObligation);
 
+    /// <summary>The customer asked us not to use this channel until a time still to come.</summary>
+    public static bool IsPaused(ContactRule? rule, DateTimeOffset now) => rule?.PausedUntil is { } until && until > now;
+
     /// <summary>When the frequency allows the next contact after <paramref name="lastContactedAt"/>; null when it never does.</summary>
     public static DateTimeOffset? NextAllowed(ContactFrequency frequency, DateTimeOffset? lastContactedAt) =>
         (frequency, lastContactedAt) switch
@@ -74,9 +77,9 @@ public static class ContactDecisionRules
 
     private static ContactDecision CheckContactRules(ContactFacts facts, DateTimeOffset now)
     {
-        if (facts.Rule?.PausedUntil is { } until && until > now)
+        if (IsPaused(facts.Rule, now))
         {
-            return ContactDecision.Deny(ContactDecisionReason.Paused, until);
+            return ContactDecision.Deny(ContactDecisionReason.Paused, facts.Rule!.PausedUntil);
         }
 
         var frequency = facts.Rule?.Frequency ?? ContactFrequency.AsItHappens;
