@@ -59,4 +59,22 @@ public sealed class NewCustomerJourneyTests(AppHost app, BrowserFixture browser)
         await page.GotoAsync(app.Url("preferences"));
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
     }
+
+    [Fact]
+    public async Task An_address_too_long_to_be_real_is_refused_by_name_and_what_was_typed_stays()
+    {
+        var tooLong = new string('a', 250) + "@example.com";
+        var page = await browser.NewPageAsync();
+        await using var context = page.Context;
+        var register = await new RegisterPage(page, app).OpenAsync();
+
+        await register.Email.FillAsync(tooLong);
+        await register.Password.FillAsync("Fresh!Start42");
+        await register.ConfirmPassword.FillAsync("Fresh!Start42");
+        await register.SubmitButton.ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The Email field must be at most 256 characters long.");
+        await Expect(register.Email).ToHaveValueAsync(tooLong);
+        Assert.Equal("/Account/Register", new Uri(page.Url).AbsolutePath); // no account, so no "check your email"
+    }
 }

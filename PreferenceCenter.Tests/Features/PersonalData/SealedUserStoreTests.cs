@@ -36,6 +36,41 @@ public sealed class SealedUserStoreTests : IAsyncLifetime
         Assert.Empty(FileScan.Find(FileScan.WithCompanions(f.Database.Path), newEmail));
     }
 
+    [Theory]
+    [InlineData("josé.niño@example.es")]
+    [InlineData("info@müller.de")]
+    public async Task AnInternationalAddress_IsAValidUserName(string address)
+    {
+        await using var scope = f.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { Id = Guid.NewGuid().ToString(), UserName = address, Email = address };
+
+        var created = await users.CreateAsync(user, "Fresh!Start42");
+
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        Assert.Equal(user.Id, (await users.FindByEmailAsync(address))?.Id);
+    }
+
+    [Fact]
+    public async Task TheLongestAddressTheFormsAccept_StoredSealed_FitsTheColumnsTheModelDeclares()
+    {
+        // SQLite ignores declared lengths; a server database enforces them, so the declared length must hold a sealed
+        // address of the longest length the forms accept, written in the widest UTF-8 characters.
+        var longest = new string('€', ProfileRules.EmailMaxLength - "@example.com".Length) + "@example.com";
+        await using var scope = f.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByEmailAsync(f.Email))!;
+
+        Assert.True((await users.SetEmailAsync(user, longest)).Succeeded);
+        Assert.True((await users.SetUserNameAsync(user, longest)).Succeeded);
+
+        await using var db = f.Database.CreateDbContext();
+        var row = await db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id);
+        var declared = db.Model.FindEntityType(typeof(ApplicationUser))!;
+        Assert.InRange(row.Email!.Length, longest.Length + 1, declared.FindProperty(nameof(ApplicationUser.Email))!.GetMaxLength()!.Value);
+        Assert.InRange(row.UserName!.Length, longest.Length + 1, declared.FindProperty(nameof(ApplicationUser.UserName))!.GetMaxLength()!.Value);
+    }
+
     [Fact]
     public async Task FailedSignIns_LockTheAccountOut_AndEachUpdateKeepsTheValuesSealedOnce()
     {

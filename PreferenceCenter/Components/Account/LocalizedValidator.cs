@@ -109,6 +109,7 @@ public sealed class LocalizedValidator : ComponentBase, IDisposable
             RequiredAttribute => "Validation.Required",
             EmailAddressAttribute => "Validation.Email",
             PhoneAttribute => "Validation.Phone",
+            StringLengthAttribute { MinimumLength: 0 } => "Validation.MaxLength",
             StringLengthAttribute => "Validation.StringLength",
             CompareAttribute => "Validation.Compare",
             _ => null,

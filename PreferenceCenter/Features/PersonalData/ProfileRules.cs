@@ -5,6 +5,7 @@ public static class ProfileRules
 {
     public const int NameMaxLength = CustomerProfileConfiguration.NameMaxLength;
     public const int PhoneMaxLength = CustomerProfileConfiguration.PhoneMaxLength;
+    public const int EmailMaxLength = CustomerProfileConfiguration.EmailMaxLength;
 
     /// <summary>The problem, or null with <paramref name="clean"/> holding the trimmed edit.</summary>
     public static ProfileChangeOutcome? Check(ProfileEdit edit, out ProfileEdit clean)
