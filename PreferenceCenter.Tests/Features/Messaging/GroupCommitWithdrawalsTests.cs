@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using PreferenceCenter.Data;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging.Unsubscribe;
@@ -26,6 +27,41 @@ public sealed class GroupCommitWithdrawalsTests
         Assert.Equal(40, results.Count(r => r.Outcome == ConsentChangeOutcome.Saved));
         var (_, entries) = await fixture.CountRowsAsync();
         Assert.Equal(80, entries); // 40 grants + 40 withdrawals
+        Assert.True((await new LedgerVerifier(fixture.Database).VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task StoppingMidBatch_WritesAnsweredWithdrawalsOnly_AndAfterARestartEachIsRecordedOnce()
+    {
+        await using var fixture = await ConsentFixture.CreateAsync();
+        var customers = await CustomersWhoGaveAsync(fixture, 30, Channel.Sms);
+        var writer = new GroupCommitWithdrawals(fixture.Service, NullLogger<GroupCommitWithdrawals>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+
+        // Another writer holds SQLite's write lock, so the batch waits in BEGIN while the app is told to stop.
+        Task<ConsentChangeResult>[] requests;
+        await using (var other = fixture.Database.CreateDbContext())
+        await using (var lockHolder = await other.BeginWriteAsync())
+        {
+            requests = [.. customers.Select(id => writer.WithdrawAsync(Withdraw(id) with { Channel = Channel.Sms }))];
+            await Task.Delay(200);
+            var stop = writer.StopAsync(CancellationToken.None);
+            await lockHolder.RollbackAsync();
+            await stop;
+        }
+
+        // Every request was either answered once its withdrawal was durable, or failed and left the consent on.
+        await Task.WhenAll(requests.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
+        var answered = requests.Count(r => r.IsCompletedSuccessfully);
+        Assert.All(requests, r => Assert.True(r.IsCompletedSuccessfully ? r.Result.Outcome == ConsentChangeOutcome.Saved : r.IsCanceled));
+        Assert.Equal((30, 30 + answered), await fixture.CountRowsAsync());
+
+        // The mailbox providers retry what failed; the restarted app writes each withdrawal exactly once.
+        var restarted = new GroupCommitWithdrawals(fixture.Service, NullLogger<GroupCommitWithdrawals>.Instance);
+        await restarted.StartAsync(CancellationToken.None);
+        await Task.WhenAll(customers.Select(id => restarted.WithdrawAsync(Withdraw(id) with { Channel = Channel.Sms })));
+        await restarted.StopAsync(CancellationToken.None);
+        Assert.Equal((30, 60), await fixture.CountRowsAsync());
         Assert.True((await new LedgerVerifier(fixture.Database).VerifyAsync()).IsIntact);
     }
 

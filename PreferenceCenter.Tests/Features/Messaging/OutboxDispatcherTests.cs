@@ -130,7 +130,47 @@ public sealed class OutboxDispatcherTests(SmtpSink smtp) : IClassFixture<SmtpSin
         Assert.Single(Directory.GetFiles(pickup));
     }
 
+    [Fact]
+    public async Task StoppingMidBatch_LosesNothing_AndAfterARestartEachMessageWasSentOnce()
+    {
+        await using var outbox = await OutboxHarness.CreateAsync();
+        var pickup = Path.Combine(Path.GetTempPath(), $"pc-pickup-{Guid.NewGuid():N}");
+        for (var i = 0; i < 5; i++)
+        {
+            await outbox.EnqueueAsync($"s{i}@example.com");
+        }
+
+        // The app is told to stop just after the relay accepted the second message.
+        using var stopping = new CancellationTokenSource();
+        var stopAfterTwo = new StopAfter(PickupTransport(outbox, pickup), 2, stopping);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => outbox.Dispatcher(stopAfterTwo).RunOnceAsync(stopping.Token));
+        Assert.Equal(2, Directory.GetFiles(pickup).Length);
+
+        await outbox.Dispatcher(PickupTransport(outbox, pickup)).RunOnceAsync();
+
+        var sent = Directory.GetFiles(pickup).Select(f => MimeKit.MimeMessage.Load(f)).ToList();
+        Assert.Equal(5, sent.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(5, sent.Count);
+        sent.ForEach(m => m.Dispose());
+        Directory.Delete(pickup, recursive: true);
+    }
+
     private static PickupDirectoryEmailTransport PickupTransport(OutboxHarness outbox, string folder) => new(
         Microsoft.Extensions.Options.Options.Create(new EmailOptions { PickupDirectory = folder }),
         new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() }, outbox.Clock);
+
+    // Passes messages on, and after the given number has been accepted, signals the app to stop.
+    private sealed class StopAfter(IEmailTransport inner, int count, CancellationTokenSource stopping) : IEmailTransport
+    {
+        private int accepted;
+
+        public async Task SendAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken = default)
+        {
+            await inner.SendAsync(message, cancellationToken);
+            if (++accepted == count)
+            {
+                await stopping.CancelAsync();
+            }
+        }
+    }
 }
