@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Ledger;
@@ -41,16 +40,15 @@ public sealed class ConsentService(
         }
 
         // Another writer got there first (a concurrency token, the unique key or the ledger sequence).
-        return Conflict(change, await ReadCellAsync(change, cancellationToken));
+        return ConsentPrecheck.Conflict(change, await ReadCellAsync(change, cancellationToken));
     }
 
     /// <summary>
     /// Group commit for link withdrawals: many in one transaction and one commit (a burst of one-click unsubscribes
     /// shares one fsync), each with its own result and ledger entry. Decided by the same rules as <see cref="SetAsync"/>,
-    /// but read in a few queries for the whole batch and written with prepared statements, not change tracking: in
-    /// a burst, that was most of the writer's time (see the README's benchmark). Only withdrawals: they never create
-    /// a row or send mail. If anything of the batch fails to write, each change is made alone instead, so one
-    /// conflict never fails the others.
+    /// but read in a few queries for the whole batch and written with prepared statements (<see cref="ConsentWithdrawalBatch"/>).
+    /// Only withdrawals: they never create a row or send mail. If anything of the batch fails to write, each change is
+    /// made alone instead, so one conflict never fails the others.
     /// </summary>
     public async Task<IReadOnlyList<ConsentChangeResult>> WithdrawManyAsync(IReadOnlyList<ConsentChange> changes, CancellationToken cancellationToken = default)
     {
@@ -60,7 +58,7 @@ public sealed class ConsentService(
             throw new ArgumentException("Only withdrawals are group-committed: a grant can add a row and send a confirmation email.", nameof(changes));
         }
 
-        var results = await TryWithdrawTogetherAsync(changes, cancellationToken);
+        var results = await new ConsentWithdrawalBatch(dbFactory, ledger, time).TryWriteAsync(changes, cancellationToken);
         if (results is not null)
         {
             return results;
@@ -75,59 +73,11 @@ public sealed class ConsentService(
         return alone;
     }
 
-    // Null when the batch could not be written as a whole (nothing of it is then written).
-    private async Task<ConsentChangeResult[]?> TryWithdrawTogetherAsync(IReadOnlyList<ConsentChange> changes, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.BeginWriteAsync(cancellationToken);
-        var now = time.GetUtcNowToMillisecond();
-        var batch = await ConsentBatchContext.LoadAsync(db, changes, cancellationToken);
-        await using var update = db.PrepareUpdate<Consent>(ConsentTransition.ChangedProperties);
-        await using var entries = await ledger.BeginBatchAsync(db, cancellationToken);
-        var results = new ConsentChangeResult[changes.Count];
-        try
-        {
-            for (var i = 0; i < changes.Count; i++)
-            {
-                var change = changes[i];
-                var context = batch.For(change);
-                if (Precheck(change, context, now) is { } decided)
-                {
-                    results[i] = decided;
-                    continue;
-                }
-
-                // A withdrawal that is not unchanged has a row to change (on, lapsed or pending).
-                var (_, purpose, notice, consent) = context;
-                var before = ConsentRules.StateLabel(consent, now);
-                object?[] read = [consent!.Version];
-                ConsentTransition.Apply(consent, ConsentState.Withdrawn, purpose!, notice!.Value, change.Source, now);
-                if (await update.ExecuteAsync(consent, read, cancellationToken) != 1)
-                {
-                    return null;
-                }
-
-                await entries.AppendAsync(new LedgerDraft(
-                    LedgerEventType.ConsentWithdrawn, change.Actor, change.CustomerId, change.Source, notice, purpose!.Key, change.Channel,
-                    before, ConsentRules.Off), cancellationToken);
-                results[i] = ConsentChangeResult.Saved(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
-            }
-
-            await tx.CommitAsync(cancellationToken);
-            return results;
-        }
-        catch (DbException)
-        {
-            // Another writer took the ledger's next sequence or a row meanwhile; disposing the transaction rolls back.
-            return null;
-        }
-    }
-
     // Decides and stages one change in the open transaction; the caller commits.
     private async Task<ConsentChangeResult> ApplyAsync(
         AppDbContext db, ConsentChange change, ConsentChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (Precheck(change, context, now) is { } decided)
+        if (ConsentPrecheck.Decide(change, context, now) is { } decided)
         {
             return decided;
         }
@@ -137,7 +87,7 @@ public sealed class ConsentService(
         var pending = change.Grant && ConsentRules.NeedsConfirmation(purpose!, change.Channel, change.Actor);
         if (pending && !await mail.EnqueueConfirmationAsync(db, change.CustomerId, purpose!.Key, change.Channel, cancellationToken))
         {
-            return Rejected(ConsentProblem.NoAddressToConfirm, change);
+            return ConsentPrecheck.Rejected(ConsentProblem.NoAddressToConfirm, change);
         }
 
         var state = pending ? ConsentState.PendingConfirmation : change.Grant ? ConsentState.Granted : ConsentState.Withdrawn;
@@ -149,31 +99,6 @@ public sealed class ConsentService(
             eventType, change.Actor, change.CustomerId, change.Source, notice, purpose!.Key, change.Channel,
             before, ConsentRules.StateLabel(consent, now)), cancellationToken);
         return ConsentChangeResult.Saved(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
-    }
-
-    // The outcome of a change that is refused, outdated or changes nothing; null when it goes ahead.
-    private static ConsentChangeResult? Precheck(ConsentChange change, ConsentChangeContext context, DateTimeOffset now)
-    {
-        var (status, purpose, notice, consent) = context;
-        var problem = ConsentRules.Check(change, status, purpose);
-        if (problem is not null)
-        {
-            return Rejected(problem.Value, change);
-        }
-
-        if (notice is null)
-        {
-            return Rejected(ConsentProblem.NoPublishedNotice, change);
-        }
-
-        if (change.ExpectedVersion != ConsentChange.AnyVersion && (consent?.Version ?? 0) != change.ExpectedVersion)
-        {
-            return Conflict(change, ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
-        }
-
-        return ConsentRules.IsUnchanged(consent, change.Grant, now)
-            ? ConsentChangeResult.Unchanged(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now))
-            : null;
     }
 
     /// <summary>Withdraws every consent that is on or awaiting confirmation, in one transaction with one ledger entry each.</summary>
@@ -210,10 +135,4 @@ public sealed class ConsentService(
         var cells = await GetCellsAsync(change.CustomerId, cancellationToken);
         return cells.GetValueOrDefault((change.PurposeKey, change.Channel)) ?? ConsentCell.NeverGiven(change.PurposeKey, change.Channel);
     }
-
-    private static ConsentChangeResult Rejected(ConsentProblem problem, ConsentChange change) =>
-        ConsentChangeResult.Rejected(problem, ConsentRules.Describe(problem, change.PurposeKey, change.Channel));
-
-    private static ConsentChangeResult Conflict(ConsentChange change, ConsentCell current) =>
-        ConsentChangeResult.Conflict(current, ConsentRules.Describe(ConsentProblem.ChangedElsewhere, change.PurposeKey, change.Channel));
 }
