@@ -12,10 +12,13 @@ public static class DataServiceCollectionExtensions
     {
         services.AddSingleton<AppendOnlyLedgerGuard>();
         services.AddSingleton<SecureDeleteInterceptor>();
+        services.AddSingleton<SqliteConnectionTuning>();
         // Pooled: a context per operation is the pattern, and pooling makes that ~10x cheaper on SQLite (see README).
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<AppendOnlyLedgerGuard>(), sp.GetRequiredService<SecureDeleteInterceptor>()));
+            .AddInterceptors(
+                sp.GetRequiredService<AppendOnlyLedgerGuard>(), sp.GetRequiredService<SecureDeleteInterceptor>(), sp.GetRequiredService<SqliteConnectionTuning>()));
+        services.AddHostedService<WalCheckpointer>();
         services.AddScoped<DatabaseInitializer>();
         // Keys in the database: emailed links (valid for months) survive restarts and new machines, and every
         // instance reads every cookie and link. PersistKeysToDbContext asks for a scoped context (Accounts registers it).

@@ -20,6 +20,6 @@ public static class StandaloneDbContextOptions
         new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlite(connectionString)
             .UseApplicationServiceProvider(IdentityServices)
-            .AddInterceptors(new AppendOnlyLedgerGuard(), new SecureDeleteInterceptor())
+            .AddInterceptors(new AppendOnlyLedgerGuard(), new SecureDeleteInterceptor(), new SqliteConnectionTuning())
             .Options;
 }

@@ -36,13 +36,15 @@ public sealed class ConsentBatchContext
         var customerIds = changes.Select(c => c.CustomerId).Distinct().ToList();
         var keys = changes.Select(c => c.PurposeKey).Distinct(StringComparer.Ordinal).ToList();
         var channels = changes.Select(c => c.Channel).Distinct().ToList();
-        // SQLite compares TEXT byte for byte, as the ordinal dictionary does.
-        var purposes = await db.Purposes.AsNoTracking().Where(p => keys.Contains(p.Key)).ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
+        // Each list as one JSON parameter (EF.Parameter), not one SQL parameter per value: the SQL then stays the same
+        // from batch to batch and EF builds it once, instead of for every batch size. SQLite compares TEXT byte for
+        // byte, as the ordinal dictionary does.
+        var purposes = await db.Purposes.AsNoTracking().Where(p => EF.Parameter(keys).Contains(p.Key)).ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
         var purposeIds = purposes.Values.Select(p => p.Id).ToList();
-        var statuses = await db.Customers.Where(c => customerIds.Contains(c.Id))
+        var statuses = await db.Customers.Where(c => EF.Parameter(customerIds).Contains(c.Id))
             .Select(c => new { c.Id, c.Status }).ToDictionaryAsync(c => c.Id, c => c.Status, cancellationToken);
         var consents = await db.Consents.AsNoTracking()
-            .Where(c => customerIds.Contains(c.CustomerId) && purposeIds.Contains(c.PurposeId) && channels.Contains(c.Channel))
+            .Where(c => EF.Parameter(customerIds).Contains(c.CustomerId) && EF.Parameter(purposeIds).Contains(c.PurposeId) && EF.Parameter(channels).Contains(c.Channel))
             .ToDictionaryAsync(c => (c.CustomerId, c.PurposeId, c.Channel), cancellationToken);
         var notice = await db.NoticeVersions.MaxAsync(n => (int?)n.Number, cancellationToken);
         return new ConsentBatchContext(statuses, purposes, consents, notice);

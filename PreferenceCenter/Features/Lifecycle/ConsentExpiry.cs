@@ -20,11 +20,7 @@ public sealed class ConsentExpiry(IDbContextFactory<AppDbContext> dbFactory, Led
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.BeginWriteAsync(cancellationToken);
         var now = time.GetUtcNowToMillisecond();
-        var lapsed = await db.Consents
-            .Where(c => c.State == ConsentState.Granted && c.ExpiresAt <= now && c.ExpiryRecordedAt == null)
-            .Join(db.Purposes, c => c.PurposeId, p => p.Id, (c, p) => new { Consent = c, p.Key })
-            .OrderBy(x => x.Consent.ExpiresAt).Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        var lapsed = await Lapsed(db, now).ToListAsync(cancellationToken);
         foreach (var item in lapsed)
         {
             // The row's concurrency token is left alone: a lapse is not a change the customer's page must reload for.
@@ -38,4 +34,13 @@ public sealed class ConsentExpiry(IDbContextFactory<AppDbContext> dbFactory, Led
         // A customer renewing meanwhile changes the row's version: then this batch rolls back and the next run sees the new period.
         return await db.TryCommitAsync(tx, cancellationToken) ? lapsed.Count : 0;
     }
+
+    /// <summary>The next batch of lapses to record, oldest first (its plan is tested to use the expiry index).</summary>
+    internal static IQueryable<LapsedConsent> Lapsed(AppDbContext db, DateTimeOffset now) => db.Consents
+        .Where(c => c.State == ConsentState.Granted && c.ExpiresAt <= now && c.ExpiryRecordedAt == null)
+        .Join(db.Purposes, c => c.PurposeId, p => p.Id, (c, p) => new { Consent = c, p.Key })
+        .OrderBy(x => x.Consent.ExpiresAt).Take(BatchSize)
+        .Select(x => new LapsedConsent(x.Consent, x.Key));
+
+    internal sealed record LapsedConsent(Consent Consent, string Key);
 }

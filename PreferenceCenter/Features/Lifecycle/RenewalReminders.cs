@@ -39,14 +39,16 @@ public sealed class RenewalReminders(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNowToMillisecond();
         var horizon = now + options.Value.ReminderLead;
-        return await db.Consents
-            .Where(c => c.State == ConsentState.Granted && c.ExpiresAt > now && c.ExpiresAt <= horizon
-                && !db.RenewalReminders.Any(r => r.ConsentId == c.Id && r.PeriodEndsAt == c.ExpiresAt)
-                && db.Customers.Any(x => x.Id == c.CustomerId && x.Status == CustomerStatus.Active)
-                && !db.ContactRules.Any(r => r.CustomerId == c.CustomerId && r.Channel == Channel.Email && r.PausedUntil > now))
-            .OrderBy(c => c.ExpiresAt).Select(c => c.Id).Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        return await Due(db, now, horizon).ToListAsync(cancellationToken);
     }
+
+    /// <summary>Consents to remind now, soonest end first (its plan is tested to use the expiry index).</summary>
+    internal static IQueryable<int> Due(AppDbContext db, DateTimeOffset now, DateTimeOffset horizon) => db.Consents
+        .Where(c => c.State == ConsentState.Granted && c.ExpiresAt > now && c.ExpiresAt <= horizon
+            && !db.RenewalReminders.Any(r => r.ConsentId == c.Id && r.PeriodEndsAt == c.ExpiresAt)
+            && db.Customers.Any(x => x.Id == c.CustomerId && x.Status == CustomerStatus.Active)
+            && !db.ContactRules.Any(r => r.CustomerId == c.CustomerId && r.Channel == Channel.Email && r.PausedUntil > now))
+        .OrderBy(c => c.ExpiresAt).Select(c => c.Id).Take(BatchSize);
 
     private async Task<bool> RemindAsync(int consentId, CancellationToken cancellationToken)
     {

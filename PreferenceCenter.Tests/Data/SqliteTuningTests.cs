@@ -1,0 +1,55 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Tests.Support;
+
+namespace PreferenceCenter.Tests.Data;
+
+public sealed class SqliteTuningTests
+{
+    [Fact]
+    public async Task EveryConnection_ReadsThroughAMemoryMap_AndLeavesCheckpointsToTheCheckpointer()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+
+        Assert.Equal(SqliteConnectionTuning.MemoryMapBytes, await ScalarAsync(connection, "PRAGMA mmap_size;"));
+        Assert.Equal(SqliteConnectionTuning.AutoCheckpointPages, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;"));
+        Assert.Equal(2, await ScalarAsync(connection, "PRAGMA synchronous;")); // FULL: every commit still syncs the log
+    }
+
+    [Fact]
+    public async Task OnePass_CopiesTheWholeLogIntoTheFile()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        // SQLite empties the log itself when the last connection that has read it closes; the app always has one open.
+        await using var open = database.CreateDbContext();
+        await open.Database.OpenConnectionAsync();
+        Assert.Equal(0, await open.LedgerEntries.CountAsync());
+        var writer = new LedgerWriter(TimeProvider.System);
+        for (var i = 0; i < 20; i++)
+        {
+            await using var db = database.CreateDbContext();
+            await writer.AppendAsync(db, new LedgerDraft(LedgerEventType.NoticePublished, Actor.System("test"), null, ChangeSource.System, Detail: $"entry-{i}"));
+            await db.SaveChangesAsync();
+        }
+
+        var checkpointer = new WalCheckpointer(database, TimeProvider.System, NullLogger<WalCheckpointer>.Instance);
+        var (logFrames, copied) = await checkpointer.RunOnceAsync();
+
+        // The committing connections left the log to the checkpointer, which copied all of it.
+        Assert.InRange(logFrames, 20, SqliteConnectionTuning.AutoCheckpointPages);
+        Assert.Equal(logFrames, copied);
+    }
+
+    private static async Task<long> ScalarAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
