@@ -88,6 +88,33 @@ public sealed class DoubleOptInTests
     }
 
     [Fact]
+    public async Task OnceTheLinkHasExpired_TheExpiryJobClosesTheRequest_AndSwitchingOnAgainSendsANewLink()
+    {
+        await using var f = await LifecycleFixture.CreateAsync();
+        await f.SetAsync("marketing", Channel.Email, grant: true);
+        var job = f.Get<ExpiryJob>();
+
+        f.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+        await job.RunOnceAsync();
+        Assert.True((await f.Consents.GetCellsAsync(f.CustomerId))[("marketing", Channel.Email)].AwaitingConfirmation);
+
+        f.Clock.Advance(TimeSpan.FromMinutes(1));
+        await job.RunOnceAsync();
+        await job.RunOnceAsync();
+
+        var cell = (await f.Consents.GetCellsAsync(f.CustomerId))[("marketing", Channel.Email)];
+        Assert.Equal((false, false), (cell.IsOn, cell.AwaitingConfirmation));
+        var lapse = Assert.Single(await f.EntriesAsync(LedgerEventType.ConsentConfirmationLapsed));
+        Assert.Equal((ActorKind.System, ChangeSource.System, "pending", "withdrawn", LedgerTime.Format(LifecycleFixture.Now.AddDays(7))),
+            (lapse.ActorKind, lapse.Source, lapse.Before, lapse.After, lapse.Detail));
+
+        var again = await f.SetAsync("marketing", Channel.Email, grant: true, expectedVersion: cell.Version);
+        Assert.True(again.Current!.AwaitingConfirmation);
+        Assert.Equal(2, (await f.OutboxAsync()).Count);
+        Assert.True((await new LedgerVerifier(f.Database).VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
     public async Task TheLinkLifetime_FollowsLifecycleConfirmationLinkDays()
     {
         await using var f = await LifecycleFixture.CreateAsync(new Dictionary<string, string?> { ["Lifecycle:ConfirmationLinkDays"] = "2" });

@@ -37,6 +37,10 @@ public sealed class LifecycleHistoryAndSettingsTests
             "You reviewed the changed notice and kept Marketing by email; it now lasts until 23 Nov 2027, 10:14 UTC" },
         { Item(LedgerEventType.RenewalReminderSent, ActorKind.System, ChangeSource.System, detail: End), "en",
             "We reminded you by email that Marketing by email ends on 23 Nov 2027, 10:14 UTC" },
+        { Item(LedgerEventType.ConsentConfirmationLapsed, ActorKind.System, ChangeSource.System, after: "withdrawn", detail: End), "en",
+            "Marketing by email was not confirmed before its link expired on 23 Nov 2027, 10:14 UTC, so it stays off" },
+        { Item(LedgerEventType.ConsentConfirmationLapsed, ActorKind.System, ChangeSource.System, after: "withdrawn", detail: End), "it",
+            "Marketing via email non è stato confermato prima della scadenza del link il 23 nov 2027, 10:14 UTC, quindi resta disattivato" },
     };
 
     [Theory]

@@ -25,6 +25,7 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
             LedgerEventType.ConsentPendingConfirmation => text[$"Lifecycle.History.Pending.{(item.ActorKind == ActorKind.Customer ? "Customer" : "Other")}", Label(item, vocabulary.PurposeTitles)],
             LedgerEventType.ConsentConfirmed => text["Lifecycle.History.Confirmed", Label(item, vocabulary.PurposeTitles)],
             LedgerEventType.ConsentExpired => text["Lifecycle.History.Expired", Label(item, vocabulary.PurposeTitles), Moment(item.Detail, vocabulary)],
+            LedgerEventType.ConsentConfirmationLapsed => text["Lifecycle.History.Unconfirmed", Label(item, vocabulary.PurposeTitles), Moment(item.Detail, vocabulary)],
             LedgerEventType.ConsentRenewed => text[item.Source == ChangeSource.RenewalLink ? "Lifecycle.History.Renewed" : "Lifecycle.History.Reviewed",
                 Label(item, vocabulary.PurposeTitles), Moment(item.After, vocabulary)],
             LedgerEventType.RenewalReminderSent => text["Lifecycle.History.Reminded", Label(item, vocabulary.PurposeTitles), Moment(item.Detail, vocabulary)],

@@ -17,6 +17,9 @@ public enum LedgerEventType
     RenewalReminderSent = 106,
     PurposeValidityChanged = 107,
 
+    /// <summary>A double opt-in request was not confirmed while its link worked, so the consent stays off.</summary>
+    ConsentConfirmationLapsed = 108,
+
     // 200–299: zero-party preferences. Entries name the question (Detail) and never hold the answer itself.
     PreferenceAnswered = 200,
     PreferenceAnswerForgotten = 201,

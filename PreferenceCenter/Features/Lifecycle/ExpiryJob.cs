@@ -3,7 +3,7 @@ using PreferenceCenter.Features.Jobs;
 
 namespace PreferenceCenter.Features.Lifecycle;
 
-/// <summary>Records lapsed consents on a schedule, one instance at a time (the <c>consent-expiry</c> lease).</summary>
+/// <summary>Records lapsed consents and closes unconfirmed requests on a schedule, one instance at a time (the <c>consent-expiry</c> lease).</summary>
 public sealed class ExpiryJob(ConsentExpiry expiry, IOptions<LifecycleOptions> options, DatabaseLease lease, TimeProvider time, ILogger<ExpiryJob> logger)
     : ScheduledJob(lease, time, logger)
 {
@@ -15,6 +15,10 @@ public sealed class ExpiryJob(ConsentExpiry expiry, IOptions<LifecycleOptions> o
     {
         // A full batch means there may be more: keep going while the lease is ours.
         while (await expiry.RunOnceAsync(cancellationToken) == ConsentExpiry.BatchSize)
+        {
+        }
+
+        while (await expiry.CloseUnconfirmedAsync(cancellationToken) == ConsentExpiry.BatchSize)
         {
         }
     }

@@ -15,11 +15,19 @@ public static class ConsentVocabulary
         _ => "system",
     };
 
-    /// <summary>The state an event left the consent in: granted, withdrawn, pending, expired — or renewed (its entry records the new end date, not a state).</summary>
+    /// <summary>
+    /// The state an event left the consent in: granted, withdrawn, pending, expired — or renewed (its entry records
+    /// the new end date, not a state), or not-confirmed (a double opt-in request whose link expired unused).
+    /// </summary>
     public static string State(LedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return entry.EventType == LedgerEventType.ConsentRenewed ? "renewed" : entry.After ?? string.Empty;
+        return entry.EventType switch
+        {
+            LedgerEventType.ConsentRenewed => "renewed",
+            LedgerEventType.ConsentConfirmationLapsed => "not-confirmed",
+            _ => entry.After ?? string.Empty,
+        };
     }
 
     public static string ExpressedBy(ActorKind actor) => actor switch

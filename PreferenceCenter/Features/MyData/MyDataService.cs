@@ -34,6 +34,7 @@ public sealed class MyDataService(
     [
         LedgerEventType.ConsentGranted, LedgerEventType.ConsentWithdrawn, LedgerEventType.ConsentPendingConfirmation,
         LedgerEventType.ConsentConfirmed, LedgerEventType.ConsentExpired, LedgerEventType.ConsentRenewed,
+        LedgerEventType.ConsentConfirmationLapsed,
     ];
 
     /// <summary>What the page shows; reading it records nothing.</summary>
