@@ -32,5 +32,6 @@ public static class BenchmarkServices
         return services.BuildServiceProvider().GetRequiredService<ConsentService>();
     }
 
-    private static string RandomKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    /// <summary>A run's own personal-data key: base64 of 32 random bytes, as production requires.</summary>
+    public static string RandomKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 }

@@ -57,9 +57,9 @@ public sealed class AppProcess : IAsyncDisposable
                 ["ConnectionStrings__PreferenceCenter"] = $"Data Source={databasePath}",
                 ["ConnectionStrings__PersonalDataKeys"] = $"Data Source={Path.Combine(folder, "keys.db")}",
                 // Production refuses to start without its three personal-data keys; a run's own random ones will do.
-                ["PersonalData__MasterKey"] = RandomKey(),
-                ["PersonalData__BlindIndexKey"] = RandomKey(),
-                ["PersonalData__SuppressionKey"] = RandomKey(),
+                ["PersonalData__MasterKey"] = BenchmarkServices.RandomKey(),
+                ["PersonalData__BlindIndexKey"] = BenchmarkServices.RandomKey(),
+                ["PersonalData__SuppressionKey"] = BenchmarkServices.RandomKey(),
                 ["App__PublicBaseUrl"] = baseAddress.AbsoluteUri,
                 ["Email__PickupDirectory"] = Path.Combine(folder, "mail"),
                 ["Benchmark__BareEndpoint"] = "true",
@@ -137,5 +137,4 @@ public sealed class AppProcess : IAsyncDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    private static string RandomKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 }

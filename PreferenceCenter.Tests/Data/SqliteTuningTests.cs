@@ -17,7 +17,8 @@ public sealed class SqliteTuningTests
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
 
-        Assert.Equal(SqliteConnectionTuning.AutoCheckpointPages, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;"));
+        Assert.Equal(SqliteConnectionSettings.AutoCheckpointPages, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;"));
+        Assert.Equal(1, await ScalarAsync(connection, "PRAGMA secure_delete;"));
         Assert.Equal(2, await ScalarAsync(connection, "PRAGMA synchronous;")); // FULL: every commit still syncs the log
     }
 
@@ -41,7 +42,7 @@ public sealed class SqliteTuningTests
         var (logFrames, copied) = await checkpointer.RunOnceAsync();
 
         // The committing connections left the log to the checkpointer, which copied all of it.
-        Assert.InRange(logFrames, 20, SqliteConnectionTuning.AutoCheckpointPages);
+        Assert.InRange(logFrames, 20, SqliteConnectionSettings.AutoCheckpointPages);
         Assert.Equal(logFrames, copied);
     }
 

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.PersonalData;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -10,14 +8,10 @@ public static class DataServiceCollectionExtensions
 {
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, string connectionString)
     {
-        services.AddSingleton<AppendOnlyLedgerGuard>();
-        services.AddSingleton<SecureDeleteInterceptor>();
-        services.AddSingleton<SqliteConnectionTuning>();
         // Pooled: a context per operation is the pattern, and pooling makes that ~10x cheaper on SQLite (see README).
-        services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
+        services.AddPooledDbContextFactory<AppDbContext>(options => options
             .UseSqlite(connectionString)
-            .AddInterceptors(
-                sp.GetRequiredService<AppendOnlyLedgerGuard>(), sp.GetRequiredService<SecureDeleteInterceptor>(), sp.GetRequiredService<SqliteConnectionTuning>()));
+            .AddInterceptors(AppDbContextInterceptors.All));
         services.AddHostedService<WalCheckpointer>();
         services.AddScoped<DatabaseInitializer>();
         // Keys in the database: emailed links (valid for months) survive restarts and new machines, and every

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Accounts;
-using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Data;
 
@@ -20,6 +18,6 @@ public static class StandaloneDbContextOptions
         new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlite(connectionString)
             .UseApplicationServiceProvider(IdentityServices)
-            .AddInterceptors(new AppendOnlyLedgerGuard(), new SecureDeleteInterceptor(), new SqliteConnectionTuning())
+            .AddInterceptors(AppDbContextInterceptors.All)
             .Options;
 }

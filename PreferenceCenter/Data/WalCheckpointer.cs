@@ -4,7 +4,7 @@ namespace PreferenceCenter.Data;
 
 /// <summary>
 /// Copies SQLite's write-ahead log back into the database file every <see cref="Interval"/>, on a connection of its
-/// own, so that the committing writer does not (see <see cref="SqliteConnectionTuning"/>). <c>PASSIVE</c> never
+/// own, so that the committing writer does not (see <see cref="SqliteConnectionSettings"/>). <c>PASSIVE</c> never
 /// waits for or blocks readers and writers; what it cannot copy yet it copies on the next tick. Every instance may
 /// run it: two checkpoints of one file simply take turns.
 /// </summary>
@@ -17,13 +17,9 @@ public sealed partial class WalCheckpointer(IDbContextFactory<AppDbContext> dbFa
     public async Task<(long LogFrames, long Copied)> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        // One row: busy (0 or 1), frames in the log, frames copied (both -1 when the database is not in WAL mode).
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
+        var (_, logFrames, copied) = await SqliteCheckpoint.RunAsync(db.Database.GetDbConnection(), "PASSIVE", cancellationToken);
+        return (logFrames, copied);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -10,8 +10,9 @@ namespace PreferenceCenter.Features.Consents;
 /// untracked queries (<see cref="ConsentBatchContext"/>), decided by <see cref="ConsentPrecheck"/> and
 /// <see cref="ConsentTransition"/> as any change is, and written with two prepared statements, the consent update
 /// (guarded by its version) and the chained ledger insert. In a burst, <c>SaveChanges</c> was the writer's largest cost.
+/// Only <see cref="ConsentService.WithdrawManyAsync"/> builds one, after checking that every change is a withdrawal.
 /// </summary>
-public sealed class ConsentWithdrawalBatch(IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
+internal sealed class ConsentWithdrawalBatch(IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
 {
     /// <summary>One result per change, all committed together; null when the batch could not be written as a whole (then nothing of it is).</summary>
     public async Task<ConsentChangeResult[]?> TryWriteAsync(IReadOnlyList<ConsentChange> changes, CancellationToken cancellationToken = default)
@@ -53,11 +54,6 @@ public sealed class ConsentWithdrawalBatch(IDbContextFactory<AppDbContext> dbFac
         ConsentChange change, ConsentChangeContext context, RowCommand<Consent> update, LedgerBatch entries, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        if (change.Grant)
-        {
-            throw new ArgumentException("Only withdrawals are written in a batch: a grant can add a row and send a confirmation email.", nameof(change));
-        }
-
         if (ConsentPrecheck.Decide(change, context, now) is { } decided)
         {
             return decided;

@@ -4,7 +4,6 @@ namespace PreferenceCenter.Features.Erasure;
 public enum ErasureProblem
 {
     NotFound,
-    NotYours,
     AlreadyOpen,
     WrongPassword,
     LinkNotValid,

@@ -86,7 +86,7 @@ public sealed class ErasureRequestService(
             return ErasureRequestResult.Refused(ErasureProblem.NotFound);
         }
 
-        var culture = await PreferredCultureAsync(customerId, cancellationToken);
+        var culture = await CustomerLanguage.ReadAsync(dbFactory, customerId, cancellationToken);
         var created = await CreateAsync(customerId, culture, staff, ChangeSource.Support, cancellationToken);
         if (created.Outcome == ErasureRequestOutcome.Saved)
         {
@@ -117,13 +117,6 @@ public sealed class ErasureRequestService(
 
     private Uri ConfirmLink(Uri confirmPage, int requestId, Guid customerId) =>
         new(confirmPage + "?token=" + Uri.EscapeDataString(tokens.Issue(requestId, customerId)));
-
-    private async Task<string> PreferredCultureAsync(Guid customerId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var preferred = await db.Customers.Where(c => c.Id == customerId).Select(c => c.PreferredCulture).FirstOrDefaultAsync(cancellationToken);
-        return SupportedCultures.IsSupported(preferred) ? preferred! : SupportedCultures.Default;
-    }
 
     private async Task<ErasureRequestResult> CreateAsync(Guid customerId, string culture, Actor actor, ChangeSource source, CancellationToken cancellationToken)
     {

@@ -7,7 +7,6 @@ public static class ErasureWorkflowServiceCollectionExtensions
     public static IServiceCollection AddErasureWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ErasureOptions>().Bind(configuration.GetSection(ErasureOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddDataProtection();
         services.AddSingleton<ErasureRequestReader>();
         services.AddSingleton<ErasureTransitions>();
         services.AddSingleton<ErasureConfirmationTokens>();

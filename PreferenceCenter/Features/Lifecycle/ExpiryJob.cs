@@ -13,12 +13,14 @@ public sealed class ExpiryJob(ConsentExpiry expiry, IOptions<LifecycleOptions> o
 
     protected override async Task RunBatchAsync(CancellationToken cancellationToken)
     {
-        // A full batch means there may be more: keep going while the lease is ours.
-        while (await expiry.RunOnceAsync(cancellationToken) == ConsentExpiry.BatchSize)
-        {
-        }
+        await DrainAsync(expiry.RunOnceAsync, cancellationToken);
+        await DrainAsync(expiry.CloseUnconfirmedAsync, cancellationToken);
+    }
 
-        while (await expiry.CloseUnconfirmedAsync(cancellationToken) == ConsentExpiry.BatchSize)
+    // A full batch means there may be more: keep going while the lease is ours.
+    private static async Task DrainAsync(Func<CancellationToken, Task<int>> batch, CancellationToken cancellationToken)
+    {
+        while (await batch(cancellationToken) == ConsentExpiry.BatchSize)
         {
         }
     }

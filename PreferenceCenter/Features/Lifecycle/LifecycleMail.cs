@@ -69,6 +69,6 @@ public sealed class LifecycleMail(
         return true;
     }
 
-    private static async Task<string> TitleAsync(AppDbContext db, string purposeKey, MailRecipient recipient, CancellationToken cancellationToken) =>
-        (await PurposeTitles.LoadAsync(db, recipient.Culture ?? SupportedCultures.Default, cancellationToken)).GetValueOrDefault(purposeKey, purposeKey);
+    private static Task<string> TitleAsync(AppDbContext db, string purposeKey, MailRecipient recipient, CancellationToken cancellationToken) =>
+        PurposeTitles.TitleAsync(db, recipient.Culture ?? SupportedCultures.Default, purposeKey, cancellationToken);
 }

@@ -27,8 +27,7 @@ public sealed class LinkFollower(IDbContextFactory<AppDbContext> dbFactory, Link
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = write ? await db.BeginWriteAsync(cancellationToken) : null;
         var linked = await LinkedConsent.LoadAsync(db, read.Token, cancellationToken);
-        var title = (await PurposeTitles.LoadAsync(db, culture.TwoLetterISOLanguageName, cancellationToken))
-            .GetValueOrDefault(read.Token.PurposeKey, read.Token.PurposeKey);
+        var title = await PurposeTitles.TitleAsync(db, culture.TwoLetterISOLanguageName, read.Token.PurposeKey, cancellationToken);
         return await step(new LinkStep(db, tx, read.Token, linked, title, time.GetUtcNowToMillisecond()));
     }
 }

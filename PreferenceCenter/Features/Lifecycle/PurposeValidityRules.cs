@@ -10,7 +10,4 @@ public static class PurposeValidityRules
 
     /// <summary>Null means "does not expire"; otherwise whole months within the bounds.</summary>
     public static bool IsValid(int? months) => months is null or (>= MinMonths and <= MaxMonths);
-
-    public static string Describe(int? months) =>
-        $"A consent must last between {MinMonths} and {MaxMonths} months, or not expire at all ({months} given).";
 }

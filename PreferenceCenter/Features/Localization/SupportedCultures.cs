@@ -11,6 +11,9 @@ public static class SupportedCultures
 
     public static bool IsSupported(string? culture) => culture is not null && Names.Contains(culture);
 
+    /// <summary>The culture when we write in it, otherwise <see cref="Default"/>.</summary>
+    public static string OrDefault(string? culture) => IsSupported(culture) ? culture! : Default;
+
     /// <summary>A language's own name, capitalised as a label: "English", "Italiano", "Español".</summary>
     public static string NativeName(string culture)
     {

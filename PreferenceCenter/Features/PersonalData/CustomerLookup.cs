@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
@@ -10,28 +11,23 @@ namespace PreferenceCenter.Features.PersonalData;
 /// </summary>
 public sealed class CustomerLookup(IDbContextFactory<AppDbContext> dbFactory, BlindIndex index)
 {
-    public async Task<Guid?> FindByEmailAsync(string? email, CancellationToken cancellationToken = default)
+    public Task<Guid?> FindByEmailAsync(string? email, CancellationToken cancellationToken = default) =>
+        FindByIndexAsync(index.OfEmail(email), hash => p => p.EmailIndex == hash, cancellationToken);
+
+    public Task<Guid?> FindByPhoneAsync(string? phone, CancellationToken cancellationToken = default) =>
+        FindByIndexAsync(index.OfPhone(phone), hash => p => p.PhoneIndex == hash, cancellationToken);
+
+    // A value that normalises to nothing finds no one, without a query.
+    private async Task<Guid?> FindByIndexAsync(
+        string? hash, Func<string, Expression<Func<CustomerProfile, bool>>> matches, CancellationToken cancellationToken)
     {
-        var hash = index.OfEmail(email);
         if (hash is null)
         {
             return null;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await ActiveAsync(db, db.CustomerProfiles.Where(p => p.EmailIndex == hash), cancellationToken);
-    }
-
-    public async Task<Guid?> FindByPhoneAsync(string? phone, CancellationToken cancellationToken = default)
-    {
-        var hash = index.OfPhone(phone);
-        if (hash is null)
-        {
-            return null;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await ActiveAsync(db, db.CustomerProfiles.Where(p => p.PhoneIndex == hash), cancellationToken);
+        return await ActiveAsync(db, db.CustomerProfiles.Where(matches(hash)), cancellationToken);
     }
 
     /// <summary>By the reference read out over the phone, e.g. <c>PC-7K3M9Q</c>; surrounding spaces and letter case do not matter.</summary>

@@ -60,12 +60,12 @@ public sealed class CustomerProfileService(
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
         ArgumentNullException.ThrowIfNull(actor);
         using var cipher = await protector.ForWritingAsync(customerId, cancellationToken);
+        var (trimmed, emailIndex) = (email.Trim(), index.OfEmail(email));
         return await ChangeAsync(customerId, actor, source, cipher, (profile, changed) =>
         {
-            if (index.OfEmail(email) != profile.EmailIndex || email.Trim() != cipher.Unprotect(profile.Email))
+            if (emailIndex != profile.EmailIndex || trimmed != cipher.Unprotect(profile.Email))
             {
-                profile.Email = cipher.Protect(email.Trim());
-                profile.EmailIndex = index.OfEmail(email);
+                (profile.Email, profile.EmailIndex) = (cipher.Protect(trimmed), emailIndex);
                 changed.Add("email");
             }
         }, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using PreferenceCenter.Data;
 
 namespace PreferenceCenter.Features.PersonalData;
 
@@ -17,11 +18,7 @@ public static class SqliteForgetting
         ArgumentNullException.ThrowIfNull(connection);
         for (var attempt = 1; ; attempt++)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            // One row: busy (1 when another connection blocked it), frames in the log, frames checkpointed.
-            var busy = await reader.ReadAsync(cancellationToken) && reader.GetInt32(0) != 0;
+            var (busy, _, _) = await SqliteCheckpoint.RunAsync(connection, "TRUNCATE", cancellationToken);
             if (!busy)
             {
                 return;

@@ -28,11 +28,10 @@ public sealed class FeedbackService(IDbContextFactory<AppDbContext> dbFactory, L
 
         var now = time.GetUtcNowToMillisecond();
         var comment = FreeTextRules.Normalise(draft.Comment);
-        using var cipher = comment is null ? null : await protector.ForWritingAsync(customerId, cancellationToken);
         db.Feedback.Add(new Feedback
         {
             CustomerId = customerId, TooOften = draft.TooOften, NotRelevant = draft.NotRelevant,
-            Channel = draft.Channel, Comment = cipher?.Protect(comment), ReceivedAt = now,
+            Channel = draft.Channel, Comment = await protector.ProtectAsync(customerId, comment, cancellationToken), ReceivedAt = now,
         });
         // The ledger records what kind of feedback it was, never the words.
         await ledger.AppendAsync(db, new LedgerDraft(

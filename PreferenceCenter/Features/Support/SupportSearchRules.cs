@@ -15,8 +15,6 @@ public static class SupportSearchRules
     public const int MaximumLength = 254;
 
     private const string WildcardCharacters = "*%?_";
-    private const string ReferencePrefix = "PC-";
-    private const string ReferenceAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     public static (SupportIdentifier? Identifier, SupportProblem? Problem) Parse(string? typed)
     {
@@ -41,10 +39,10 @@ public static class SupportSearchRules
             return IsEmail(value) ? (new SupportIdentifier(SupportIdentifierKind.Email, value), null) : (null, SupportProblem.PartialIdentifier);
         }
 
-        if (value.StartsWith(ReferencePrefix, StringComparison.OrdinalIgnoreCase))
+        if (value.StartsWith(CustomerReference.Prefix, StringComparison.OrdinalIgnoreCase))
         {
             var reference = value.ToUpperInvariant();
-            return reference.Length == Customer.ReferenceLength && reference[ReferencePrefix.Length..].All(c => ReferenceAlphabet.Contains(c, StringComparison.Ordinal))
+            return CustomerReference.IsWellFormed(reference)
                 ? (new SupportIdentifier(SupportIdentifierKind.Reference, reference), null)
                 : (null, SupportProblem.PartialIdentifier);
         }

@@ -27,7 +27,7 @@ public sealed class MarketingEmails(LinkTokens tokens, PublicLinks links, IStrin
         var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
-            var language = CultureInfo.GetCultureInfo(SupportedCultures.IsSupported(culture) ? culture! : SupportedCultures.Default);
+            var language = CultureInfo.GetCultureInfo(SupportedCultures.OrDefault(culture));
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (language, language);
             var content = words(text);
             string footer = text["Messaging.Footer.Why"], leave = text["Messaging.Footer.Unsubscribe"];
