@@ -59,15 +59,17 @@ public sealed class PendingErasureOnPreferencesTests : PageTestBase
     public async Task Withdraw_WithAnOpenRequest_WorksAsEver_WithoutTheNote()
     {
         await SignInCustomerAsync();
-        await Consents.SetAsync(Change("marketing", Channel.Email, grant: true));
+        // SMS has no double opt-in, so the grant is really on (an email grant would only be pending).
+        await Consents.SetAsync(Change("marketing", Channel.Sms, grant: true));
+        Assert.True((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Sms)].IsOn);
         await OpenRequestAsync();
         var cut = Render<PreferencesPage>();
         cut.WaitForElement("input[role=switch]");
 
-        await Switch(cut, "Marketing by email").ChangeAsync(new ChangeEventArgs { Value = false });
+        await Switch(cut, "Marketing by SMS").ChangeAsync(new ChangeEventArgs { Value = false });
 
-        cut.WaitForAssertion(() => Assert.Equal("Marketing by email is off — recorded 23 Nov 2026, 10:14 UTC.", Status(cut)));
-        Assert.False((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Email)].IsOn);
+        cut.WaitForAssertion(() => Assert.Equal("Marketing by SMS is off — recorded 23 Nov 2026, 10:14 UTC.", Status(cut)));
+        Assert.False((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Sms)].IsOn);
     }
 
     [Fact]

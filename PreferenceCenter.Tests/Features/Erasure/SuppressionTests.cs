@@ -7,6 +7,9 @@ namespace PreferenceCenter.Tests.Features.Erasure;
 
 public sealed class SuppressionTests
 {
+    // Ada's email and phone as the app normalises them, with and without the kind prefix the keyed hash uses.
+    private static readonly string[] PlainForms = ["ada@example.com", "email:ada@example.com", "+393331234567", "phone:+393331234567"];
+
     [Fact]
     public async Task SigningUpAgainWithAnErasedEmail_StartsAFreshCustomerMarkedPreviouslyErased()
     {
@@ -40,10 +43,17 @@ public sealed class SuppressionTests
         await using var db = f.Database.CreateDbContext();
         Assert.False((await db.Customers.SingleAsync(c => c.Id == bob)).PreviouslyErased);
         // The list holds keyed fingerprints only: neither the address nor a plain hash of it.
-        Assert.All(await db.Suppressions.Select(s => s.Hash).ToListAsync(), hash =>
+        var hashes = await db.Suppressions.Select(s => s.Hash).ToListAsync();
+        Assert.Equal(2, hashes.Count);
+        string[] plainHashes = [.. PlainForms.Select(PlainSha256)];
+        Assert.All(hashes, hash =>
         {
             Assert.Matches("^[0-9a-f]{64}$", hash);
             Assert.NotEqual(f.Index.OfEmail("ada@example.com"), hash);
+            Assert.DoesNotContain(hash, plainHashes);
         });
     }
+
+    private static string PlainSha256(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }

@@ -105,8 +105,8 @@ public sealed class OutboxDispatcherTests(SmtpSink smtp) : IClassFixture<SmtpSin
             await outbox.EnqueueAsync($"c{i}@example.com");
         }
 
-        await outbox.Dispatcher(transport).RunOnceAsync();
-        await outbox.Dispatcher(transport).RunOnceAsync(); // a new instance, as after a restart
+        Assert.True(await outbox.Dispatcher(transport).RunOnceAsync());
+        Assert.True(await outbox.Dispatcher(transport).RunOnceAsync()); // a new instance, as after a restart
 
         Assert.Equal(3, Directory.GetFiles(pickup).Length);
         Directory.Delete(pickup, recursive: true);

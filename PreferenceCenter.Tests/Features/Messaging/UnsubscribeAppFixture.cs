@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -29,6 +30,20 @@ public sealed class UnsubscribeAppFixture : AppHost
 
     public async Task<IReadOnlyDictionary<(string, Channel), ConsentCell>> CellsAsync(Guid customerId) =>
         await Services.GetRequiredService<ConsentService>().GetCellsAsync(customerId);
+
+    /// <summary>
+    /// Link tokens as the app would read them after a restart: a new Data Protection stack with nothing in memory
+    /// shared with this host, whose only key ring is this app's database (as the app configures it). Dispose it after use.
+    /// </summary>
+    public (LinkTokens Tokens, ServiceProvider Services) LinkTokensAfterARestart()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDbContext<AppDbContext>(options => options.UseSqlite(new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString()));
+        services.AddDataProtection().SetApplicationName("PreferenceCenter").PersistKeysToDbContext<AppDbContext>().DisableAutomaticKeyGeneration();
+        var provider = services.BuildServiceProvider();
+        return (new LinkTokens(provider.GetRequiredService<IDataProtectionProvider>(), TimeProvider.System), provider);
+    }
 
     public async Task<int> DataProtectionKeyCountAsync()
     {

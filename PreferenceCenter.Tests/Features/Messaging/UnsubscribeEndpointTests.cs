@@ -192,8 +192,19 @@ public sealed partial class UnsubscribeEndpointTests(UnsubscribeAppFixture app) 
     public async Task LinkKeys_AreKeptInTheDatabase_SoLinksOutliveARestart()
     {
         var customer = await app.NewCustomerAsync();
+        var token = app.Token(customer);
         using var client = app.NewClient();
-        using var response = await client.GetAsync($"u/{app.Token(customer)}");
+        using var response = await client.GetAsync($"u/{token}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // "Restart": a fresh Data Protection stack that knows only the keys in the app's database reads the link.
+        var (restarted, services) = app.LinkTokensAfterARestart();
+        await using (services)
+        {
+            var read = restarted.TryRead(token, LinkPurpose.Unsubscribe);
+            Assert.True(read.Succeeded, $"A link made before the restart was refused after it: {read.Failure}");
+            Assert.Equal(customer, read.Token.CustomerId);
+        }
 
         Assert.True(await app.DataProtectionKeyCountAsync() > 0);
     }
