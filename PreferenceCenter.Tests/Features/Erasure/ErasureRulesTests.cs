@@ -149,7 +149,7 @@ public sealed class ErasureRulesTests
     [InlineData(true, Cancelled, false)]
     public void GrantNeedsExplanation_OnlyForAGrantWhileARequestIsOpen(bool grant, ErasureState state, bool explain)
     {
-        var request = new ErasureRequestView(1, Guid.NewGuid(), state, Asked, Asked.AddMonths(1), null, null, null, null, 30, false, 1);
+        var request = new ErasureRequestView(1, Guid.NewGuid(), state, Asked, Asked.AddMonths(1), null, null, 30, false);
 
         Assert.Equal(explain, ErasureRules.GrantNeedsExplanation(grant, request));
         Assert.False(ErasureRules.GrantNeedsExplanation(grant, null));

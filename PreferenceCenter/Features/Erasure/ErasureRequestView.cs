@@ -8,18 +8,15 @@ public sealed record ErasureRequestView(
     DateTimeOffset RequestedAt,
     DateTimeOffset DueAt,
     DateTimeOffset? VerifiedAt,
-    DateTimeOffset? DecidedAt,
     string? RejectionReason,
-    DateTimeOffset? FinishedAt,
     int DaysLeft,
-    bool IsOverdue,
-    int Version)
+    bool IsOverdue)
 {
     public bool IsOpen => ErasureRules.IsOpen(State);
 
     public bool CanCancel => ErasureRules.CanCancel(State);
 
     internal static ErasureRequestView From(ErasureRequest r, DateTimeOffset now) => new(
-        r.Id, r.CustomerId, r.State, r.RequestedAt, r.DueAt, r.VerifiedAt, r.DecidedAt, r.RejectionReason,
-        r.CompletedAt ?? r.CancelledAt, ErasureRules.DaysLeft(r.DueAt, now), ErasureRules.IsOverdue(r.State, r.DueAt, now), r.Version);
+        r.Id, r.CustomerId, r.State, r.RequestedAt, r.DueAt, r.VerifiedAt, r.RejectionReason,
+        ErasureRules.DaysLeft(r.DueAt, now), ErasureRules.IsOverdue(r.State, r.DueAt, now));
 }

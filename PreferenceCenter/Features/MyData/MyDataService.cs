@@ -23,6 +23,7 @@ public sealed class MyDataService(
     LedgerWriter ledger,
     TimeProvider time,
     PrivacyNoticeService notices,
+    ErasureRequestReader erasureRequests,
     AnswerService answers,
     ContactRulesService contactRules,
     MyDataProfiles profiles,
@@ -129,10 +130,7 @@ public sealed class MyDataService(
         return [.. rows.Select(f => new FeedbackRecord(f.ReceivedAt, f.TooOften, f.NotRelevant, f.Channel?.ToString(), cipher?.Unprotect(f.Comment)))];
     }
 
-    private async Task<IReadOnlyList<ErasureRequestRecord>> ErasureRequestsAsync(Guid customerId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.ErasureRequests.AsNoTracking().Where(r => r.CustomerId == customerId).OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new ErasureRequestRecord(r.Id, r.State.ToString(), r.RequestedAt, r.DueAt, r.RejectionReason))];
-    }
+    private async Task<IReadOnlyList<ErasureRequestRecord>> ErasureRequestsAsync(Guid customerId, CancellationToken cancellationToken) =>
+        [.. (await erasureRequests.ListAsync(customerId, cancellationToken)).OrderBy(r => r.Id)
+            .Select(r => new ErasureRequestRecord(r.Id, r.State.ToString(), r.RequestedAt, r.DueAt, r.RejectionReason))];
 }
