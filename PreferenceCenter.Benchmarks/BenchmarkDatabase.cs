@@ -2,8 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Accounts;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Benchmarks;

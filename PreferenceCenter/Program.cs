@@ -28,6 +28,7 @@ builder.Services.AddMyData();
 builder.Services.AddSupport();
 
 var app = builder.Build();
+app.LogRepositorySettings();
 await app.InitializeDatabaseAsync();
 if (VerifyLedgerCommand.IsRequested(args))
 {

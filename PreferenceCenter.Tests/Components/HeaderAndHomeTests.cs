@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Components.Layout;
 using PreferenceCenter.Components.Pages;
 using PreferenceCenter.Features.Accounts;

@@ -1,15 +1,13 @@
 using System.Globalization;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Erasure;
-using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging.Links;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Tests.EndToEnd.Pages;
 using PreferenceCenter.Tests.Support;
 

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using ErasureConfirmationTokens = PreferenceCenter.Features.Erasure.ErasureConfirmationTokens;
 using PreferenceCenter.Tests.EndToEnd.Pages;
 using PreferenceCenter.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using ErasureConfirmationTokens = PreferenceCenter.Features.Erasure.ErasureConfirmationTokens;
 
 namespace PreferenceCenter.Tests.EndToEnd;
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Components;
-using Xunit.Sdk;
 
 namespace PreferenceCenter.Tests.EndToEnd;
 

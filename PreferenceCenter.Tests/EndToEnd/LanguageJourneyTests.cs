@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using PreferenceCenter.Tests.EndToEnd.Pages;
 using PreferenceCenter.Tests.Support;
 using static Microsoft.Playwright.Assertions;

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Tests.EndToEnd.Pages;
 using PreferenceCenter.Tests.Support;
 using static Microsoft.Playwright.Assertions;

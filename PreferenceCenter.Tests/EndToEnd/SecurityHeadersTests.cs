@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Playwright;
 using PreferenceCenter.Tests.EndToEnd.Pages;
 using PreferenceCenter.Tests.Support;
 using static Microsoft.Playwright.Assertions;

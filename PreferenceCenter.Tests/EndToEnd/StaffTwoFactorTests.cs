@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.EndToEnd;

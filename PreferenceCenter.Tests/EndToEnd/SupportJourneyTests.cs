@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.PersonalData;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
-using Actor = PreferenceCenter.Features.Ledger.Actor;
-using ChangeSource = PreferenceCenter.Features.Ledger.ChangeSource;
+using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Tests.EndToEnd.Pages;
 using PreferenceCenter.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using Actor = PreferenceCenter.Features.Common.Actor;
+using ChangeSource = PreferenceCenter.Features.Common.ChangeSource;
 
 namespace PreferenceCenter.Tests.EndToEnd;
 

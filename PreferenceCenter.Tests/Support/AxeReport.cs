@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Deque.AxeCore.Commons;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Tests.Support;
 

@@ -1,6 +1,5 @@
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Accounts;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Tests.Support;

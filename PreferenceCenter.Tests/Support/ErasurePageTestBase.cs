@@ -1,12 +1,11 @@
 using System.Security.Claims;
-using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Erasure;
-using PreferenceCenter.Features.Ledger;
 
 namespace PreferenceCenter.Tests.Support;
 

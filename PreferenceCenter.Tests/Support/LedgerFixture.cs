@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 
 namespace PreferenceCenter.Tests.Support;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Lifecycle;
+using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Tests.Support;

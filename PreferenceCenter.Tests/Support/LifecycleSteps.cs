@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Lifecycle;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Messaging.Links;
 
 namespace PreferenceCenter.Tests.Support;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Tests.Support;
 

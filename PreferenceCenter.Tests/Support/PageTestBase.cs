@@ -1,17 +1,21 @@
 using System.Security.Claims;
-using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Erasure;
+using PreferenceCenter.Features.History;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Lifecycle;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.Admin;
+using PreferenceCenter.Features.Preferences.ContactRules;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Features.Privacy.Admin;
 
 namespace PreferenceCenter.Tests.Support;
 

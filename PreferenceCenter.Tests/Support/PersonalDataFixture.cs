@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Time.Testing;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.Admin;
+using PreferenceCenter.Features.Preferences.Feedback;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 
 namespace PreferenceCenter.Tests.Support;
 
@@ -36,7 +40,7 @@ public sealed class PersonalDataFixture : IAsyncDisposable
         Questions = new QuestionAdminService(database, ledger, Clock);
         Verifier = new LedgerVerifier(database);
         Sealer = new AccountSealer(database.Protector, database.KeyStore);
-        Steps = new ErasureSteps(database.Protector, Sealer, Suppressions, Clock);
+        Steps = new ErasureSteps(database.Protector, Sealer, Suppressions, [new PreferencesDataEraser()], Clock);
         Executor = Erasure();
     }
 

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.Admin;
+using PreferenceCenter.Features.Preferences.ContactRules;
+using PreferenceCenter.Features.Preferences.Feedback;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 
 namespace PreferenceCenter.Tests.Support;
 

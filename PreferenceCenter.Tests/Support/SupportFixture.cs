@@ -7,6 +7,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.History;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging;
 using PreferenceCenter.Features.PersonalData;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Bunit;
 using Microsoft.AspNetCore.Components;
 using PreferenceCenter.Features.Accounts;
 

@@ -2,16 +2,18 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Erasure;
-using PreferenceCenter.Features.Jobs;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Lifecycle;
 using PreferenceCenter.Features.Messaging.Sending;
 using PreferenceCenter.Features.PersonalData;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.ContactRules;
+using PreferenceCenter.Features.Preferences.Feedback;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Infrastructure.Jobs;
 
 namespace PreferenceCenter.Data;
 

@@ -1,5 +1,4 @@
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.PersonalData;
 
 namespace Microsoft.AspNetCore.Builder;
 

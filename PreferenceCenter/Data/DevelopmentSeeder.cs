@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Data.Seed;
-using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Data;

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
-using PreferenceCenter.Features.Localization;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.Admin;
+using PreferenceCenter.Infrastructure.Localization;
 using PreferenceCenter.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 

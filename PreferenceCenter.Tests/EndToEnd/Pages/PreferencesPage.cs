@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.EndToEnd.Pages;

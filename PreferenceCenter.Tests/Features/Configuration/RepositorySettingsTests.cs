@@ -35,4 +35,27 @@ public sealed class RepositorySettingsTests
 
         Assert.False(configuration.GetValue<bool>("Seed:DemoData"));
     }
+
+    [Fact]
+    public void InDevelopment_WithoutTheRepositoryAround_StartsOnTheOtherSettings()
+    {
+        // A published build: appsettings.json beside the app, and no appsettings.Development.json one folder up.
+        var published = Directory.CreateTempSubdirectory("published-");
+        try
+        {
+            var app = Directory.CreateDirectory(Path.Combine(published.FullName, "app")).FullName;
+            File.Copy(Path.Combine(RepositoryPaths.App, "appsettings.json"), Path.Combine(app, "appsettings.json"));
+            var configuration = new ConfigurationManager();
+            configuration.AddJsonFile(Path.Combine(app, "appsettings.json"));
+
+            configuration.AddRepositoryDevelopmentSettings(new HostingEnvironment { EnvironmentName = Environments.Development, ContentRootPath = app });
+
+            Assert.False(configuration.GetValue<bool>("Seed:DemoData"));
+            Assert.NotNull(configuration["Logging:LogLevel:Default"]);
+        }
+        finally
+        {
+            published.Delete(recursive: true);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Bunit;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Tests.Support;

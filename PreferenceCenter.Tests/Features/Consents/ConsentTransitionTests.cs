@@ -1,5 +1,5 @@
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Tests.Features.Consents;

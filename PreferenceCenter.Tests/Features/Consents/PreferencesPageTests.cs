@@ -1,7 +1,8 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Consents;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.History;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Resources;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PreferenceCenter.Features.Erasure;
-using PreferenceCenter.Features.Jobs;
+using PreferenceCenter.Infrastructure.Jobs;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Erasure;

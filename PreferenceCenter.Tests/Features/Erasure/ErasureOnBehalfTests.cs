@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Tests.Support;

@@ -1,7 +1,8 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Erasure;
+using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Erasure;

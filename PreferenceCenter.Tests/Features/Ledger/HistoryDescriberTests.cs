@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.History;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Resources;
 
@@ -112,9 +113,9 @@ public sealed class HistoryDescriberTests
     {
         foreach (var culture in new[] { "en", "it", "es" })
         {
-            foreach (var frequency in Enum.GetValues<PreferenceCenter.Features.Preferences.ContactFrequency>())
+            foreach (var frequency in Enum.GetValues<PreferenceCenter.Features.Preferences.ContactRules.ContactFrequency>())
             {
-                var name = PreferenceCenter.Features.Preferences.ContactFrequencyNames.Of(frequency);
+                var name = PreferenceCenter.Features.Preferences.ContactRules.ContactFrequencyNames.Of(frequency);
                 var sentence = Describe(Item(LedgerEventType.ContactFrequencyChanged, ActorKind.Customer) with { After = name }, culture);
                 Assert.DoesNotContain("History.", sentence, StringComparison.Ordinal);
                 Assert.False(sentence.EndsWith(": " + name, StringComparison.Ordinal), sentence);

@@ -1,7 +1,8 @@
 using Bunit;
 using PreferenceCenter.Components.Common;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.History;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Ledger;

@@ -1,5 +1,5 @@
 using System.Text;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 
 namespace PreferenceCenter.Tests.Features.Ledger;

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Lifecycle;
+using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Tests.Support;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Lifecycle;
 using PreferenceCenter.Features.Messaging.Links;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Lifecycle;

@@ -1,10 +1,12 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Lifecycle;
+using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Features.Privacy.Admin;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Lifecycle;

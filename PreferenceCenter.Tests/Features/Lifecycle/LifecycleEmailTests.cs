@@ -1,7 +1,7 @@
 using System.Globalization;
 using MimeKit;
-using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Lifecycle;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Messaging.Sending;
 using PreferenceCenter.Tests.Support;
 

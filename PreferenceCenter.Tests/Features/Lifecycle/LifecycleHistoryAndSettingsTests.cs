@@ -2,9 +2,10 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Consents.Lifecycle;
+using PreferenceCenter.Features.History;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Lifecycle;
 using PreferenceCenter.Resources;
 using PreferenceCenter.Tests.Support;
 

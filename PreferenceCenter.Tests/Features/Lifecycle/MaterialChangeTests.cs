@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Lifecycle;
 using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Lifecycle;
+using PreferenceCenter.Features.Privacy.Admin;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Lifecycle;

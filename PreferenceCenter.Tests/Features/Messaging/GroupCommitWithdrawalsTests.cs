@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Consents.Batch;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Messaging.Unsubscribe;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Messaging;

@@ -1,5 +1,5 @@
-using PreferenceCenter.Features.Jobs;
 using PreferenceCenter.Features.Messaging.Sending;
+using PreferenceCenter.Infrastructure.Jobs;
 
 namespace PreferenceCenter.Tests.Features.Messaging;
 

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Jobs;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Messaging;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Messaging.Sending;
+using PreferenceCenter.Infrastructure.Jobs;
 using PreferenceCenter.Resources;
 using PreferenceCenter.Tests.Support;
 

@@ -2,11 +2,11 @@ using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Messaging.Links;
-using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Messaging.Unsubscribe;
 using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.ContactRules;
+using PreferenceCenter.Features.Unsubscribe;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Messaging;

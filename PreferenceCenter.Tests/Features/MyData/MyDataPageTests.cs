@@ -2,11 +2,11 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.MyData;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.Admin;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.MyData;

@@ -1,4 +1,3 @@
-using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.PersonalData;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Tests.Support;

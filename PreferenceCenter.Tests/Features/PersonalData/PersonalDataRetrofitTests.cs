@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.PersonalData;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.Feedback;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.PersonalData;

@@ -1,5 +1,5 @@
-using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Preferences.ContactRules;
 
 namespace PreferenceCenter.Tests.Features.Preferences;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using PreferenceCenter.Features.Accounts;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Preferences;

@@ -1,6 +1,6 @@
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Tests.Features.Preferences;

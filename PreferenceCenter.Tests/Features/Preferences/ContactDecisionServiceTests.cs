@@ -1,6 +1,5 @@
-using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Preferences;

@@ -1,8 +1,8 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.ContactRules;
 
 namespace PreferenceCenter.Tests.Features.Preferences;
 

@@ -1,6 +1,7 @@
 using PreferenceCenter.Data;
 using PreferenceCenter.Data.Seed;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.Admin;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 
 namespace PreferenceCenter.Tests.Features.Preferences;
 

@@ -1,10 +1,10 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Preferences.Admin;
+using PreferenceCenter.Features.Preferences.Feedback;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Preferences;

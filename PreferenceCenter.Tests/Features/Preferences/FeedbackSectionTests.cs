@@ -1,8 +1,9 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Preferences;
 
 namespace PreferenceCenter.Tests.Features.Preferences;
 

@@ -1,6 +1,5 @@
 using Bunit;
-using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Preferences;
 
 namespace PreferenceCenter.Tests.Features.Preferences;

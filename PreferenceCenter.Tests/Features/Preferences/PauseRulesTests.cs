@@ -1,4 +1,5 @@
 using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.ContactRules;
 
 namespace PreferenceCenter.Tests.Features.Preferences;
 

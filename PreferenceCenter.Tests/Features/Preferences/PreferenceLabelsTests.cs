@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Tests.Features.Preferences;

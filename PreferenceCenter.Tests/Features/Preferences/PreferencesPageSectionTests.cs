@@ -3,7 +3,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Preferences;

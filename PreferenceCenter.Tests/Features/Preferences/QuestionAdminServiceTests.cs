@@ -1,6 +1,8 @@
 using System.Globalization;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.Admin;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Preferences;
@@ -78,7 +80,7 @@ public sealed class QuestionAdminServiceTests
     {
         await using var f = await PreferenceFixture.CreateAsync();
         var id = await f.AddQuestionAsync(QuestionSamples.SingleChoice());
-        await f.Answers.AnswerAsync(f.CustomerId, id, AnswerInput.Choose("milan"), 0, f.Me, PreferenceCenter.Features.Ledger.ChangeSource.Web);
+        await f.Answers.AnswerAsync(f.CustomerId, id, AnswerInput.Choose("milan"), 0, f.Me, PreferenceCenter.Features.Common.ChangeSource.Web);
         var form = (await f.Questions.GetFormAsync(id))!;
         form.Options.RemoveAt(0);
         form.PurposeKey = "marketing";
@@ -95,7 +97,7 @@ public sealed class QuestionAdminServiceTests
         var first = await f.AddQuestionAsync(QuestionSamples.SingleChoice());
         var second = await f.AddQuestionAsync(QuestionSamples.MultipleChoice());
         var third = await f.AddQuestionAsync(QuestionSamples.FreeText());
-        await f.Answers.AnswerAsync(f.CustomerId, first, AnswerInput.Choose("online"), 0, f.Me, PreferenceCenter.Features.Ledger.ChangeSource.Web);
+        await f.Answers.AnswerAsync(f.CustomerId, first, AnswerInput.Choose("online"), 0, f.Me, PreferenceCenter.Features.Common.ChangeSource.Web);
 
         await f.Questions.MoveAsync(third, up: true, PreferenceFixture.Officer);
         Assert.Equal([first, third, second], (await f.Questions.ListAsync(English)).Select(q => q.Id));

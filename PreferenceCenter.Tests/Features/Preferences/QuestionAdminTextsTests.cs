@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.DependencyInjection;
-using PreferenceCenter.Features.Localization;
-using PreferenceCenter.Features.Preferences;
+using Microsoft.Extensions.Localization;
 using PreferenceCenter.Features.Preferences.Admin;
+using PreferenceCenter.Features.Preferences.Questionnaire;
+using PreferenceCenter.Infrastructure.Localization;
 using PreferenceCenter.Resources;
 using PreferenceCenter.Tests.Support;
 

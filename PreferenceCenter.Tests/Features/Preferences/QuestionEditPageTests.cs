@@ -2,10 +2,10 @@ using System.Globalization;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Localization;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Preferences.Admin;
+using PreferenceCenter.Features.Preferences.Questionnaire;
+using PreferenceCenter.Infrastructure.Localization;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Preferences;

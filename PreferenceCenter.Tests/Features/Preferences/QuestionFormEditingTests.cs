@@ -1,5 +1,5 @@
-using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Preferences.Admin;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 
 namespace PreferenceCenter.Tests.Features.Preferences;
 

@@ -3,9 +3,10 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Preferences.Admin;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Preferences;

@@ -1,4 +1,4 @@
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 
 namespace PreferenceCenter.Tests.Features.Preferences;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Localization;
 using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Infrastructure.Localization;
 
 namespace PreferenceCenter.Tests.Features.Privacy;
 

@@ -1,5 +1,5 @@
 using Bunit;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Tests.Support;
 

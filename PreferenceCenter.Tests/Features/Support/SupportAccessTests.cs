@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Support;
 using PreferenceCenter.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 
 namespace Microsoft.AspNetCore.Routing;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Components.Account;
 

@@ -183,7 +183,7 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Accounts.ApplicationUser", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Common.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -248,7 +248,7 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Accounts.Customer", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Common.Customer", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -414,7 +414,7 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("ErasureRequests");
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Jobs.Lease", b =>
+            modelBuilder.Entity("PreferenceCenter.Infrastructure.Jobs.Lease", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
@@ -506,7 +506,7 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("LedgerEntries", (string)null);
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Lifecycle.RenewalReminder", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Consents.Lifecycle.RenewalReminder", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -653,7 +653,7 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("Suppressions", (string)null);
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Answer", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.Answer", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -690,7 +690,7 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("Answers");
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ChannelContact", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.ChannelContact", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -713,7 +713,7 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("ChannelContacts");
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRule", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.ContactRule", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -746,7 +746,7 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("ContactRules");
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Feedback", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Feedback.Feedback.Feedback.Feedback.Feedback.Feedback", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -780,7 +780,7 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("Feedback");
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Question", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.Question", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -823,7 +823,7 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("Questions");
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.QuestionOption", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.QuestionOption", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -848,7 +848,7 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("QuestionOption");
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.QuestionOptionLabel", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.QuestionOptionLabel", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -875,7 +875,7 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("QuestionOptionLabel");
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.QuestionText", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.QuestionText", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1087,7 +1087,7 @@ namespace PreferenceCenter.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("PreferenceCenter.Features.Accounts.ApplicationUser", null)
+                    b.HasOne("PreferenceCenter.Features.Common.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1096,7 +1096,7 @@ namespace PreferenceCenter.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("PreferenceCenter.Features.Accounts.ApplicationUser", null)
+                    b.HasOne("PreferenceCenter.Features.Common.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1105,7 +1105,7 @@ namespace PreferenceCenter.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>", b =>
                 {
-                    b.HasOne("PreferenceCenter.Features.Accounts.ApplicationUser", null)
+                    b.HasOne("PreferenceCenter.Features.Common.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1162,7 +1162,7 @@ namespace PreferenceCenter.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("PreferenceCenter.Features.Accounts.ApplicationUser", null)
+                    b.HasOne("PreferenceCenter.Features.Common.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1171,7 +1171,7 @@ namespace PreferenceCenter.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("PreferenceCenter.Features.Accounts.ApplicationUser", null)
+                    b.HasOne("PreferenceCenter.Features.Common.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1180,7 +1180,7 @@ namespace PreferenceCenter.Data.Migrations
 
             modelBuilder.Entity("PreferenceCenter.Features.Consents.Consent", b =>
                 {
-                    b.HasOne("PreferenceCenter.Features.Accounts.Customer", null)
+                    b.HasOne("PreferenceCenter.Features.Common.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1195,14 +1195,14 @@ namespace PreferenceCenter.Data.Migrations
 
             modelBuilder.Entity("PreferenceCenter.Features.Erasure.ErasureProgress", b =>
                 {
-                    b.HasOne("PreferenceCenter.Features.Accounts.Customer", null)
+                    b.HasOne("PreferenceCenter.Features.Common.Customer", null)
                         .WithOne()
                         .HasForeignKey("PreferenceCenter.Features.Erasure.ErasureProgress", "CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Lifecycle.RenewalReminder", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Consents.Lifecycle.RenewalReminder", b =>
                 {
                     b.HasOne("PreferenceCenter.Features.Consents.Consent", null)
                         .WithMany()
@@ -1213,56 +1213,56 @@ namespace PreferenceCenter.Data.Migrations
 
             modelBuilder.Entity("PreferenceCenter.Features.PersonalData.CustomerProfile", b =>
                 {
-                    b.HasOne("PreferenceCenter.Features.Accounts.Customer", null)
+                    b.HasOne("PreferenceCenter.Features.Common.Customer", null)
                         .WithOne()
                         .HasForeignKey("PreferenceCenter.Features.PersonalData.CustomerProfile", "CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Answer", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.Answer", b =>
                 {
-                    b.HasOne("PreferenceCenter.Features.Accounts.Customer", null)
+                    b.HasOne("PreferenceCenter.Features.Common.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("PreferenceCenter.Features.Preferences.Question", null)
+                    b.HasOne("PreferenceCenter.Features.Preferences.Questionnaire.Question", null)
                         .WithMany()
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ChannelContact", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.ChannelContact", b =>
                 {
-                    b.HasOne("PreferenceCenter.Features.Accounts.Customer", null)
+                    b.HasOne("PreferenceCenter.Features.Common.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRule", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.ContactRule", b =>
                 {
-                    b.HasOne("PreferenceCenter.Features.Accounts.Customer", null)
+                    b.HasOne("PreferenceCenter.Features.Common.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Feedback", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Feedback.Feedback.Feedback.Feedback.Feedback.Feedback", b =>
                 {
-                    b.HasOne("PreferenceCenter.Features.Accounts.Customer", null)
+                    b.HasOne("PreferenceCenter.Features.Common.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Question", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.Question", b =>
                 {
                     b.HasOne("PreferenceCenter.Features.Privacy.Purpose", "Purpose")
                         .WithMany()
@@ -1273,27 +1273,27 @@ namespace PreferenceCenter.Data.Migrations
                     b.Navigation("Purpose");
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.QuestionOption", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.QuestionOption", b =>
                 {
-                    b.HasOne("PreferenceCenter.Features.Preferences.Question", null)
+                    b.HasOne("PreferenceCenter.Features.Preferences.Questionnaire.Question", null)
                         .WithMany("Options")
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.QuestionOptionLabel", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.QuestionOptionLabel", b =>
                 {
-                    b.HasOne("PreferenceCenter.Features.Preferences.QuestionOption", null)
+                    b.HasOne("PreferenceCenter.Features.Preferences.Questionnaire.QuestionOption", null)
                         .WithMany("Labels")
                         .HasForeignKey("OptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.QuestionText", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.QuestionText", b =>
                 {
-                    b.HasOne("PreferenceCenter.Features.Preferences.Question", null)
+                    b.HasOne("PreferenceCenter.Features.Preferences.Questionnaire.Question", null)
                         .WithMany("Texts")
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1334,14 +1334,14 @@ namespace PreferenceCenter.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Question", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.Question", b =>
                 {
                     b.Navigation("Options");
 
                     b.Navigation("Texts");
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.QuestionOption", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.QuestionOption", b =>
                 {
                     b.Navigation("Labels");
                 });

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using PreferenceCenter.Components.Account;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.PersonalData;
 
 namespace Microsoft.Extensions.DependencyInjection;

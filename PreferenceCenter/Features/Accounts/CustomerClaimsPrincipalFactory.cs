@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Accounts;
 

@@ -1,4 +1,4 @@
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Consents;
 

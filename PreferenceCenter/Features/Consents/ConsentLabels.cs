@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Consents;

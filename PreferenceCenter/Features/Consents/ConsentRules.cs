@@ -1,5 +1,4 @@
-using PreferenceCenter.Features.Accounts;
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Features.Consents;

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Consents.Batch;
+using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Lifecycle;
 
 namespace PreferenceCenter.Features.Consents;
 
@@ -48,7 +50,8 @@ public sealed class ConsentService(
     /// shares one fsync), each with its own result and ledger entry. Decided by the same rules as <see cref="SetAsync"/>,
     /// but read in a few queries for the whole batch and written with prepared statements (<see cref="ConsentWithdrawalBatch"/>).
     /// Only withdrawals: they never create a row or send mail. If anything of the batch fails to write, each change is
-    /// made alone instead, so one conflict never fails the others.
+    /// made alone instead, so one conflict never fails the others, and a change that conflicts alone is tried once more.
+    /// This is the one-click path's only retry point: the queue and the endpoint above it do not retry.
     /// </summary>
     public async Task<IReadOnlyList<ConsentChangeResult>> WithdrawManyAsync(IReadOnlyList<ConsentChange> changes, CancellationToken cancellationToken = default)
     {
@@ -68,6 +71,11 @@ public sealed class ConsentService(
         for (var i = 0; i < changes.Count; i++)
         {
             alone[i] = await SetAsync(changes[i], cancellationToken);
+            if (alone[i].Outcome == ConsentChangeOutcome.Conflict)
+            {
+                // Another change to this consent committed first; withdrawing again reads it afresh and settles it.
+                alone[i] = await SetAsync(changes[i], cancellationToken);
+            }
         }
 
         return alone;

@@ -1,3 +1,5 @@
+using PreferenceCenter.Features.Common;
+
 namespace PreferenceCenter.Features.Consents;
 
 /// <summary>A switch flipped in the matrix: which one, to what, and the version it showed.</summary>

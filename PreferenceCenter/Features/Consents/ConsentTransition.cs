@@ -1,4 +1,4 @@
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Features.Consents;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;
 
@@ -33,7 +34,7 @@ public sealed class ErasureExecutor(
         }
 
         await RunAsync(customerId, ErasureStep.SuppressionWritten, actor, steps.WriteSuppressionAsync, cancellationToken);
-        await RunAsync(customerId, ErasureStep.PersonalRowsDeleted, actor, ErasureSteps.DeletePersonalRowsAsync, cancellationToken);
+        await RunAsync(customerId, ErasureStep.PersonalRowsDeleted, actor, steps.DeletePersonalRowsAsync, cancellationToken);
         await RunAsync(customerId, ErasureStep.SignInDeleted, actor, ErasureSteps.DeleteSignInAsync, cancellationToken);
         await RunAsync(customerId, ErasureStep.KeyDestroyed, actor, async (db, id, ct) =>
         {
@@ -48,7 +49,7 @@ public sealed class ErasureExecutor(
             var destroyed = await keys.DestroyAsync(id, ct);
             return destroyed ? "destroyed" : "no-key";
         }, cancellationToken);
-        await RunAsync(customerId, ErasureStep.CustomerErased, actor, ErasureSteps.MarkErasedAsync, cancellationToken);
+        await RunAsync(customerId, ErasureStep.CustomerErased, actor, steps.MarkErasedAsync, cancellationToken);
         await RunAsync(customerId, ErasureStep.StorageForgotten, actor, async (_, _, ct) =>
         {
             // VACUUM and checkpoint run outside any transaction; the entry is written after, and a rerun repeats them.

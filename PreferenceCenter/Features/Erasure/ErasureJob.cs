@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PreferenceCenter.Features.Jobs;
+using PreferenceCenter.Infrastructure.Jobs;
 
 namespace PreferenceCenter.Features.Erasure;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Erasure;
 

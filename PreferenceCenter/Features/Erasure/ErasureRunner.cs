@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Erasure;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Accounts;
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.Erasure;
@@ -10,7 +9,8 @@ namespace PreferenceCenter.Features.Erasure;
 /// What each erasure step changes, inside the executor's transaction. Each returns the ledger entry's detail: what
 /// kind of thing was done and how many, never a value. Each is safe to repeat.
 /// </summary>
-public sealed class ErasureSteps(PersonalDataProtector protector, AccountSealer accounts, SuppressionList suppressions, TimeProvider time)
+public sealed class ErasureSteps(
+    PersonalDataProtector protector, AccountSealer accounts, SuppressionList suppressions, IEnumerable<ICustomerDataEraser> erasers, TimeProvider time)
 {
     /// <summary>Fingerprints every email and phone we hold for the customer, so no sign-up or import re-adds them to marketing.</summary>
     public async Task<string?> WriteSuppressionAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
@@ -40,21 +40,23 @@ public sealed class ErasureSteps(PersonalDataProtector protector, AccountSealer 
     }
 
     /// <summary>
-    /// Deletes answers, contact rules and contact times, mail still waiting to go to them (it holds their address and
-    /// words, and must not reach someone we have forgotten) and the profile, and blanks feedback words. The feedback
-    /// row itself stays (it is pseudonymous), so officers' counts for past periods do not change.
+    /// Deletes what the features above erasure keep about the customer (through <see cref="ICustomerDataEraser"/>:
+    /// answers, contact rules and contact times, feedback words), mail still waiting to go to them (it holds their
+    /// address and words, and must not reach someone we have forgotten) and the profile.
     /// </summary>
-    public static async Task<string?> DeletePersonalRowsAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
+    public async Task<string?> DeletePersonalRowsAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var answers = await db.Answers.Where(a => a.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
-        var feedback = await db.Feedback.Where(f => f.CustomerId == customerId && f.Comment != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Comment, (string?)null), cancellationToken);
-        var rules = await db.ContactRules.Where(r => r.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
-        await db.ChannelContacts.Where(r => r.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
+        var done = new List<string>();
+        foreach (var eraser in erasers)
+        {
+            done.Add(await eraser.EraseAsync(db, customerId, cancellationToken));
+        }
+
         await db.OutboxMessages.Where(m => m.CustomerId == customerId && m.SentAt == null).ExecuteDeleteAsync(cancellationToken);
         var profile = await db.CustomerProfiles.Where(p => p.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
-        return $"answers={answers};feedback-comments={feedback};contact-rules={rules};profile={profile}";
+        done.Add($"profile={profile}");
+        return string.Join(';', done);
     }
 
     /// <summary>
@@ -83,7 +85,7 @@ public sealed class ErasureSteps(PersonalDataProtector protector, AccountSealer 
     /// Marks the customer erased and unlinks the deleted account. Repeats the personal-row deletion in the same
     /// transaction, so a write that raced the earlier steps (sealed with the key now destroyed) leaves no row behind either.
     /// </summary>
-    public static async Task<string?> MarkErasedAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
+    public async Task<string?> MarkErasedAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         await DeletePersonalRowsAsync(db, customerId, cancellationToken);

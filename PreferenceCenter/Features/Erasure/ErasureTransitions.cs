@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 
 namespace PreferenceCenter.Features.Erasure;

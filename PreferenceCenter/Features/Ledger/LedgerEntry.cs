@@ -1,4 +1,4 @@
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Ledger;
 

@@ -1,3 +1,4 @@
+using PreferenceCenter.Features.History;
 using PreferenceCenter.Features.Ledger;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Messaging;

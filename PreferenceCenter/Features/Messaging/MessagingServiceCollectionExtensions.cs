@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Consents.Batch;
 using PreferenceCenter.Features.Messaging;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Messaging.Sending;
-using PreferenceCenter.Features.Messaging.Unsubscribe;
+using PreferenceCenter.Features.Unsubscribe;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -3,12 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging;
 using PreferenceCenter.Features.PersonalData;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.ContactRules;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Resources;
 
@@ -73,7 +75,7 @@ public sealed class MyDataService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.BeginWriteAsync(cancellationToken);
         await ledger.AppendAsync(db, new LedgerDraft(
-            LedgerEventType.PersonalDataExported, Ledger.Actor.Customer(customerId), customerId, ChangeSource.Web, Detail: "json"), cancellationToken);
+            LedgerEventType.PersonalDataExported, Actor.Customer(customerId), customerId, ChangeSource.Web, Detail: "json"), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return export;

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.PersonalData;
 

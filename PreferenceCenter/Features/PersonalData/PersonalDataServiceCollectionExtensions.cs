@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Configuration;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.PersonalData;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Preferences;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PreferenceCenter.Components.Common;
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Preferences;

@@ -1,4 +1,10 @@
+using PreferenceCenter.Features.Consents.Lifecycle;
+using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Preferences.Admin;
+using PreferenceCenter.Features.Preferences.ContactRules;
+using PreferenceCenter.Features.Preferences.Feedback;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -10,5 +16,8 @@ public static class PreferencesServiceCollectionExtensions
         .AddSingleton<AnswerService>()
         .AddSingleton<UsableAnswerService>()
         .AddSingleton<FeedbackService>()
-        .AddSingleton<QuestionAdminService>();
+        .AddSingleton<QuestionAdminService>()
+        // Seams of ADR 0008: the renewal reminder (Consents) and erasure ask Preferences through these.
+        .AddSingleton<IContactPauses, ContactPauses>()
+        .AddSingleton<ICustomerDataEraser, PreferencesDataEraser>();
 }

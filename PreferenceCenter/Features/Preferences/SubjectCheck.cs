@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Accounts;
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Preferences;
 

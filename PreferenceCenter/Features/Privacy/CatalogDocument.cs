@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Privacy;
 

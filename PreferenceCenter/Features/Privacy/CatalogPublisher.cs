@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 
 namespace PreferenceCenter.Features.Privacy;

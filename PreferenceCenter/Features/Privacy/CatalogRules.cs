@@ -1,4 +1,4 @@
-using PreferenceCenter.Features.Localization;
+using PreferenceCenter.Infrastructure.Localization;
 
 namespace PreferenceCenter.Features.Privacy;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Localization;
+using PreferenceCenter.Infrastructure.Localization;
 
 namespace PreferenceCenter.Features.Privacy;
 

@@ -1,3 +1,5 @@
+using PreferenceCenter.Features.Common;
+
 namespace PreferenceCenter.Features.Support;
 
 /// <summary>What the agent states before acting for a customer: how the customer asked, and why.</summary>

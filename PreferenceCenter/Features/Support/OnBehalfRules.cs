@@ -1,3 +1,4 @@
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 
 namespace PreferenceCenter.Features.Support;

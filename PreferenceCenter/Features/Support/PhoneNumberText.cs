@@ -1,3 +1,4 @@
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.Support;

@@ -1,7 +1,8 @@
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Erasure;
-using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.History;
+using PreferenceCenter.Features.Preferences.ContactRules;
 
 namespace PreferenceCenter.Features.Support;
 

@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PreferenceCenter.Components.Common;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.History;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Resources;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.Support;

@@ -1,4 +1,4 @@
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Support;
 

@@ -1,5 +1,5 @@
 using System.Net.Mail;
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Support;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace PreferenceCenter.Features.Messaging.Links;
 
 public static class LinkTokenFailureExtensions

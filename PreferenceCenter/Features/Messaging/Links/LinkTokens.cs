@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
-using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Messaging.Links;
 

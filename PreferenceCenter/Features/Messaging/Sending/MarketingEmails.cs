@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using PreferenceCenter.Features.Consents;
-using PreferenceCenter.Features.Localization;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Messaging.Links;
+using PreferenceCenter.Infrastructure.Localization;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Messaging.Sending;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.Messaging.Sending;

@@ -3,8 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Jobs;
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Infrastructure.Jobs;
 
 namespace PreferenceCenter.Features.Messaging.Sending;
 

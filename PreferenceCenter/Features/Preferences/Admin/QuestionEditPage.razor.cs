@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using PreferenceCenter.Features.Accounts;
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Resources;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Accounts;
-using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Resources;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
-using PreferenceCenter.Features.Localization;
+using PreferenceCenter.Features.Preferences.Questionnaire;
+using PreferenceCenter.Infrastructure.Localization;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Preferences.Admin;

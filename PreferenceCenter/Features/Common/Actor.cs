@@ -1,0 +1,16 @@
+namespace PreferenceCenter.Features.Common;
+
+/// <summary>
+/// Who acts, and — when staff act for a customer — why and how the customer asked.
+/// Ids are our own pseudonymous ids, never an email: the ledger outlives erasure.
+/// </summary>
+public sealed record Actor(ActorKind Kind, string Id, string? Reason = null, string? RequestChannel = null)
+{
+    public static Actor Customer(Guid customerId) => new(ActorKind.Customer, customerId.ToString());
+
+    public static Actor System(string job) => new(ActorKind.System, job);
+
+    /// <summary>A staff member, by their sign-in account's id; reason and request channel when acting for a customer.</summary>
+    public static Actor Staff(string userId, string? reason = null, string? requestChannel = null) =>
+        new(ActorKind.Staff, userId, reason, requestChannel);
+}

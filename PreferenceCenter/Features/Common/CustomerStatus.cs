@@ -1,0 +1,7 @@
+namespace PreferenceCenter.Features.Common;
+
+public enum CustomerStatus
+{
+    Active = 1,
+    Erased = 2,
+}

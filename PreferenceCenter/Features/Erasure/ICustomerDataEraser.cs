@@ -1,0 +1,13 @@
+using PreferenceCenter.Data;
+
+namespace PreferenceCenter.Features.Erasure;
+
+/// <summary>
+/// A feature that keeps rows about a customer deletes or blanks them here, inside the erasure's transaction. Erasure
+/// sits below those features (ADR 0008), so it asks them through this seam instead of naming their tables.
+/// </summary>
+public interface ICustomerDataEraser
+{
+    /// <summary>Deletes or blanks the customer's rows; returns what was done as <c>name=count</c> pairs joined by ';', never a value.</summary>
+    Task<string> EraseAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using PreferenceCenter.Components.Common;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Preferences.ContactRules;
+using PreferenceCenter.Resources;
+
+namespace PreferenceCenter.Features.History;
+
+/// <summary>Turns a ledger entry into a sentence its subject understands: "You turned on Marketing by email".</summary>
+public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
+{
+    public string Describe(HistoryItem item, HistoryVocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var who = item.ActorKind.ToString();
+        // Preference sentences name the support team or "recorded" for systems; the consent ones have a form per actor.
+        var by = item.ActorKind switch { ActorKind.Customer => "Customer", ActorKind.Staff => "Staff", _ => "System" };
+        var sentence = item.EventType switch
+        {
+            LedgerEventType.ConsentGranted => text[$"History.ConsentGranted.{who}", Label(item, vocabulary.PurposeTitles)],
+            LedgerEventType.ConsentWithdrawn => text[$"History.ConsentWithdrawn.{who}", Label(item, vocabulary.PurposeTitles)],
+            LedgerEventType.ConsentPendingConfirmation => text[$"Lifecycle.History.Pending.{(item.ActorKind == ActorKind.Customer ? "Customer" : "Other")}", Label(item, vocabulary.PurposeTitles)],
+            LedgerEventType.ConsentConfirmed => text["Lifecycle.History.Confirmed", Label(item, vocabulary.PurposeTitles)],
+            LedgerEventType.ConsentExpired => text["Lifecycle.History.Expired", Label(item, vocabulary.PurposeTitles), Moment(item.Detail, vocabulary)],
+            LedgerEventType.ConsentConfirmationLapsed => text["Lifecycle.History.Unconfirmed", Label(item, vocabulary.PurposeTitles), Moment(item.Detail, vocabulary)],
+            LedgerEventType.ConsentRenewed => text[item.Source == ChangeSource.RenewalLink ? "Lifecycle.History.Renewed" : "Lifecycle.History.Reviewed",
+                Label(item, vocabulary.PurposeTitles), Moment(item.After, vocabulary)],
+            LedgerEventType.RenewalReminderSent => text["Lifecycle.History.Reminded", Label(item, vocabulary.PurposeTitles), Moment(item.Detail, vocabulary)],
+            LedgerEventType.CustomerRegistered => text["History.CustomerRegistered"],
+            LedgerEventType.PreferredLanguageChanged => text["History.LanguageChanged", LanguageName(item.After)],
+            LedgerEventType.PreferenceAnswered => text[$"History.PreferenceAnswered.{by}", Prompt(item, vocabulary)],
+            LedgerEventType.PreferenceAnswerForgotten => text[$"History.PreferenceAnswerForgotten.{by}", Prompt(item, vocabulary)],
+            LedgerEventType.ContactFrequencyChanged => text[$"History.ContactFrequencyChanged.{by}", ChannelName(item), FrequencyPhrase(item.After)],
+            LedgerEventType.ContactPaused => text[$"History.ContactPaused.{by}", ChannelName(item), Moment(item.After, vocabulary)],
+            LedgerEventType.ContactPauseLifted => text[$"History.ContactPauseLifted.{by}", ChannelName(item)],
+            LedgerEventType.FeedbackGiven => text[$"History.FeedbackGiven.{by}", FeedbackPhrase(item)],
+            LedgerEventType.ProfileChanged => text[$"PersonalData.History.ProfileChanged.{by}", ProfileFields(item.Detail)],
+            LedgerEventType.SignedUpWithErasedAddress => text["PersonalData.History.SignedUpWithErasedAddress"],
+            LedgerEventType.ErasureSuppressionWritten or LedgerEventType.ErasurePersonalDataDeleted or LedgerEventType.ErasureSignInDeleted
+                or LedgerEventType.ErasureKeyDestroyed or LedgerEventType.CustomerErased or LedgerEventType.ErasureStorageForgotten
+                => text[$"PersonalData.History.{item.EventType}"],
+            // Support may file the request for the customer; every later step is the customer's, the officer's or the job's.
+            LedgerEventType.ErasureRequested => text[item.ActorKind == ActorKind.Staff ? "Erasure.History.Requested.Staff" : "Erasure.History.Requested"],
+            LedgerEventType.ErasureVerified => text["Erasure.History.Verified"],
+            LedgerEventType.ErasureApproved => text["Erasure.History.Approved"],
+            LedgerEventType.ErasureRejected => text["Erasure.History.Rejected"],
+            LedgerEventType.ErasureCancelled => text["Erasure.History.Cancelled"],
+            LedgerEventType.ErasureExecutionStarted => text["Erasure.History.ExecutionStarted"],
+            LedgerEventType.ErasureCompleted => text["Erasure.History.Completed"],
+            LedgerEventType.PersonalDataExported => text["MyData.History.Exported"],
+            LedgerEventType.PersonalDataRevealed => text[$"Support.History.Revealed.{item.Detail}"],
+            LedgerEventType.CustomerLookedUp => text[$"Support.History.LookedUp.{item.Detail}"],
+            LedgerEventType.UnsubscribeFeedbackGiven => text["History.UnsubscribeFeedbackGiven", Label(item, vocabulary.PurposeTitles),
+                text[$"History.UnsubscribeReason.{item.Detail}"]],
+            _ => text["History.Other", item.EventType],
+        };
+        // Staff acting for the customer say how the customer asked: "… at your request by phone".
+        return RequestChannels.FromLedgerValue(item.RequestChannel) is { } asked
+            ? $"{sentence} {text[$"Support.History.By.{asked}"]}"
+            : sentence;
+    }
+
+    private static string LanguageName(string? culture) =>
+        culture is null ? string.Empty : CultureInfo.GetCultureInfo(culture).NativeName;
+
+    private static string Prompt(HistoryItem item, HistoryVocabulary vocabulary) =>
+        item.Detail is null ? string.Empty : vocabulary.QuestionPrompts.GetValueOrDefault(item.Detail, item.Detail);
+
+    private string ChannelName(HistoryItem item) => item.Channel is Channel channel ? text[$"Channel.{channel}.InSentence"] : string.Empty;
+
+    private string FrequencyPhrase(string? recorded) =>
+        ContactFrequencyNames.Parse(recorded) is { } frequency ? text[$"History.Frequency.{frequency}"] : recorded ?? string.Empty;
+
+    private static string Moment(string? recorded, HistoryVocabulary vocabulary) =>
+        LedgerTime.Parse(recorded) is { } moment ? TimeFormat.DateAndTime(moment, CultureInfo.CurrentUICulture, vocabulary.TimeZone) : recorded ?? string.Empty;
+
+    private string FeedbackPhrase(HistoryItem item)
+    {
+        var kinds = (item.After ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var phrases = kinds.Select(kind => kind switch
+        {
+            "too-often" => text["History.Feedback.TooOften"].Value,
+            "not-relevant" => text["History.Feedback.NotRelevant"].Value,
+            _ => kind,
+        }).ToList();
+        if (item.Detail is not null)
+        {
+            phrases.Add(text["History.Feedback.Comment"]);
+        }
+
+        var said = string.Join("; ", phrases);
+        return item.Channel is null ? said : text["History.Feedback.About", said, ChannelName(item)];
+    }
+
+    private string ProfileFields(string? recorded) =>
+        string.Join(", ", (recorded ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(field => text[$"PersonalData.History.Field.{field}"].Value));
+
+    private string Label(HistoryItem item, IReadOnlyDictionary<string, string> purposeTitles)
+    {
+        var title = item.PurposeKey is null ? string.Empty : purposeTitles.GetValueOrDefault(item.PurposeKey, item.PurposeKey);
+        return item.Channel is Channel channel ? text.ConsentLabel(title, channel) : title;
+    }
+}

@@ -1,8 +1,0 @@
-using PreferenceCenter.Features.Consents;
-
-namespace PreferenceCenter.Features.Ledger;
-
-/// <summary>One ledger entry as its subject may see it.</summary>
-public sealed record HistoryItem(
-    long Sequence, DateTimeOffset OccurredAt, LedgerEventType EventType, ActorKind ActorKind, ChangeSource Source,
-    string? PurposeKey, Channel? Channel, string? Reason, string? RequestChannel, int? NoticeVersion, string? After = null, string? Before = null, string? Detail = null);

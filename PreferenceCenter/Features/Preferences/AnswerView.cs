@@ -1,4 +1,0 @@
-namespace PreferenceCenter.Features.Preferences;
-
-/// <summary>A stored answer; <see cref="Version"/> goes back with the next change so a stale tab cannot overwrite it.</summary>
-public sealed record AnswerView(IReadOnlyList<string> Choices, string? Text, DateTimeOffset AnsweredAt, int Version);

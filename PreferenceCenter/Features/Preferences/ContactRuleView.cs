@@ -1,9 +1,0 @@
-using PreferenceCenter.Features.Consents;
-
-namespace PreferenceCenter.Features.Preferences;
-
-/// <summary>One channel's limits as the customer sees them; <see cref="PausedUntil"/> only while the pause lasts.</summary>
-public sealed record ContactRuleView(Channel Channel, ContactFrequency Frequency, DateTimeOffset? PausedUntil)
-{
-    public static ContactRuleView Default(Channel channel) => new(channel, ContactFrequency.AsItHappens, null);
-}

@@ -1,3 +1,0 @@
-namespace PreferenceCenter.Features.Preferences;
-
-public sealed record OptionView(string Key, string Label);

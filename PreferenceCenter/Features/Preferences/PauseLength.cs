@@ -1,9 +1,0 @@
-namespace PreferenceCenter.Features.Preferences;
-
-public enum PauseLength
-{
-    OneWeek = 1,
-    OneMonth,
-    ThreeMonths,
-    UntilDate,
-}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using PreferenceCenter.Components.Common;
+using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Erasure;
+using PreferenceCenter.Features.Preferences.ContactRules;
+using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Resources;
+
+namespace PreferenceCenter.Features.Preferences;
+
+/// <summary>Shows the matrix and turns each flipped switch into one recorded change, reporting exactly what happened.</summary>
+public sealed partial class PreferencesPage
+{
+    private CurrentNotice? notice;
+    private Dictionary<(string PurposeKey, Channel Channel), ConsentCell>? cells;
+    private IReadOnlyDictionary<Channel, ContactRuleView>? rules;
+
+    // Bumped on every consent change, so the questionnaire re-reads which answers are in use.
+    private int consentsVersion;
+    private StatusMessage? status;
+    private bool loaded;
+    private bool saving;
+    private Guid customerId;
+
+    // An open erasure request: withdrawals work as ever, and a grant says it will be erased too.
+    private ErasureRequestView? openErasure;
+
+    [Inject] private ConsentService Consents { get; set; } = default!;
+    [Inject] private PrivacyNoticeService Notices { get; set; } = default!;
+    [Inject] private ContactRulesService ContactRules { get; set; } = default!;
+    [Inject] private ErasureRequestReader Erasure { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [CascadingParameter] private ReaderTimeZone? ReaderTimeZone { get; set; }
+
+    private bool AnyOn => cells?.Values.Any(c => c.IsOn || c.AwaitingConfirmation) == true;
+
+    // Until the circuit is connected a flip would change only the pre-rendered page and be lost: no switch works then.
+    private bool Locked => saving || NotLive;
+
+    private bool NotLive => !RendererInfo.IsInteractive;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        customerId = user.GetCustomerId() ?? throw new InvalidOperationException("The customer policy guarantees a customer id claim.");
+        notice = await Notices.GetCurrentAsync(CultureInfo.CurrentUICulture);
+        cells = new(await Consents.GetCellsAsync(customerId));
+        rules = await ContactRules.GetAsync(customerId);
+        openErasure = await Erasure.GetOpenAsync(customerId);
+        loaded = true;
+    }
+
+    /// <summary>The sections below the matrix say what they did here, in the page's one live region.</summary>
+    private void Report(StatusMessage message) => status = message;
+
+    private async Task OnToggleAsync(ConsentToggle toggle)
+    {
+        saving = true;
+        try
+        {
+            var result = await Consents.SetAsync(new ConsentChange(
+                customerId, toggle.PurposeKey, toggle.Channel, toggle.TurnOn, toggle.SeenVersion, Actor.Customer(customerId), ChangeSource.Web));
+            if (result.Current is not null)
+            {
+                cells![(toggle.PurposeKey, toggle.Channel)] = result.Current;
+            }
+
+            status = Describe(toggle, result);
+            if (result.Outcome == ConsentChangeOutcome.Saved && ErasureRules.GrantNeedsExplanation(toggle.TurnOn, openErasure))
+            {
+                status = status with { Text = status.Text + " " + T["Erasure.Preferences.GrantNote"] };
+            }
+            consentsVersion++;
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        cells = new(await Consents.GetCellsAsync(customerId));
+        consentsVersion++;
+    }
+
+    private async Task WithdrawAllAsync()
+    {
+        saving = true;
+        try
+        {
+            var count = await Consents.WithdrawAllAsync(customerId, Actor.Customer(customerId), ChangeSource.Web);
+            cells = new(await Consents.GetCellsAsync(customerId));
+            status = new StatusMessage(Severity.Success, T["Preferences.WithdrawAll.Done", count]);
+            consentsVersion++;
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    private StatusMessage Describe(ConsentToggle toggle, ConsentChangeResult result)
+    {
+        var title = notice!.Purposes.First(p => p.Key == toggle.PurposeKey).Title;
+        var label = T.ConsentLabel(title, toggle.Channel);
+        return result.Outcome switch
+        {
+            ConsentChangeOutcome.Unchanged => new StatusMessage(Severity.Info, T[
+                result.Current!.IsOn ? "Preferences.Unchanged.On" : "Preferences.Unchanged.Off", label]),
+            ConsentChangeOutcome.Saved when result.Current!.AwaitingConfirmation => new StatusMessage(Severity.Info, T["Lifecycle.Saved.Pending", label]),
+            ConsentChangeOutcome.Saved => new StatusMessage(Severity.Success, T[
+                result.Current!.IsOn ? "Preferences.Saved.On" : "Preferences.Saved.Off",
+                label, TimeFormat.DateAndTime(result.Current.ChangedAt!.Value, CultureInfo.CurrentUICulture, ReaderTimeZone)]),
+            ConsentChangeOutcome.Conflict => new StatusMessage(Severity.Warning, T[
+                result.Current!.IsOn ? "Preferences.Conflict.On" : "Preferences.Conflict.Off", label]),
+            _ => new StatusMessage(Severity.Error, T[$"ConsentProblem.{result.Problem}"]),
+        };
+    }
+}

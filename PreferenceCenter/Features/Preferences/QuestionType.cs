@@ -1,9 +1,0 @@
-namespace PreferenceCenter.Features.Preferences;
-
-/// <summary>How a question is answered. Stored: the numbers never change.</summary>
-public enum QuestionType
-{
-    SingleChoice = 1,
-    MultipleChoice = 2,
-    FreeText = 3,
-}

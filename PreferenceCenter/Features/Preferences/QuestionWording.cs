@@ -1,7 +1,0 @@
-namespace PreferenceCenter.Features.Preferences;
-
-public sealed class QuestionWording
-{
-    public string? Prompt { get; set; }
-    public string? WhyWeAsk { get; set; }
-}

@@ -1,0 +1,3 @@
+namespace PreferenceCenter.Features.Preferences.Questionnaire;
+
+public sealed record OptionView(string Key, string Label);

@@ -1,0 +1,12 @@
+namespace PreferenceCenter.Features.Unsubscribe;
+
+/// <summary>The <c>done</c> query values the unsubscribe page reports, beyond the <see cref="UnsubscribeChoice"/> names.</summary>
+public static class UnsubscribeDone
+{
+    public const string Reason = "Reason";
+    public const string Conflict = "Conflict";
+    public const string AlreadyLeast = "AlreadyLeast";
+
+    public static bool IsKnown(string? done) =>
+        done is Reason or Conflict or AlreadyLeast || Enum.TryParse<UnsubscribeChoice>(done, out var choice) && Enum.IsDefined(choice) && !int.TryParse(done, out _);
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Mvc;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Messaging.Links;
+using PreferenceCenter.Features.Unsubscribe;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>
+/// <c>/u/{token}</c>: the RFC 8058 one-click POST (no sign-in, cookie, antiforgery or circuit: a mailbox provider
+/// sends it with nothing but the body) and the form posts of the page a GET of the same link shows.
+/// </summary>
+public static class UnsubscribeEndpoints
+{
+    public static IEndpointRouteBuilder MapUnsubscribe(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Ordered before the page's own route, which Blazor also maps for POST (its form handling).
+        app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}", OneClickAsync)
+            .DisableAntiforgery()
+            .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = -1);
+        // Form posts from the page: [FromForm] binding makes the antiforgery middleware check them.
+        app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/choose", ChooseAsync);
+        app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/reason", ReasonAsync);
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmark:BareEndpoint"))
+        {
+            // Only for the benchmark's baseline (same middleware, no work); never mapped in a normal run.
+            app.MapPost("/bench/bare", () => Results.Text("ok")).DisableAntiforgery();
+        }
+
+        return app;
+    }
+
+    private static async Task<IResult> OneClickAsync(
+        string token, HttpRequest request, LinkTokens tokens, UnsubscribeService service, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType
+            || (await request.ReadFormAsync(cancellationToken))["List-Unsubscribe"] != "One-Click")
+        {
+            return Results.Text("A one-click unsubscribe is a POST with the body List-Unsubscribe=One-Click.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var read = tokens.TryRead(token, LinkPurpose.Unsubscribe);
+        if (!read.Succeeded)
+        {
+            return Results.Text($"This unsubscribe link cannot be used ({read.Failure}).", statusCode: read.Failure!.Value.StatusCode());
+        }
+
+        // Conflicts were already retried once where the batch is written (ConsentService.WithdrawManyAsync).
+        var outcome = await service.WithdrawAsync(read.Token, ChangeSource.OneClickUnsubscribe, cancellationToken);
+        return outcome == UnsubscribeOutcome.Conflict
+            ? Results.Text("Busy; please try again.", statusCode: StatusCodes.Status503ServiceUnavailable)
+            : Results.Text("Unsubscribed.");
+    }
+
+    private static Task<IResult> ChooseAsync(
+        string token, [FromForm] UnsubscribeChoice choice, LinkTokens tokens, UnsubscribeService service, CancellationToken cancellationToken) =>
+        FromPageAsync(token, Enum.IsDefined(choice), tokens, async link =>
+            await service.ChooseAsync(link, choice, cancellationToken) switch
+            {
+                UnsubscribeOutcome.Conflict => UnsubscribeDone.Conflict,
+                UnsubscribeOutcome.AlreadyLeast => UnsubscribeDone.AlreadyLeast,
+                _ => choice.ToString(),
+            });
+
+    private static Task<IResult> ReasonAsync(
+        string token, [FromForm] LeavingReason reason, LinkTokens tokens, UnsubscribeService service, CancellationToken cancellationToken) =>
+        FromPageAsync(token, Enum.IsDefined(reason), tokens, async link =>
+            await service.RecordReasonAsync(link, reason, cancellationToken) == UnsubscribeOutcome.Conflict ? UnsubscribeDone.Conflict : UnsubscribeDone.Reason);
+
+    // A bad link or value does nothing and goes back to the page, which shows a bad link with its own status.
+    private static async Task<IResult> FromPageAsync(string token, bool validValue, LinkTokens tokens, Func<LinkToken, Task<string>> act)
+    {
+        var read = tokens.TryRead(token, LinkPurpose.Unsubscribe);
+        return read.Succeeded && validValue ? BackToPage(token, await act(read.Token)) : BackToPage(token, done: null);
+    }
+
+    // Post, redirect, get: the page (which shows a bad link's own status) reports what was done; a reload does not repeat it.
+    private static IResult BackToPage(string token, string? done) => Results.Redirect(
+        $"/{PublicLinks.UnsubscribePath}/{Uri.EscapeDataString(token)}" + (done is null ? string.Empty : $"?done={done}"),
+        permanent: false, preserveMethod: false);
+}
