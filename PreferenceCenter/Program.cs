@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using PreferenceCenter.Components;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.Api;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Privacy;
 
@@ -26,6 +27,7 @@ builder.Services.AddErasure();
 builder.Services.AddErasureWorkflow(builder.Configuration);
 builder.Services.AddMyData();
 builder.Services.AddSupport();
+builder.Services.AddApi();
 
 var app = builder.Build();
 app.LogRepositorySettings();
@@ -51,6 +53,11 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
+app.UseMiddleware<ApiProblemResponses>();
+app.UseAuthentication();
+app.UseAuthorization();
+// After authorization: the API's limits are per client, so the caller must be known first.
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -60,6 +67,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();
 app.MapMyData();
 app.MapUnsubscribe();
+app.MapApi();
 
 await app.RunAsync();
 return 0;

@@ -183,6 +183,52 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PreferenceCenter.Features.Api.Clients.ApiClient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PreviousSecretHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("PreviousSecretValidUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestsPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ApiClients");
+                });
+
             modelBuilder.Entity("PreferenceCenter.Features.Common.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -336,6 +382,29 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("Consents");
                 });
 
+            modelBuilder.Entity("PreferenceCenter.Features.Consents.Lifecycle.RenewalReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PeriodEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentId", "PeriodEndsAt")
+                        .IsUnique();
+
+                    b.ToTable("RenewalReminders");
+                });
+
             modelBuilder.Entity("PreferenceCenter.Features.Erasure.ErasureProgress", b =>
                 {
                     b.Property<Guid>("CustomerId")
@@ -414,25 +483,6 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("ErasureRequests");
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Infrastructure.Jobs.Lease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Holder")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("Leases", (string)null);
-                });
-
             modelBuilder.Entity("PreferenceCenter.Features.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -504,29 +554,6 @@ namespace PreferenceCenter.Data.Migrations
                     b.HasIndex("SubjectId", "Sequence");
 
                     b.ToTable("LedgerEntries", (string)null);
-                });
-
-            modelBuilder.Entity("PreferenceCenter.Features.Consents.Lifecycle.RenewalReminder", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ConsentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PeriodEndsAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConsentId", "PeriodEndsAt")
-                        .IsUnique();
-
-                    b.ToTable("RenewalReminders");
                 });
 
             modelBuilder.Entity("PreferenceCenter.Features.Messaging.Sending.OutboxMessage", b =>
@@ -653,43 +680,6 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("Suppressions", (string)null);
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.Answer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AnsweredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("Choices")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("QuestionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .HasMaxLength(2044)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("QuestionId");
-
-                    b.HasIndex("CustomerId", "QuestionId")
-                        .IsUnique();
-
-                    b.ToTable("Answers");
-                });
-
             modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.ChannelContact", b =>
                 {
                     b.Property<int>("Id")
@@ -746,7 +736,7 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("ContactRules");
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Feedback.Feedback.Feedback.Feedback.Feedback.Feedback", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Feedback.Feedback", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -778,6 +768,43 @@ namespace PreferenceCenter.Data.Migrations
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("Feedback");
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.Answer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Choices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2044)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("CustomerId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("Answers");
                 });
 
             modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.Question", b =>
@@ -1076,6 +1103,25 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("Recipients");
                 });
 
+            modelBuilder.Entity("PreferenceCenter.Infrastructure.Jobs.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1193,20 +1239,20 @@ namespace PreferenceCenter.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Erasure.ErasureProgress", b =>
-                {
-                    b.HasOne("PreferenceCenter.Features.Common.Customer", null)
-                        .WithOne()
-                        .HasForeignKey("PreferenceCenter.Features.Erasure.ErasureProgress", "CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("PreferenceCenter.Features.Consents.Lifecycle.RenewalReminder", b =>
                 {
                     b.HasOne("PreferenceCenter.Features.Consents.Consent", null)
                         .WithMany()
                         .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.Erasure.ErasureProgress", b =>
+                {
+                    b.HasOne("PreferenceCenter.Features.Common.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("PreferenceCenter.Features.Erasure.ErasureProgress", "CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1217,21 +1263,6 @@ namespace PreferenceCenter.Data.Migrations
                         .WithOne()
                         .HasForeignKey("PreferenceCenter.Features.PersonalData.CustomerProfile", "CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.Answer", b =>
-                {
-                    b.HasOne("PreferenceCenter.Features.Common.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("PreferenceCenter.Features.Preferences.Questionnaire.Question", null)
-                        .WithMany()
-                        .HasForeignKey("QuestionId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1253,12 +1284,27 @@ namespace PreferenceCenter.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Feedback.Feedback.Feedback.Feedback.Feedback.Feedback", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Feedback.Feedback", b =>
                 {
                     b.HasOne("PreferenceCenter.Features.Common.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.Questionnaire.Answer", b =>
+                {
+                    b.HasOne("PreferenceCenter.Features.Common.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PreferenceCenter.Features.Preferences.Questionnaire.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

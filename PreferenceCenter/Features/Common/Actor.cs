@@ -10,6 +10,9 @@ public sealed record Actor(ActorKind Kind, string Id, string? Reason = null, str
 
     public static Actor System(string job) => new(ActorKind.System, job);
 
+    /// <summary>A system calling the API, by its client id (its name is looked up when the history is read).</summary>
+    public static Actor ApiClient(Guid clientId) => new(ActorKind.ApiClient, clientId.ToString("N"));
+
     /// <summary>A staff member, by their sign-in account's id; reason and request channel when acting for a customer.</summary>
     public static Actor Staff(string userId, string? reason = null, string? requestChannel = null) =>
         new(ActorKind.Staff, userId, reason, requestChannel);

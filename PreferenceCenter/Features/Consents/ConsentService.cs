@@ -105,7 +105,7 @@ public sealed class ConsentService(
             : change.Grant ? LedgerEventType.ConsentGranted : LedgerEventType.ConsentWithdrawn;
         await ledger.AppendAsync(db, new LedgerDraft(
             eventType, change.Actor, change.CustomerId, change.Source, notice, purpose!.Key, change.Channel,
-            before, ConsentRules.StateLabel(consent, now)), cancellationToken);
+            before, ConsentRules.StateLabel(consent, now), change.Evidence), cancellationToken);
         return ConsentChangeResult.Saved(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
     }
 

@@ -69,4 +69,9 @@ public enum LedgerEventType
 
     // 800–899: data access. 800–849: the customer's own export.
     PersonalDataExported = 800,
+
+    // 900–999: API clients, managed by the privacy officer. Detail names the client and what changed, never a secret.
+    ApiClientCreated = 900,
+    ApiClientSecretRotated = 901,
+    ApiClientRevoked = 902,
 }

@@ -14,4 +14,10 @@ public enum ContactDecisionReason
     Paused,
     NeverForMarketing,
     FrequencyLimit,
+
+    /// <summary>The consent was asked for and waits for the customer's double opt-in confirmation.</summary>
+    PendingConfirmation,
+
+    /// <summary>No customer has this address now, but an erased one had it: never to be contacted again.</summary>
+    Suppressed,
 }

@@ -15,7 +15,7 @@ public static class ContactDecisionRules
         ArgumentNullException.ThrowIfNull(facts);
         if (facts.CustomerStatus is null)
         {
-            return ContactDecision.Deny(ContactDecisionReason.UnknownCustomer);
+            return ContactDecision.Deny(facts.AddressSuppressed ? ContactDecisionReason.Suppressed : ContactDecisionReason.UnknownCustomer);
         }
 
         if (facts.CustomerStatus != CustomerStatus.Active)
@@ -40,9 +40,12 @@ public static class ContactDecisionRules
 
         if (purpose.AsksForConsent && !ConsentRules.IsOn(facts.Consent, now))
         {
-            return ContactDecision.Deny(ConsentRules.StateLabel(facts.Consent, now) == ConsentRules.Lapsed
-                ? ContactDecisionReason.ConsentExpired
-                : ContactDecisionReason.NoConsent);
+            return ContactDecision.Deny(ConsentRules.StateLabel(facts.Consent, now) switch
+            {
+                ConsentRules.Lapsed => ContactDecisionReason.ConsentExpired,
+                ConsentRules.Pending => ContactDecisionReason.PendingConfirmation,
+                _ => ContactDecisionReason.NoConsent,
+            });
         }
 
         return IsLimitedByContactRules(purpose) ? CheckContactRules(facts, now) : ContactDecision.Allow;

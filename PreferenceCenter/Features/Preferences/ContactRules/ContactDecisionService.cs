@@ -18,6 +18,43 @@ public sealed class ContactDecisionService(IDbContextFactory<AppDbContext> dbFac
     }
 
     /// <summary>
+    /// Many decisions at once (a sender's batch), read in five queries whatever the count and decided one by one by
+    /// the same <see cref="ContactDecisionRules"/>. Answers come back in the order asked.
+    /// </summary>
+    public async Task<IReadOnlyList<ContactDecision>> DecideManyAsync(IReadOnlyList<ContactQuestion> questions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var ids = questions.Where(q => q.CustomerId is not null).Select(q => q.CustomerId!.Value).Distinct().ToList();
+        var keys = questions.Select(q => q.PurposeKey).Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var statuses = await db.Customers.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Status })
+            .ToDictionaryAsync(c => c.Id, c => c.Status, cancellationToken);
+        var purposes = await db.Purposes.AsNoTracking().Where(p => keys.Contains(p.Key)).ToDictionaryAsync(p => p.Key, cancellationToken);
+        var purposeIds = purposes.Values.Select(p => p.Id).ToList();
+        var consents = (await db.Consents.AsNoTracking().Where(c => ids.Contains(c.CustomerId) && purposeIds.Contains(c.PurposeId))
+            .ToListAsync(cancellationToken)).ToDictionary(c => (c.CustomerId, c.PurposeId, c.Channel));
+        var rules = (await db.ContactRules.AsNoTracking().Where(r => ids.Contains(r.CustomerId)).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.CustomerId, r.Channel));
+        var contacts = (await db.ChannelContacts.AsNoTracking().Where(c => ids.Contains(c.CustomerId)).ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.CustomerId, c.Channel), c => c.LastContactedAt);
+
+        var now = time.GetUtcNow();
+        return [.. questions.Select(q =>
+        {
+            var id = q.CustomerId ?? Guid.Empty;
+            var purpose = purposes.GetValueOrDefault(q.PurposeKey);
+            return ContactDecisionRules.Decide(new ContactFacts(
+                q.Channel,
+                q.CustomerId is not null && statuses.TryGetValue(id, out var status) ? status : null,
+                purpose,
+                purpose is null ? null : consents.GetValueOrDefault((id, purpose.Id, q.Channel)),
+                rules.GetValueOrDefault((id, q.Channel)),
+                contacts.TryGetValue((id, q.Channel), out var last) ? last : null,
+                q.AddressSuppressed), now);
+        })];
+    }
+
+    /// <summary>
     /// Decides and, when allowed, records the contact in the same transaction, so two senders racing for the same
     /// weekly slot cannot both have it. Call it just before sending something the customer did not ask for.
     /// </summary>

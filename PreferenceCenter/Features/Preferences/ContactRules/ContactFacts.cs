@@ -4,11 +4,15 @@ using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Features.Preferences.ContactRules;
 
-/// <summary>Everything the contact decision depends on, read together so the rule itself stays pure.</summary>
+/// <summary>
+/// Everything the contact decision depends on, read together so the rule itself stays pure.
+/// <paramref name="AddressSuppressed"/>: the subject was asked for by an address no customer has, and it is on the suppression list.
+/// </summary>
 public sealed record ContactFacts(
     Channel Channel,
     CustomerStatus? CustomerStatus,
     Purpose? Purpose,
     Consent? Consent,
     ContactRule? Rule,
-    DateTimeOffset? LastContactedAt);
+    DateTimeOffset? LastContactedAt,
+    bool AddressSuppressed = false);

@@ -1,0 +1,24 @@
+namespace PreferenceCenter.Features.Api.Clients;
+
+/// <summary>What an API client may do. The words are part of the API's contract: they never change meaning.</summary>
+public static class ApiScopes
+{
+    /// <summary>Ask "may we contact them?" and reserve a contact.</summary>
+    public const string Decisions = "decisions";
+
+    /// <summary>Read a customer's consents by reference.</summary>
+    public const string ConsentsRead = "consents:read";
+
+    /// <summary>Record a consent given or withdrawn elsewhere, with its evidence.</summary>
+    public const string ConsentsWrite = "consents:write";
+
+    public static IReadOnlyList<string> All { get; } = [Decisions, ConsentsRead, ConsentsWrite];
+
+    public static bool IsKnown(string scope) => All.Contains(scope);
+
+    public static IReadOnlyList<string> Parse(string? stored) =>
+        (stored ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Known scopes in the order of <see cref="All"/>, once each, as stored.</summary>
+    public static string Format(IEnumerable<string> scopes) => string.Join(' ', All.Intersect(scopes));
+}

@@ -1,0 +1,3 @@
+namespace PreferenceCenter.Features.Api.Decisions;
+
+public sealed record DecisionBatchAnswer(IReadOnlyList<DecisionAnswer> Results);
