@@ -32,14 +32,15 @@ public sealed class DoubleOptInTests
     }
 
     [Fact]
-    public async Task WhilePending_TheContactDecisionSaysNoConsent()
+    public async Task WhilePending_TheContactDecisionSaysItAwaitsConfirmation()
     {
         await using var f = await LifecycleFixture.CreateAsync();
         await f.SetAsync("marketing", Channel.Email, grant: true);
 
         var decision = await f.Get<ContactDecisionService>().DecideAsync(f.CustomerId, Channel.Email, "marketing");
 
-        Assert.Equal(ContactDecisionReason.NoConsent, decision.Reason);
+        // Not allowed, and senders are told why: the customer has not followed the confirmation link yet (issue 14).
+        Assert.Equal(ContactDecisionReason.PendingConfirmation, decision.Reason);
     }
 
     [Fact]

@@ -21,9 +21,14 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
         var by = item.ActorKind switch { ActorKind.Customer => "Customer", ActorKind.Staff => "Staff", _ => "System" };
         var sentence = item.EventType switch
         {
-            LedgerEventType.ConsentGranted => text[$"History.ConsentGranted.{who}", Label(item, vocabulary.PurposeTitles)],
-            LedgerEventType.ConsentWithdrawn => text[$"History.ConsentWithdrawn.{who}", Label(item, vocabulary.PurposeTitles)],
-            LedgerEventType.ConsentPendingConfirmation => text[$"Lifecycle.History.Pending.{(item.ActorKind == ActorKind.Customer ? "Customer" : "Other")}", Label(item, vocabulary.PurposeTitles)],
+            LedgerEventType.ConsentGranted => text[$"History.ConsentGranted.{who}", Label(item, vocabulary.PurposeTitles), System(item)],
+            LedgerEventType.ConsentWithdrawn => text[$"History.ConsentWithdrawn.{who}", Label(item, vocabulary.PurposeTitles), System(item)],
+            LedgerEventType.ConsentPendingConfirmation => text[$"Lifecycle.History.Pending.{item.ActorKind switch
+            {
+                ActorKind.Customer => "Customer",
+                ActorKind.ApiClient => "ApiClient",
+                _ => "Other",
+            }}", Label(item, vocabulary.PurposeTitles), System(item)],
             LedgerEventType.ConsentConfirmed => text["Lifecycle.History.Confirmed", Label(item, vocabulary.PurposeTitles)],
             LedgerEventType.ConsentExpired => text["Lifecycle.History.Expired", Label(item, vocabulary.PurposeTitles), Moment(item.Detail, vocabulary)],
             LedgerEventType.ConsentConfirmationLapsed => text["Lifecycle.History.Unconfirmed", Label(item, vocabulary.PurposeTitles), Moment(item.Detail, vocabulary)],
@@ -63,6 +68,9 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
             ? $"{sentence} {text[$"Support.History.By.{asked}"]}"
             : sentence;
     }
+
+    // The API client's name as the officer wrote it ("newsletter system"), or a plain word when it is gone.
+    private string System(HistoryItem item) => item.ApiClientName ?? text["History.ApiClient.Unnamed"];
 
     private static string LanguageName(string? culture) =>
         culture is null ? string.Empty : CultureInfo.GetCultureInfo(culture).NativeName;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.History;
 
@@ -18,8 +19,24 @@ public sealed class HistoryService(IDbContextFactory<AppDbContext> dbFactory)
         var items = await mine.OrderByDescending(e => e.Sequence)
             .Skip((pageNumber - 1) * pageSize).Take(pageSize)
             .Select(e => new HistoryItem(e.Sequence, e.OccurredAt, e.EventType, e.ActorKind, e.Source,
-                e.PurposeKey, e.Channel, e.Reason, e.RequestChannel, e.NoticeVersion, e.After, e.Before, e.Detail))
+                e.PurposeKey, e.Channel, e.Reason, e.RequestChannel, e.NoticeVersion, e.After, e.Before, e.Detail)
+            { ApiClientActorId = e.ActorKind == ActorKind.ApiClient ? e.ActorId : null })
             .ToListAsync(cancellationToken);
-        return new HistoryPage(items, pageNumber, pageSize, total);
+        return new HistoryPage(await NameApiClientsAsync(db, items, cancellationToken), pageNumber, pageSize, total);
+    }
+
+    // The ledger keeps the client's id (its name may change); the customer reads the name it has now.
+    private static async Task<List<HistoryItem>> NameApiClientsAsync(AppDbContext db, List<HistoryItem> items, CancellationToken cancellationToken)
+    {
+        var ids = items.Select(i => Guid.TryParseExact(i.ApiClientActorId, "N", out var id) ? id : (Guid?)null)
+            .OfType<Guid>().Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return items;
+        }
+
+        var names = await db.ApiClients.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        return [.. items.Select(i => Guid.TryParseExact(i.ApiClientActorId, "N", out var id) && names.TryGetValue(id, out var name)
+            ? i with { ApiClientName = name } : i)];
     }
 }

@@ -1,0 +1,39 @@
+using System.Net.Http.Json;
+using PreferenceCenter.Features.Api.Clients;
+
+namespace PreferenceCenter.Tests.Features.Api;
+
+/// <summary>One valid call per endpoint of <c>/api/v1</c>, and the scope it needs (null: any key).</summary>
+public sealed record ApiCall(string Name, HttpMethod Method, string Path, string? Scope, Func<string, object?> Body)
+{
+    public static IReadOnlyList<ApiCall> All { get; } =
+    [
+        new("me", HttpMethod.Get, "api/v1/me", null, _ => null),
+        new("decide", HttpMethod.Post, "api/v1/decisions", ApiScopes.Decisions,
+            reference => new { subject = new { reference }, purpose = "marketing", channel = "sms" }),
+        new("decide-batch", HttpMethod.Post, "api/v1/decisions/batch", ApiScopes.Decisions,
+            reference => new { items = new[] { new { subject = new { reference }, purpose = "marketing", channel = "sms" } } }),
+        new("reserve", HttpMethod.Post, "api/v1/decisions/reservations", ApiScopes.Decisions,
+            reference => new { subject = new { reference }, purpose = "marketing", channel = "sms" }),
+        new("read-consents", HttpMethod.Get, "api/v1/customers/{reference}/consents", ApiScopes.ConsentsRead, _ => null),
+        new("write-consent", HttpMethod.Post, "api/v1/customers/{reference}/consents", ApiScopes.ConsentsWrite,
+            _ => new
+            {
+                purpose = "profiling", channel = "email", granted = false,
+                evidence = new { capturedAt = DateTimeOffset.UtcNow.AddMinutes(-5), collectionPoint = "shop checkout", wording = "No profiling, thanks." },
+            }),
+    ];
+
+    public HttpRequestMessage Request(string reference)
+    {
+        var request = new HttpRequestMessage(Method, Path.Replace("{reference}", reference, StringComparison.Ordinal));
+        if (Body(reference) is { } body)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return request;
+    }
+
+    public override string ToString() => Name;
+}
