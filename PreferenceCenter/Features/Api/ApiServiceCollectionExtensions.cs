@@ -42,6 +42,7 @@ public static class ApiServiceCollectionExtensions
                     Description = "An API key from /admin/api-clients: Authorization: Bearer pck_…",
                 };
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyDefaults.Scheme, document)] = [] }];
+                ApiErrorResponses.Document(document);
                 return Task.CompletedTask;
             });
         });
