@@ -73,7 +73,7 @@ public sealed class ErasureFixture : IAsyncDisposable
     public async Task<ErasureRequestView> RequestAsync()
     {
         var result = await Requests.RequestAsync(CustomerId, ErasureServices.Password, "en", ConfirmPage);
-        Assert.Equal(ErasureRequestOutcome.Saved, result.Outcome);
+        Assert.Equal(ErasureOutcome.Saved, result.Outcome);
         return result.Request!;
     }
 

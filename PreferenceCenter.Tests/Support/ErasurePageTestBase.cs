@@ -50,7 +50,7 @@ public abstract class ErasurePageTestBase : ComponentTestBase
         var result = await Services.GetRequiredService<ErasureTransitions>().ApplyAsync(
             requestId, ErasureAction.Reject, Actor.Staff(OfficerUserId), ChangeSource.Web, owner: null,
             (r, now) => (r.DecidedAt, r.DecidedBy, r.RejectionReason) = (now, OfficerUserId, reason));
-        Assert.Equal(ErasureRequestOutcome.Saved, result.Outcome);
+        Assert.Equal(ErasureOutcome.Saved, result.Outcome);
     }
 
     /// <summary>The customer asks (right password), confirms by the emailed token, and the request is returned.</summary>

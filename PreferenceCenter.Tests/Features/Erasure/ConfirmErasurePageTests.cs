@@ -22,7 +22,7 @@ public sealed class ConfirmErasurePageTests : ErasurePageTestBase
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
         await SignInCustomerAsync(); // last: it builds the service provider
         var asked = await Requests.RequestAsync(CustomerId, ErasureServices.Password, "en", new Uri("http://localhost/forget-me/confirm"));
-        Assert.Equal(ErasureRequestOutcome.Saved, asked.Outcome);
+        Assert.Equal(ErasureOutcome.Saved, asked.Outcome);
         return asked.Request!.Id;
     }
 

@@ -32,7 +32,7 @@ public sealed class ErasureOnBehalfTests : IAsyncLifetime
     {
         var filed = await f.Requests.FileOnBehalfAsync(f.CustomerId, Agent, ErasureFixture.ConfirmPage);
 
-        Assert.Equal((ErasureRequestOutcome.Saved, ErasureState.Requested), (filed.Outcome, filed.Request!.State));
+        Assert.Equal((ErasureOutcome.Saved, ErasureState.Requested), (filed.Outcome, filed.Request!.State));
         using var mail = await MailPickup.SingleMessageToAsync(f.PickupDirectory, f.Email);
         Assert.Equal("Confirm the erasure request our support team filed for you", mail.Subject);
         var token = Uri.UnescapeDataString(MailPickup.LinkTo(mail, "/forget-me/confirm").Query["?token=".Length..]);
@@ -54,7 +54,7 @@ public sealed class ErasureOnBehalfTests : IAsyncLifetime
     {
         var result = await f.Requests.FileOnBehalfAsync(f.CustomerId, Actor.Staff("agent-user-id", reason, channel), ErasureFixture.ConfirmPage);
 
-        Assert.Equal(ErasureRequestResult.Refused(expected), result);
+        Assert.Equal(ErasureResult.Refused(expected), result);
         Assert.Equal(0, await RequestCountAsync());
         Assert.Empty(await f.ErasureLedgerAsync());
     }
@@ -66,7 +66,7 @@ public sealed class ErasureOnBehalfTests : IAsyncLifetime
 
         var result = await f.Requests.FileOnBehalfAsync(f.CustomerId, Agent, ErasureFixture.ConfirmPage);
 
-        Assert.Equal((ErasureRequestOutcome.Refused, ErasureProblem.AlreadyOpen, own.Id), (result.Outcome, result.Problem, result.Request!.Id));
+        Assert.Equal((ErasureOutcome.Refused, ErasureProblem.AlreadyOpen, own.Id), (result.Outcome, result.Problem, result.Request!.Id));
         Assert.Equal(1, await RequestCountAsync());
     }
 

@@ -82,8 +82,8 @@ public sealed class ErasureStoreTests : IAsyncLifetime
         var first = await f.Requests.ConfirmAsync(token);
         var again = await f.Requests.ConfirmAsync(token);
 
-        Assert.Equal((ErasureRequestOutcome.Saved, ErasureState.Verified), (first.Outcome, first.Request!.State));
-        Assert.Equal(ErasureRequestOutcome.Unchanged, again.Outcome);
+        Assert.Equal((ErasureOutcome.Saved, ErasureState.Verified), (first.Outcome, first.Request!.State));
+        Assert.Equal(ErasureOutcome.Unchanged, again.Outcome);
         Assert.Equal(f.Clock.GetUtcNow(), first.Request.VerifiedAt);
         var entries = await f.ErasureLedgerAsync();
         Assert.Equal([LedgerEventType.ErasureRequested, LedgerEventType.ErasureVerified], entries.Select(e => e.EventType));
@@ -112,8 +112,8 @@ public sealed class ErasureStoreTests : IAsyncLifetime
         var first = await f.Queue.ApproveAsync(ErasureFixture.Officer, request.Id);
         var second = await f.Queue.ApproveAsync(ErasureFixture.Officer, request.Id);
 
-        Assert.Equal(ErasureRequestOutcome.Saved, first.Outcome);
-        Assert.Equal((ErasureRequestOutcome.Unchanged, ErasureState.Approved), (second.Outcome, second.Request!.State));
+        Assert.Equal(ErasureOutcome.Saved, first.Outcome);
+        Assert.Equal((ErasureOutcome.Unchanged, ErasureState.Approved), (second.Outcome, second.Request!.State));
         var approvals = (await f.ErasureLedgerAsync()).Where(e => e.EventType == LedgerEventType.ErasureApproved).ToList();
         var approval = Assert.Single(approvals);
         Assert.Equal((ActorKind.Staff, "officer-user-id"), (approval.ActorKind, approval.ActorId));
@@ -164,7 +164,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
 
         var result = await f.Requests.CancelAsync(f.CustomerId, request.Id);
 
-        Assert.Equal((ErasureRequestOutcome.Saved, ErasureState.Cancelled), (result.Outcome, result.Request!.State));
+        Assert.Equal((ErasureOutcome.Saved, ErasureState.Cancelled), (result.Outcome, result.Request!.State));
         Assert.Equal(LedgerEventType.ErasureCancelled, (await f.ErasureLedgerAsync())[^1].EventType);
     }
 
@@ -186,7 +186,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
 
         var result = await f.Queue.RunNowAsync(ErasureFixture.Officer, request.Id);
 
-        Assert.Equal((ErasureRequestOutcome.Saved, ErasureState.Completed), (result.Outcome, result.Request!.State));
+        Assert.Equal((ErasureOutcome.Saved, ErasureState.Completed), (result.Outcome, result.Request!.State));
         Assert.Equal(
             [LedgerEventType.ErasureRequested, LedgerEventType.ErasureVerified, LedgerEventType.ErasureApproved, LedgerEventType.ErasureExecutionStarted, LedgerEventType.ErasureCompleted],
             (await f.ErasureLedgerAsync()).Select(e => e.EventType));
