@@ -93,7 +93,7 @@ public sealed class ErasureOnBehalfTests : IAsyncLifetime
         var filed = await f.Requests.FileOnBehalfAsync(f.CustomerId, Agent, ErasureFixture.ConfirmPage);
         Assert.Equal(ErasureProblem.NotConfirmedYet, (await f.Queue.ApproveAsync(ErasureFixture.Officer, filed.Request!.Id)).Problem);
 
-        await f.Requests.ConfirmAsync(f.Tokens.Issue(filed.Request.Id, f.CustomerId));
+        await f.Requests.ConfirmAsync(f.Links.Issue(filed.Request.Id, f.CustomerId));
         var approved = await f.Queue.ApproveAsync(ErasureFixture.Officer, filed.Request.Id);
 
         Assert.Equal(ErasureState.Approved, approved.Request!.State);

@@ -49,7 +49,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
         Assert.Equal((LedgerEventType.ErasureRequested, ActorKind.Customer, $"request:{request.Id}"), (entry.EventType, entry.ActorKind, entry.Detail));
         using var mail = await MailPickup.SingleMessageToAsync(f.PickupDirectory, f.Email, "Confirm your erasure request");
         var link = MailPickup.LinkTo(mail, "/forget-me/confirm");
-        Assert.Equal(new ErasureToken(request.Id, f.CustomerId), f.Tokens.Read(Uri.UnescapeDataString(link.Query["?token=".Length..])));
+        Assert.Equal((request.Id, f.CustomerId), f.Links.Read(Uri.UnescapeDataString(link.Query["?token=".Length..])));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
     public async Task Confirm_VerifiesOnce_ThenSaysItWasAlreadyDone()
     {
         var request = await f.RequestAsync();
-        var token = f.Tokens.Issue(request.Id, f.CustomerId);
+        var token = f.Links.Issue(request.Id, f.CustomerId);
 
         var first = await f.Requests.ConfirmAsync(token);
         var again = await f.Requests.ConfirmAsync(token);
@@ -94,7 +94,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
     public async Task Confirm_WithAnExpiredLink_ChangesNothing()
     {
         var request = await f.RequestAsync();
-        var token = f.Tokens.Issue(request.Id, f.CustomerId);
+        var token = f.Links.Issue(request.Id, f.CustomerId);
         f.Clock.Advance(TimeSpan.FromHours(48) + TimeSpan.FromSeconds(1));
 
         var result = await f.Requests.ConfirmAsync(token);

@@ -19,7 +19,7 @@ public sealed class ErasureRequestService(
     IOptions<ErasureOptions> options,
     ErasureRequestReader reader,
     ErasureTransitions transitions,
-    ErasureConfirmationTokens tokens,
+    ErasureLinks links,
     ErasureAccounts accounts,
     ErasureMail mail)
 {
@@ -100,7 +100,7 @@ public sealed class ErasureRequestService(
     /// <summary>The emailed link: a valid, unexpired token for an open request verifies it; anything else changes nothing.</summary>
     public async Task<ErasureResult> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (tokens.Read(token) is not { } ids)
+        if (links.Read(token) is not { } ids)
         {
             return ErasureResult.Refused(ErasureProblem.LinkNotValid);
         }
@@ -116,7 +116,7 @@ public sealed class ErasureRequestService(
             (r, now) => r.CancelledAt = now, cancellationToken);
 
     private Uri ConfirmLink(Uri confirmPage, int requestId, Guid customerId) =>
-        new(confirmPage + "?token=" + Uri.EscapeDataString(tokens.Issue(requestId, customerId)));
+        new(confirmPage + "?token=" + Uri.EscapeDataString(links.Issue(requestId, customerId)));
 
     private async Task<ErasureResult> CreateAsync(Guid customerId, string culture, Actor actor, ChangeSource source, CancellationToken cancellationToken)
     {
