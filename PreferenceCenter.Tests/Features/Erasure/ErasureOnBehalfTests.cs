@@ -50,6 +50,7 @@ public sealed class ErasureOnBehalfTests : IAsyncLifetime
     [InlineData("  ", "phone", ErasureProblem.IdentityCheckRequired)]
     [InlineData(null, "phone", ErasureProblem.IdentityCheckRequired)]
     [InlineData("Identity checked", null, ErasureProblem.ChannelRequired)]
+    [InlineData("Identity checked", "fax", ErasureProblem.ChannelRequired)]
     public async Task FiledOnBehalf_WithoutTheIdentityCheckOrTheChannel_IsRefusedAndWritesNothing(string? reason, string? channel, ErasureProblem expected)
     {
         var result = await f.Requests.FileOnBehalfAsync(f.CustomerId, Actor.Staff("agent-user-id", reason, channel), ErasureFixture.ConfirmPage);

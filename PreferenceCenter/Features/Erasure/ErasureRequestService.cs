@@ -75,7 +75,7 @@ public sealed class ErasureRequestService(
             throw new ArgumentException("Only staff file a request on a customer's behalf.", nameof(staff));
         }
 
-        if (ErasureRules.CheckOnBehalf(staff.Reason, staff.RequestChannel) is { } problem)
+        if (ErasureRules.CheckOnBehalf(staff) is { } problem)
         {
             return ErasureResult.Refused(problem);
         }
