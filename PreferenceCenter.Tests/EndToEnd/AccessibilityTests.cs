@@ -235,7 +235,7 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
             await db.SaveChangesAsync();
         }
 
-        return app.Services.GetRequiredService<ErasureConfirmationTokens>().Issue(request.Id, customerId);
+        return app.Services.GetRequiredService<ErasureLinks>().Issue(request.Id, customerId);
     }
 
     private async Task OpenAsync(IPage page, string path, bool interactive)

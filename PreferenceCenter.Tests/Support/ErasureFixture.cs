@@ -35,8 +35,8 @@ public sealed class ErasureFixture : IAsyncDisposable
     }
 
     /// <summary>
-    /// Now, to the millisecond: confirmation tokens are ASP.NET Data Protection payloads, which also check their
-    /// expiry on the system clock, so the fake clock starts at the real time and moves from there.
+    /// Now, to the millisecond (as stored): the fake clock starts at the real time and moves from there; confirmation
+    /// links (link tokens) expire on this clock.
     /// </summary>
     public FakeTimeProvider Clock { get; }
 
@@ -49,7 +49,7 @@ public sealed class ErasureFixture : IAsyncDisposable
     public ErasureQueueService Queue => services.GetRequiredService<ErasureQueueService>();
     public ErasureRunner Runner => services.GetRequiredService<ErasureRunner>();
     public ErasureTransitions Transitions => services.GetRequiredService<ErasureTransitions>();
-    public ErasureConfirmationTokens Tokens => services.GetRequiredService<ErasureConfirmationTokens>();
+    public ErasureLinks Links => services.GetRequiredService<ErasureLinks>();
 
     public static async Task<ErasureFixture> CreateAsync()
     {
@@ -73,7 +73,7 @@ public sealed class ErasureFixture : IAsyncDisposable
     public async Task<ErasureRequestView> RequestAsync()
     {
         var result = await Requests.RequestAsync(CustomerId, ErasureServices.Password, "en", ConfirmPage);
-        Assert.Equal(ErasureRequestOutcome.Saved, result.Outcome);
+        Assert.Equal(ErasureOutcome.Saved, result.Outcome);
         return result.Request!;
     }
 
@@ -81,7 +81,7 @@ public sealed class ErasureFixture : IAsyncDisposable
     public async Task<ErasureRequestView> VerifiedAsync()
     {
         var request = await RequestAsync();
-        var confirmed = await Requests.ConfirmAsync(Tokens.Issue(request.Id, CustomerId));
+        var confirmed = await Requests.ConfirmAsync(Links.Issue(request.Id, CustomerId));
         Assert.Equal(ErasureState.Verified, confirmed.Request!.State);
         return confirmed.Request;
     }

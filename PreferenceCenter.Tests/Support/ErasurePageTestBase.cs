@@ -20,11 +20,11 @@ public abstract class ErasurePageTestBase : ComponentTestBase
     private readonly string root = Path.Combine(Path.GetTempPath(), $"pc-erasure-page-{Guid.NewGuid():N}");
     private TestDatabase? database;
 
-    // Confirmation tokens also check expiry on the system clock (Data Protection), so the clock starts at the real time.
+    // Starts at the real time, to the millisecond (as stored), and moves only when a test moves it.
     protected FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
     protected Guid CustomerId { get; private set; }
     protected ErasureRequestService Requests => Services.GetRequiredService<ErasureRequestService>();
-    protected ErasureConfirmationTokens Tokens => Services.GetRequiredService<ErasureConfirmationTokens>();
+    protected ErasureLinks Links => Services.GetRequiredService<ErasureLinks>();
 
     protected Task SignInCustomerAsync() => SetUpAsync(auth =>
     {
@@ -50,14 +50,14 @@ public abstract class ErasurePageTestBase : ComponentTestBase
         var result = await Services.GetRequiredService<ErasureTransitions>().ApplyAsync(
             requestId, ErasureAction.Reject, Actor.Staff(OfficerUserId), ChangeSource.Web, owner: null,
             (r, now) => (r.DecidedAt, r.DecidedBy, r.RejectionReason) = (now, OfficerUserId, reason));
-        Assert.Equal(ErasureRequestOutcome.Saved, result.Outcome);
+        Assert.Equal(ErasureOutcome.Saved, result.Outcome);
     }
 
     /// <summary>The customer asks (right password), confirms by the emailed token, and the request is returned.</summary>
     protected async Task<ErasureRequestView> VerifiedRequestAsync()
     {
         var asked = await Requests.RequestAsync(CustomerId, ErasureServices.Password, "en", new Uri("http://localhost/forget-me/confirm"));
-        return (await Requests.ConfirmAsync(Tokens.Issue(asked.Request!.Id, CustomerId))).Request!;
+        return (await Requests.ConfirmAsync(Links.Issue(asked.Request!.Id, CustomerId))).Request!;
     }
 
     private async Task SetUpAsync(Action<BunitAuthorizationContext> signIn)

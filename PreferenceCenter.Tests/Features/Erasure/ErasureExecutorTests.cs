@@ -23,7 +23,7 @@ public sealed class ErasureExecutorTests
 
         var result = await f.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
 
-        Assert.Equal(new ErasureResult(ErasureOutcome.Completed, PersonalDataFixture.Now), result);
+        Assert.Equal(ErasureResult.Erased(PersonalDataFixture.Now), result);
         await AssertErasedAsync(f, ada);
     }
 
@@ -38,7 +38,7 @@ public sealed class ErasureExecutorTests
 
         var again = await f.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
 
-        Assert.Equal(new ErasureResult(ErasureOutcome.AlreadyErased, PersonalDataFixture.Now), again);
+        Assert.Equal(ErasureResult.AlreadyErased(PersonalDataFixture.Now), again);
         Assert.Equal(entries, await CountLedgerAsync(f));
     }
 
@@ -74,7 +74,7 @@ public sealed class ErasureExecutorTests
 
         var resumed = await f.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
 
-        var expected = crashAfter == ErasureStep.StorageForgotten ? ErasureOutcome.AlreadyErased : ErasureOutcome.Completed;
+        var expected = crashAfter == ErasureStep.StorageForgotten ? ErasureOutcome.Unchanged : ErasureOutcome.Saved;
         Assert.Equal(expected, resumed.Outcome);
         await AssertErasedAsync(f, ada);
     }

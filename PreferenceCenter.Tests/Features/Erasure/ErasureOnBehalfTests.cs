@@ -32,7 +32,7 @@ public sealed class ErasureOnBehalfTests : IAsyncLifetime
     {
         var filed = await f.Requests.FileOnBehalfAsync(f.CustomerId, Agent, ErasureFixture.ConfirmPage);
 
-        Assert.Equal((ErasureRequestOutcome.Saved, ErasureState.Requested), (filed.Outcome, filed.Request!.State));
+        Assert.Equal((ErasureOutcome.Saved, ErasureState.Requested), (filed.Outcome, filed.Request!.State));
         using var mail = await MailPickup.SingleMessageToAsync(f.PickupDirectory, f.Email);
         Assert.Equal("Confirm the erasure request our support team filed for you", mail.Subject);
         var token = Uri.UnescapeDataString(MailPickup.LinkTo(mail, "/forget-me/confirm").Query["?token=".Length..]);
@@ -50,11 +50,12 @@ public sealed class ErasureOnBehalfTests : IAsyncLifetime
     [InlineData("  ", "phone", ErasureProblem.IdentityCheckRequired)]
     [InlineData(null, "phone", ErasureProblem.IdentityCheckRequired)]
     [InlineData("Identity checked", null, ErasureProblem.ChannelRequired)]
+    [InlineData("Identity checked", "fax", ErasureProblem.ChannelRequired)]
     public async Task FiledOnBehalf_WithoutTheIdentityCheckOrTheChannel_IsRefusedAndWritesNothing(string? reason, string? channel, ErasureProblem expected)
     {
         var result = await f.Requests.FileOnBehalfAsync(f.CustomerId, Actor.Staff("agent-user-id", reason, channel), ErasureFixture.ConfirmPage);
 
-        Assert.Equal(ErasureRequestResult.Refused(expected), result);
+        Assert.Equal(ErasureResult.Refused(expected), result);
         Assert.Equal(0, await RequestCountAsync());
         Assert.Empty(await f.ErasureLedgerAsync());
     }
@@ -66,7 +67,7 @@ public sealed class ErasureOnBehalfTests : IAsyncLifetime
 
         var result = await f.Requests.FileOnBehalfAsync(f.CustomerId, Agent, ErasureFixture.ConfirmPage);
 
-        Assert.Equal((ErasureRequestOutcome.Refused, ErasureProblem.AlreadyOpen, own.Id), (result.Outcome, result.Problem, result.Request!.Id));
+        Assert.Equal((ErasureOutcome.Refused, ErasureProblem.AlreadyOpen, own.Id), (result.Outcome, result.Problem, result.Request!.Id));
         Assert.Equal(1, await RequestCountAsync());
     }
 
@@ -93,7 +94,7 @@ public sealed class ErasureOnBehalfTests : IAsyncLifetime
         var filed = await f.Requests.FileOnBehalfAsync(f.CustomerId, Agent, ErasureFixture.ConfirmPage);
         Assert.Equal(ErasureProblem.NotConfirmedYet, (await f.Queue.ApproveAsync(ErasureFixture.Officer, filed.Request!.Id)).Problem);
 
-        await f.Requests.ConfirmAsync(f.Tokens.Issue(filed.Request.Id, f.CustomerId));
+        await f.Requests.ConfirmAsync(f.Links.Issue(filed.Request.Id, f.CustomerId));
         var approved = await f.Queue.ApproveAsync(ErasureFixture.Officer, filed.Request.Id);
 
         Assert.Equal(ErasureState.Approved, approved.Request!.State);

@@ -49,7 +49,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
         Assert.Equal((LedgerEventType.ErasureRequested, ActorKind.Customer, $"request:{request.Id}"), (entry.EventType, entry.ActorKind, entry.Detail));
         using var mail = await MailPickup.SingleMessageToAsync(f.PickupDirectory, f.Email, "Confirm your erasure request");
         var link = MailPickup.LinkTo(mail, "/forget-me/confirm");
-        Assert.Equal(new ErasureToken(request.Id, f.CustomerId), f.Tokens.Read(Uri.UnescapeDataString(link.Query["?token=".Length..])));
+        Assert.Equal((request.Id, f.CustomerId), f.Links.Read(Uri.UnescapeDataString(link.Query["?token=".Length..])));
     }
 
     [Fact]
@@ -77,13 +77,13 @@ public sealed class ErasureStoreTests : IAsyncLifetime
     public async Task Confirm_VerifiesOnce_ThenSaysItWasAlreadyDone()
     {
         var request = await f.RequestAsync();
-        var token = f.Tokens.Issue(request.Id, f.CustomerId);
+        var token = f.Links.Issue(request.Id, f.CustomerId);
 
         var first = await f.Requests.ConfirmAsync(token);
         var again = await f.Requests.ConfirmAsync(token);
 
-        Assert.Equal((ErasureRequestOutcome.Saved, ErasureState.Verified), (first.Outcome, first.Request!.State));
-        Assert.Equal(ErasureRequestOutcome.Unchanged, again.Outcome);
+        Assert.Equal((ErasureOutcome.Saved, ErasureState.Verified), (first.Outcome, first.Request!.State));
+        Assert.Equal(ErasureOutcome.Unchanged, again.Outcome);
         Assert.Equal(f.Clock.GetUtcNow(), first.Request.VerifiedAt);
         var entries = await f.ErasureLedgerAsync();
         Assert.Equal([LedgerEventType.ErasureRequested, LedgerEventType.ErasureVerified], entries.Select(e => e.EventType));
@@ -94,7 +94,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
     public async Task Confirm_WithAnExpiredLink_ChangesNothing()
     {
         var request = await f.RequestAsync();
-        var token = f.Tokens.Issue(request.Id, f.CustomerId);
+        var token = f.Links.Issue(request.Id, f.CustomerId);
         f.Clock.Advance(TimeSpan.FromHours(48) + TimeSpan.FromSeconds(1));
 
         var result = await f.Requests.ConfirmAsync(token);
@@ -112,8 +112,8 @@ public sealed class ErasureStoreTests : IAsyncLifetime
         var first = await f.Queue.ApproveAsync(ErasureFixture.Officer, request.Id);
         var second = await f.Queue.ApproveAsync(ErasureFixture.Officer, request.Id);
 
-        Assert.Equal(ErasureRequestOutcome.Saved, first.Outcome);
-        Assert.Equal((ErasureRequestOutcome.Unchanged, ErasureState.Approved), (second.Outcome, second.Request!.State));
+        Assert.Equal(ErasureOutcome.Saved, first.Outcome);
+        Assert.Equal((ErasureOutcome.Unchanged, ErasureState.Approved), (second.Outcome, second.Request!.State));
         var approvals = (await f.ErasureLedgerAsync()).Where(e => e.EventType == LedgerEventType.ErasureApproved).ToList();
         var approval = Assert.Single(approvals);
         Assert.Equal((ActorKind.Staff, "officer-user-id"), (approval.ActorKind, approval.ActorId));
@@ -164,7 +164,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
 
         var result = await f.Requests.CancelAsync(f.CustomerId, request.Id);
 
-        Assert.Equal((ErasureRequestOutcome.Saved, ErasureState.Cancelled), (result.Outcome, result.Request!.State));
+        Assert.Equal((ErasureOutcome.Saved, ErasureState.Cancelled), (result.Outcome, result.Request!.State));
         Assert.Equal(LedgerEventType.ErasureCancelled, (await f.ErasureLedgerAsync())[^1].EventType);
     }
 
@@ -186,7 +186,7 @@ public sealed class ErasureStoreTests : IAsyncLifetime
 
         var result = await f.Queue.RunNowAsync(ErasureFixture.Officer, request.Id);
 
-        Assert.Equal((ErasureRequestOutcome.Saved, ErasureState.Completed), (result.Outcome, result.Request!.State));
+        Assert.Equal((ErasureOutcome.Saved, ErasureState.Completed), (result.Outcome, result.Request!.State));
         Assert.Equal(
             [LedgerEventType.ErasureRequested, LedgerEventType.ErasureVerified, LedgerEventType.ErasureApproved, LedgerEventType.ErasureExecutionStarted, LedgerEventType.ErasureCompleted],
             (await f.ErasureLedgerAsync()).Select(e => e.EventType));

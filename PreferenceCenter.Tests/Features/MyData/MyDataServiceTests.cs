@@ -123,7 +123,7 @@ public sealed class MyDataServiceTests : IAsyncLifetime
     [Fact]
     public async Task Get_AfterErasure_HoldsNothing()
     {
-        var request = await f.Queue.ApproveAsync(ErasureFixture.Officer, (await f.Requests.ConfirmAsync(f.Tokens.Issue(1, f.CustomerId))).Request!.Id);
+        var request = await f.Queue.ApproveAsync(ErasureFixture.Officer, (await f.Requests.ConfirmAsync(f.Links.Issue(1, f.CustomerId))).Request!.Id);
         await f.Queue.RunNowAsync(ErasureFixture.Officer, request.Request!.Id);
 
         Assert.Null(await MyData.GetAsync(f.CustomerId, English));

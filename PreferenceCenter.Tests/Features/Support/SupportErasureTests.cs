@@ -108,7 +108,7 @@ public sealed class SupportErasureTests : IAsyncLifetime
         var again = await fixture.Console.FileErasureAsync(SupportFixture.Staff(), fixture.Mario, ByPhone with { Channel = RequestChannel.Email }, ConfirmPage);
 
         Assert.False(again.Filed);
-        Assert.Equal((ErasureRequestOutcome.Refused, ErasureProblem.AlreadyOpen), (again.Erasure!.Outcome, again.Erasure.Problem));
+        Assert.Equal((ErasureOutcome.Refused, ErasureProblem.AlreadyOpen), (again.Erasure!.Outcome, again.Erasure.Problem));
         Assert.Single(await RequestsAsync());
         Assert.Single(await fixture.LedgerAsync());
         Assert.Single(Directory.GetFiles(fixture.PickupDirectory, "*.eml"));

@@ -1,25 +1,24 @@
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Support;
 
-namespace PreferenceCenter.Tests.Features.Support;
+namespace PreferenceCenter.Tests.Features.Common;
 
 public sealed class OnBehalfRulesTests
 {
-    public static TheoryData<RequestChannel?, string?, SupportProblem?> Requests => new()
+    public static TheoryData<RequestChannel?, string?, OnBehalfProblem?> Requests => new()
     {
         { RequestChannel.Phone, "Asked to stop marketing texts", null },
         { RequestChannel.InPerson, new string('x', LedgerEntry.ReasonMaxLength), null },
-        { null, "Asked to stop marketing texts", SupportProblem.MissingChannel },
-        { (RequestChannel)99, "Asked to stop marketing texts", SupportProblem.UnknownChannel },
-        { RequestChannel.Letter, null, SupportProblem.MissingReason },
-        { RequestChannel.Letter, "   ", SupportProblem.MissingReason },
-        { RequestChannel.Email, new string('x', LedgerEntry.ReasonMaxLength + 1), SupportProblem.ReasonTooLong },
+        { null, "Asked to stop marketing texts", OnBehalfProblem.MissingChannel },
+        { (RequestChannel)99, "Asked to stop marketing texts", OnBehalfProblem.UnknownChannel },
+        { RequestChannel.Letter, null, OnBehalfProblem.MissingReason },
+        { RequestChannel.Letter, "   ", OnBehalfProblem.MissingReason },
+        { RequestChannel.Email, new string('x', LedgerEntry.ReasonMaxLength + 1), OnBehalfProblem.ReasonTooLong },
     };
 
     [Theory]
     [MemberData(nameof(Requests))]
-    public void Check_NeedsAKnownChannelAndABoundedReason(RequestChannel? channel, string? reason, SupportProblem? expected) =>
+    public void Check_NeedsAKnownChannelAndABoundedReason(RequestChannel? channel, string? reason, OnBehalfProblem? expected) =>
         Assert.Equal(expected, OnBehalfRules.Check(new OnBehalfRequest(channel, reason)));
 
     [Fact]
