@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Tests.Support;
 
@@ -34,9 +35,9 @@ public sealed class RenewalAndExpiryTests
         var token = EmailLinks.Token(mail.TextBody, LifecycleMail.RenewPath);
 
         f.Clock.Advance(TimeSpan.FromDays(10));
-        var renewals = f.Get<RenewalService>();
-        Assert.Equal(new LinkResult(LinkOutcome.Ready, "Profiling", Channel.Email, Ends), await renewals.CheckAsync(token, English));
-        var renewed = await renewals.RenewAsync(token, English);
+        var links = f.Get<ConsentLinkService>();
+        Assert.Equal(new LinkResult(LinkOutcome.Ready, "Profiling", Channel.Email, Ends), await links.CheckAsync(LinkPurpose.Renew, token, English));
+        var renewed = await links.ApplyAsync(LinkPurpose.Renew, token, English);
 
         var renewedAt = Ends.AddDays(-20);
         Assert.Equal(new LinkResult(LinkOutcome.Done, "Profiling", Channel.Email, renewedAt.AddMonths(12)), renewed);
@@ -44,7 +45,7 @@ public sealed class RenewalAndExpiryTests
         Assert.Equal((ChangeSource.RenewalLink, LedgerTime.Format(Ends), LedgerTime.Format(renewedAt.AddMonths(12))), (entry.Source, entry.Before, entry.After));
 
         // A replayed link renews nothing more; the old end passes without a lapse.
-        Assert.Equal(LinkOutcome.AlreadyDone, (await renewals.RenewAsync(token, English)).Outcome);
+        Assert.Equal(LinkOutcome.AlreadyDone, (await links.ApplyAsync(LinkPurpose.Renew, token, English)).Outcome);
         f.Clock.SetUtcNow(Ends.AddDays(1));
         Assert.Equal(0, await f.Get<ConsentExpiry>().RunOnceAsync());
         Assert.True((await f.Consents.GetCellsAsync(f.CustomerId))[("profiling", Channel.Email)].IsOn);
@@ -69,7 +70,7 @@ public sealed class RenewalAndExpiryTests
         var lapse = Assert.Single(await f.EntriesAsync(LedgerEventType.ConsentExpired));
         Assert.Equal((ActorKind.System, ChangeSource.System, "granted", "expired", LedgerTime.Format(Ends)),
             (lapse.ActorKind, lapse.Source, lapse.Before, lapse.After, lapse.Detail));
-        Assert.Equal(410, (await f.Get<RenewalService>().RenewAsync(token, English)).StatusCode);
+        Assert.Equal(410, (await f.Get<ConsentLinkService>().ApplyAsync(LinkPurpose.Renew, token, English)).StatusCode);
 
         var again = await f.SetAsync("profiling", Channel.Email, grant: true, expectedVersion: 1);
         Assert.Equal(Ends.AddMonths(12), again.Current!.ExpiresAt);
@@ -172,7 +173,7 @@ public sealed class RenewalAndExpiryTests
         await f.SetAsync("profiling", Channel.Email, grant: true);
         f.Clock.SetUtcNow(Ends.AddDays(-30));
         await f.Get<RenewalReminders>().RunOnceAsync();
-        await f.Get<RenewalService>().RenewAsync(EmailLinks.Token((await f.OutboxAsync()).Single().TextBody, LifecycleMail.RenewPath), English);
+        await f.Get<ConsentLinkService>().ApplyAsync(LinkPurpose.Renew, EmailLinks.Token((await f.OutboxAsync()).Single().TextBody, LifecycleMail.RenewPath), English);
 
         f.Clock.SetUtcNow(Ends.AddDays(-30).AddMonths(12).AddDays(-30));
         Assert.Equal(1, await f.Get<RenewalReminders>().RunOnceAsync());

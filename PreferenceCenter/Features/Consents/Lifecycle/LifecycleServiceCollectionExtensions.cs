@@ -9,9 +9,7 @@ public static class LifecycleServiceCollectionExtensions
     {
         services.AddOptions<LifecycleOptions>().Bind(configuration.GetSection(LifecycleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LifecycleMail>();
-        services.AddSingleton<LinkFollower>();
-        services.AddSingleton<ConfirmationService>();
-        services.AddSingleton<RenewalService>();
+        services.AddSingleton<ConsentLinkService>();
         services.AddSingleton<MaterialChangeReviews>();
         services.AddSingleton<PurposeValidityService>();
         services.AddSingleton<ConsentExpiry>();
