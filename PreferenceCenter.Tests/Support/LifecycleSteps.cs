@@ -22,7 +22,7 @@ public static class LifecycleSteps
     {
         var lifetime = services.GetRequiredService<IOptions<LifecycleOptions>>().Value.ConfirmationLinkLifetime;
         var token = services.GetRequiredService<LinkTokens>().Create(LinkPurpose.ConfirmOptIn, customerId, purposeKey, channel, lifetime);
-        var result = await services.GetRequiredService<ConfirmationService>().ConfirmAsync(token, CultureInfo.InvariantCulture);
+        var result = await services.GetRequiredService<ConsentLinkService>().ApplyAsync(LinkPurpose.ConfirmOptIn, token, CultureInfo.InvariantCulture);
         Assert.Equal(LinkOutcome.Done, result.Outcome);
     }
 }

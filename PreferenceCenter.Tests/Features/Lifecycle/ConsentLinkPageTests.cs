@@ -24,8 +24,7 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
     private async Task SetUpAsync()
     {
         f = await LifecycleFixture.CreateAsync();
-        Services.AddSingleton(f.Get<ConfirmationService>());
-        Services.AddSingleton(f.Get<RenewalService>());
+        Services.AddSingleton(f.Get<ConsentLinkService>());
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
     }
 

@@ -48,14 +48,14 @@ public sealed class DoubleOptInTests
         await using var f = await LifecycleFixture.CreateAsync();
         await f.SetAsync("marketing", Channel.Email, grant: true);
         var token = EmailLinks.Token((await f.OutboxAsync()).Single().TextBody, LifecycleMail.ConfirmPath);
-        var confirmations = f.Get<ConfirmationService>();
+        var links = f.Get<ConsentLinkService>();
         f.Clock.Advance(TimeSpan.FromDays(2));
 
-        var shown = await confirmations.CheckAsync(token, English);
+        var shown = await links.CheckAsync(LinkPurpose.ConfirmOptIn, token, English);
         Assert.Equal((LinkOutcome.Ready, 200), (shown.Outcome, shown.StatusCode));
         Assert.Equal(ConsentState.PendingConfirmation, (await f.ConsentAsync("marketing", Channel.Email)).State);
 
-        var confirmed = await confirmations.ConfirmAsync(token, English);
+        var confirmed = await links.ApplyAsync(LinkPurpose.ConfirmOptIn, token, English);
 
         var confirmedAt = LifecycleFixture.Now.AddDays(2);
         Assert.Equal(new LinkResult(LinkOutcome.Done, "Marketing", Channel.Email, confirmedAt.AddMonths(24)), confirmed);
@@ -65,11 +65,11 @@ public sealed class DoubleOptInTests
         Assert.Equal((ActorKind.Customer, "pending", "granted", confirmedAt), (entry.ActorKind, entry.Before, entry.After, entry.OccurredAt));
         Assert.True((await f.Get<ContactDecisionService>().DecideAsync(f.CustomerId, Channel.Email, "marketing")).Allowed);
 
-        Assert.Equal(LinkOutcome.AlreadyDone, (await confirmations.ConfirmAsync(token, English)).Outcome);
+        Assert.Equal(LinkOutcome.AlreadyDone, (await links.ApplyAsync(LinkPurpose.ConfirmOptIn, token, English)).Outcome);
         Assert.Single(await f.EntriesAsync(LedgerEventType.ConsentConfirmed));
 
         f.Clock.Advance(TimeSpan.FromDays(5));
-        var expired = await confirmations.ConfirmAsync(token, English);
+        var expired = await links.ApplyAsync(LinkPurpose.ConfirmOptIn, token, English);
         Assert.Equal((LinkOutcome.Expired, 410), (expired.Outcome, expired.StatusCode));
     }
 
@@ -81,7 +81,7 @@ public sealed class DoubleOptInTests
         var token = EmailLinks.Token((await f.OutboxAsync()).Single().TextBody, LifecycleMail.ConfirmPath);
         f.Clock.Advance(TimeSpan.FromDays(7));
 
-        var result = await f.Get<ConfirmationService>().ConfirmAsync(token, English);
+        var result = await f.Get<ConsentLinkService>().ApplyAsync(LinkPurpose.ConfirmOptIn, token, English);
 
         Assert.Equal((LinkOutcome.Expired, 410), (result.Outcome, result.StatusCode));
         Assert.Equal(ConsentState.PendingConfirmation, (await f.ConsentAsync("marketing", Channel.Email)).State);
@@ -123,7 +123,7 @@ public sealed class DoubleOptInTests
         var token = EmailLinks.Token((await f.OutboxAsync()).Single().TextBody, LifecycleMail.ConfirmPath);
         f.Clock.Advance(TimeSpan.FromDays(2));
 
-        Assert.Equal(LinkOutcome.Expired, (await f.Get<ConfirmationService>().ConfirmAsync(token, English)).Outcome);
+        Assert.Equal(LinkOutcome.Expired, (await f.Get<ConsentLinkService>().ApplyAsync(LinkPurpose.ConfirmOptIn, token, English)).Outcome);
     }
 
     [Theory]
@@ -142,7 +142,7 @@ public sealed class DoubleOptInTests
             _ => string.Empty,
         };
 
-        var result = await f.Get<ConfirmationService>().ConfirmAsync(token, English);
+        var result = await f.Get<ConsentLinkService>().ApplyAsync(LinkPurpose.ConfirmOptIn, token, English);
 
         Assert.Equal((LinkOutcome.Invalid, 400), (result.Outcome, result.StatusCode));
         Assert.Equal(ConsentState.PendingConfirmation, (await f.ConsentAsync("marketing", Channel.Email)).State);
@@ -157,7 +157,7 @@ public sealed class DoubleOptInTests
         var withdrawn = await f.SetAsync("marketing", Channel.Email, grant: false, expectedVersion: 1);
         Assert.Equal(ConsentChangeOutcome.Saved, withdrawn.Outcome);
 
-        var result = await f.Get<ConfirmationService>().ConfirmAsync(token, English);
+        var result = await f.Get<ConsentLinkService>().ApplyAsync(LinkPurpose.ConfirmOptIn, token, English);
 
         Assert.Equal((LinkOutcome.NothingToDo, 410), (result.Outcome, result.StatusCode));
         Assert.Equal(ConsentState.Withdrawn, (await f.ConsentAsync("marketing", Channel.Email)).State);

@@ -36,7 +36,7 @@ public sealed class LifecycleEmailTests(SmtpSink sink) : IClassFixture<SmtpSink>
         await using var f = await LifecycleFixture.CreateAsync(Smtp, culture: "es");
         await f.SetAsync("profiling", Channel.Email, grant: true);
         f.Clock.SetUtcNow(LifecycleFixture.Now.AddMonths(12).AddDays(-30));
-        Assert.Equal(1, await f.Get<RenewalReminders>().RunOnceAsync());
+        Assert.Equal(1, await f.Get<RenewalReminderSender>().RunOnceAsync());
 
         var message = await DeliverAsync(f);
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Tests.Support;
 
@@ -20,7 +21,7 @@ public sealed class RenewalAndExpiryTests
     {
         await using var f = await LifecycleFixture.CreateAsync();
         await f.SetAsync("profiling", Channel.Email, grant: true);
-        var reminders = f.Get<RenewalReminders>();
+        var reminders = f.Get<RenewalReminderSender>();
 
         f.Clock.SetUtcNow(Ends.AddDays(-30).AddMinutes(-1));
         Assert.Equal(0, await reminders.RunOnceAsync());
@@ -34,9 +35,9 @@ public sealed class RenewalAndExpiryTests
         var token = EmailLinks.Token(mail.TextBody, LifecycleMail.RenewPath);
 
         f.Clock.Advance(TimeSpan.FromDays(10));
-        var renewals = f.Get<RenewalService>();
-        Assert.Equal(new LinkResult(LinkOutcome.Ready, "Profiling", Channel.Email, Ends), await renewals.CheckAsync(token, English));
-        var renewed = await renewals.RenewAsync(token, English);
+        var links = f.Get<ConsentLinkService>();
+        Assert.Equal(new LinkResult(LinkOutcome.Ready, "Profiling", Channel.Email, Ends), await links.CheckAsync(LinkPurpose.Renew, token, English));
+        var renewed = await links.ApplyAsync(LinkPurpose.Renew, token, English);
 
         var renewedAt = Ends.AddDays(-20);
         Assert.Equal(new LinkResult(LinkOutcome.Done, "Profiling", Channel.Email, renewedAt.AddMonths(12)), renewed);
@@ -44,9 +45,9 @@ public sealed class RenewalAndExpiryTests
         Assert.Equal((ChangeSource.RenewalLink, LedgerTime.Format(Ends), LedgerTime.Format(renewedAt.AddMonths(12))), (entry.Source, entry.Before, entry.After));
 
         // A replayed link renews nothing more; the old end passes without a lapse.
-        Assert.Equal(LinkOutcome.AlreadyDone, (await renewals.RenewAsync(token, English)).Outcome);
+        Assert.Equal(LinkOutcome.AlreadyDone, (await links.ApplyAsync(LinkPurpose.Renew, token, English)).Outcome);
         f.Clock.SetUtcNow(Ends.AddDays(1));
-        Assert.Equal(0, await f.Get<ConsentExpiry>().RunOnceAsync());
+        Assert.Equal(0, await f.Get<LapseRecorder>().RunOnceAsync());
         Assert.True((await f.Consents.GetCellsAsync(f.CustomerId))[("profiling", Channel.Email)].IsOn);
     }
 
@@ -56,20 +57,20 @@ public sealed class RenewalAndExpiryTests
         await using var f = await LifecycleFixture.CreateAsync();
         await f.SetAsync("profiling", Channel.Email, grant: true);
         f.Clock.SetUtcNow(Ends.AddDays(-30));
-        await f.Get<RenewalReminders>().RunOnceAsync();
+        await f.Get<RenewalReminderSender>().RunOnceAsync();
         var token = EmailLinks.Token((await f.OutboxAsync()).Single().TextBody, LifecycleMail.RenewPath);
 
         f.Clock.SetUtcNow(Ends);
         // Off from the first moment past its end, before any job has run.
         Assert.False((await f.Consents.GetCellsAsync(f.CustomerId))[("profiling", Channel.Email)].IsOn);
-        var expiry = f.Get<ConsentExpiry>();
+        var expiry = f.Get<LapseRecorder>();
         Assert.Equal(1, await expiry.RunOnceAsync());
         Assert.Equal(0, await expiry.RunOnceAsync());
 
         var lapse = Assert.Single(await f.EntriesAsync(LedgerEventType.ConsentExpired));
         Assert.Equal((ActorKind.System, ChangeSource.System, "granted", "expired", LedgerTime.Format(Ends)),
             (lapse.ActorKind, lapse.Source, lapse.Before, lapse.After, lapse.Detail));
-        Assert.Equal(410, (await f.Get<RenewalService>().RenewAsync(token, English)).StatusCode);
+        Assert.Equal(410, (await f.Get<ConsentLinkService>().ApplyAsync(LinkPurpose.Renew, token, English)).StatusCode);
 
         var again = await f.SetAsync("profiling", Channel.Email, grant: true, expectedVersion: 1);
         Assert.Equal(Ends.AddMonths(12), again.Current!.ExpiresAt);
@@ -89,7 +90,7 @@ public sealed class RenewalAndExpiryTests
 
         await Task.WhenAll(
             f.Get<ExpiryJob>().RunOnceAsync(), second.GetRequiredService<ExpiryJob>().RunOnceAsync(),
-            f.Get<ConsentExpiry>().RunOnceAsync(), second.GetRequiredService<ConsentExpiry>().RunOnceAsync());
+            f.Get<LapseRecorder>().RunOnceAsync(), second.GetRequiredService<LapseRecorder>().RunOnceAsync());
         await f.Get<ExpiryJob>().RunOnceAsync();
 
         Assert.Equal(["marketing", "profiling"], (await f.EntriesAsync(LedgerEventType.ConsentExpired)).Select(e => e.PurposeKey).Order());
@@ -107,7 +108,7 @@ public sealed class RenewalAndExpiryTests
         // Two instances at once, each through its job (lease) and straight through the batch (no lease).
         await Task.WhenAll(
             f.Get<ReminderJob>().RunOnceAsync(), second.GetRequiredService<ReminderJob>().RunOnceAsync(),
-            f.Get<RenewalReminders>().RunOnceAsync(), second.GetRequiredService<RenewalReminders>().RunOnceAsync());
+            f.Get<RenewalReminderSender>().RunOnceAsync(), second.GetRequiredService<RenewalReminderSender>().RunOnceAsync());
         f.Clock.Advance(TimeSpan.FromDays(1));
         await f.Get<ReminderJob>().RunOnceAsync();
         await using (var restarted = LifecycleMailFactory.Services(f.Database, f.Clock))
@@ -126,7 +127,7 @@ public sealed class RenewalAndExpiryTests
     {
         await using var f = await LifecycleFixture.CreateAsync();
         await f.SetAsync("profiling", Channel.Email, grant: true);
-        var reminders = f.Get<RenewalReminders>();
+        var reminders = f.Get<RenewalReminderSender>();
         var rules = f.Get<ContactRulesService>();
         f.Clock.SetUtcNow(Ends.AddDays(-40));
         await rules.PauseAsync(f.CustomerId, [Channel.Email], Ends.AddDays(-15), Actor.Customer(f.CustomerId), ChangeSource.Web);
@@ -146,7 +147,7 @@ public sealed class RenewalAndExpiryTests
         await using var f = await LifecycleFixture.CreateAsync();
         await f.SetAsync("profiling", Channel.Email, grant: true);
         await f.SetAsync("marketing", Channel.Sms, grant: true);
-        var reminders = f.Get<RenewalReminders>();
+        var reminders = f.Get<RenewalReminderSender>();
         var rules = f.Get<ContactRulesService>();
         f.Clock.SetUtcNow(Ends.AddDays(-40));
         await rules.PauseAsync(f.CustomerId, [Channel.Email], Ends.AddDays(1), Actor.Customer(f.CustomerId), ChangeSource.Web);
@@ -171,11 +172,11 @@ public sealed class RenewalAndExpiryTests
         await using var f = await LifecycleFixture.CreateAsync();
         await f.SetAsync("profiling", Channel.Email, grant: true);
         f.Clock.SetUtcNow(Ends.AddDays(-30));
-        await f.Get<RenewalReminders>().RunOnceAsync();
-        await f.Get<RenewalService>().RenewAsync(EmailLinks.Token((await f.OutboxAsync()).Single().TextBody, LifecycleMail.RenewPath), English);
+        await f.Get<RenewalReminderSender>().RunOnceAsync();
+        await f.Get<ConsentLinkService>().ApplyAsync(LinkPurpose.Renew, EmailLinks.Token((await f.OutboxAsync()).Single().TextBody, LifecycleMail.RenewPath), English);
 
         f.Clock.SetUtcNow(Ends.AddDays(-30).AddMonths(12).AddDays(-30));
-        Assert.Equal(1, await f.Get<RenewalReminders>().RunOnceAsync());
+        Assert.Equal(1, await f.Get<RenewalReminderSender>().RunOnceAsync());
         Assert.Equal(2, (await f.OutboxAsync()).Count);
     }
 
@@ -187,7 +188,7 @@ public sealed class RenewalAndExpiryTests
         await f.SetAsync("profiling", Channel.Email, grant: false, expectedVersion: 1);
         f.Clock.SetUtcNow(Ends.AddDays(-10));
 
-        Assert.Equal(0, await f.Get<RenewalReminders>().RunOnceAsync());
+        Assert.Equal(0, await f.Get<RenewalReminderSender>().RunOnceAsync());
         Assert.Empty(await f.OutboxAsync());
     }
 
@@ -198,8 +199,8 @@ public sealed class RenewalAndExpiryTests
         await f.SetAsync("profiling", Channel.Email, grant: true);
 
         f.Clock.SetUtcNow(Ends.AddDays(-8));
-        Assert.Equal(0, await f.Get<RenewalReminders>().RunOnceAsync());
+        Assert.Equal(0, await f.Get<RenewalReminderSender>().RunOnceAsync());
         f.Clock.SetUtcNow(Ends.AddDays(-7));
-        Assert.Equal(1, await f.Get<RenewalReminders>().RunOnceAsync());
+        Assert.Equal(1, await f.Get<RenewalReminderSender>().RunOnceAsync());
     }
 }

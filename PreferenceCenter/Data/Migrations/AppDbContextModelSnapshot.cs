@@ -690,7 +690,7 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("Answers");
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.ChannelContact", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.LastContact", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1235,7 +1235,7 @@ namespace PreferenceCenter.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.ChannelContact", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.LastContact", b =>
                 {
                     b.HasOne("PreferenceCenter.Features.Common.Customer", null)
                         .WithMany()

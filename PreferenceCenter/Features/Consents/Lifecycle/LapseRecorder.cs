@@ -12,7 +12,7 @@ namespace PreferenceCenter.Features.Consents.Lifecycle;
 /// closes double opt-in requests whose confirmation link has stopped working: they can no longer be confirmed, so
 /// "waiting for your confirmation" would no longer be true.
 /// </summary>
-public sealed class ConsentExpiry(IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, IOptions<LifecycleOptions> options, TimeProvider time)
+public sealed class LapseRecorder(IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, IOptions<LifecycleOptions> options, TimeProvider time)
 {
     public const string ActorName = "consent-expiry";
     public const int BatchSize = 200;

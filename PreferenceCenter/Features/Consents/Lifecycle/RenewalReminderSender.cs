@@ -13,7 +13,7 @@ namespace PreferenceCenter.Features.Consents.Lifecycle;
 /// is an email we choose to send, so a pause on email holds it: it goes when the pause ends if the period is still
 /// running, and not at all if the pause outlasts it (the consent then lapses as it would have without a reply).
 /// </summary>
-public sealed class RenewalReminders(
+public sealed class RenewalReminderSender(
     IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, LifecycleMail mail, IContactPauses pauses, IOptions<LifecycleOptions> options,
     TimeProvider time)
 {

@@ -4,9 +4,9 @@ using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Preferences.ContactRules;
 
-internal sealed class ChannelContactConfiguration : IEntityTypeConfiguration<ChannelContact>
+internal sealed class LastContactConfiguration : IEntityTypeConfiguration<LastContact>
 {
-    public void Configure(EntityTypeBuilder<ChannelContact> builder)
+    public void Configure(EntityTypeBuilder<LastContact> builder)
     {
         builder.HasIndex(c => new { c.CustomerId, c.Channel }).IsUnique();
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
