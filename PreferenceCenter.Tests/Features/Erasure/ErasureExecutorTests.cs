@@ -3,7 +3,7 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.PersonalData;
 
 namespace PreferenceCenter.Tests.Features.Erasure;
 

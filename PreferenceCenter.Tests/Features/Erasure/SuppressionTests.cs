@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.PersonalData;
 
 namespace PreferenceCenter.Tests.Features.Erasure;
 

@@ -7,7 +7,8 @@ using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Features.Privacy.Admin;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Privacy;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Lifecycle;
 

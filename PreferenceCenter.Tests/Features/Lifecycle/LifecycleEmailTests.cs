@@ -3,7 +3,8 @@ using MimeKit;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Messaging.Sending;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Consents.Lifecycle;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Lifecycle;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Privacy.Admin;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Consents.Lifecycle;
 
 namespace PreferenceCenter.Tests.Features.Lifecycle;
 

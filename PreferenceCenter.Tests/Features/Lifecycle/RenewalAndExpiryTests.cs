@@ -5,7 +5,8 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences.ContactRules;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Consents.Lifecycle;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Lifecycle;
 

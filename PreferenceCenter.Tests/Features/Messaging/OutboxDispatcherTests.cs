@@ -1,6 +1,6 @@
 using PreferenceCenter.Features.Messaging;
 using PreferenceCenter.Features.Messaging.Sending;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Messaging;
 

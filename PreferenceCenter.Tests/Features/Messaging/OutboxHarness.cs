@@ -10,7 +10,7 @@ using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Messaging.Sending;
 using PreferenceCenter.Infrastructure.Jobs;
 using PreferenceCenter.Resources;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Messaging;
 

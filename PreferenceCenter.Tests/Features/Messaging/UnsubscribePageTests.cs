@@ -7,7 +7,7 @@ using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Features.Unsubscribe;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Messaging;
 

@@ -10,7 +10,8 @@ using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Features.Preferences.Feedback;
 using PreferenceCenter.Features.Preferences.Questionnaire;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Erasure;
+using PreferenceCenter.Tests.Features.Preferences;
 
 namespace PreferenceCenter.Tests.Features.MyData;
 

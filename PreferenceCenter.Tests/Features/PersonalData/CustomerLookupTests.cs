@@ -1,5 +1,3 @@
-using PreferenceCenter.Tests.Support;
-
 namespace PreferenceCenter.Tests.Features.PersonalData;
 
 public sealed class CustomerLookupTests

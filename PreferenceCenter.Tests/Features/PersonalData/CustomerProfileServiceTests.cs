@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;
-using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.PersonalData;
 

@@ -4,7 +4,6 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Preferences.Feedback;
 using PreferenceCenter.Features.Preferences.Questionnaire;
-using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.PersonalData;
 

@@ -5,7 +5,7 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Features.Preferences.Feedback;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Preferences;
 

@@ -5,7 +5,7 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Features.Preferences.Questionnaire;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Preferences;
 

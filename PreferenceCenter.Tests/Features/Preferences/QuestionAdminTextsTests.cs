@@ -4,7 +4,7 @@ using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Infrastructure.Localization;
 using PreferenceCenter.Resources;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Preferences;
 

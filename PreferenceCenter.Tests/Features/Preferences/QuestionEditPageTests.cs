@@ -6,7 +6,7 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Infrastructure.Localization;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Preferences;
 

@@ -3,7 +3,6 @@ using Bunit;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Features.Preferences.Questionnaire;
-using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Preferences;
 

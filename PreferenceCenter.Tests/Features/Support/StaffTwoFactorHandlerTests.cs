@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using PreferenceCenter.Features.Accounts;
-using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Support;
 
