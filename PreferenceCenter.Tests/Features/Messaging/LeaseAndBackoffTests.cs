@@ -1,5 +1,6 @@
 using PreferenceCenter.Features.Messaging.Sending;
 using PreferenceCenter.Infrastructure.Jobs;
+using PreferenceCenter.Tests.Features.Messaging.Sending;
 
 namespace PreferenceCenter.Tests.Features.Messaging;
 
