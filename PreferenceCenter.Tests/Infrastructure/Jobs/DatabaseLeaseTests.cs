@@ -1,10 +1,9 @@
-using PreferenceCenter.Features.Messaging.Sending;
 using PreferenceCenter.Infrastructure.Jobs;
 using PreferenceCenter.Tests.Features.Messaging.Sending;
 
-namespace PreferenceCenter.Tests.Features.Messaging;
+namespace PreferenceCenter.Tests.Infrastructure.Jobs;
 
-public sealed class LeaseAndBackoffTests
+public sealed class DatabaseLeaseTests
 {
     [Fact]
     public async Task Lease_IsHeldByOneHolderAtATime_ExtendedByItsHolder_AndTakenOverOnlyOnceLapsed()
@@ -47,14 +46,4 @@ public sealed class LeaseAndBackoffTests
 
         Assert.Single(taken, t => t);
     }
-
-    [Theory]
-    [InlineData(1, 30)]
-    [InlineData(2, 60)]
-    [InlineData(3, 120)]
-    [InlineData(4, 240)]
-    [InlineData(5, 300)]
-    [InlineData(400, 300)]
-    public void Backoff_DoublesFromTheBase_UpToTheCap(int attempts, int seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxBackoff.Delay(attempts, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5)));
 }
