@@ -19,13 +19,13 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
 {
     private static readonly DateTimeOffset ProfilingEnds = LifecycleFixture.Now.AddMonths(12);
 
-    private LifecycleFixture f = null!;
+    private LifecycleFixture fixture = null!;
 
     private async Task SetUpAsync()
     {
-        f = await LifecycleFixture.CreateAsync();
-        Services.AddSingleton(f.Get<ConfirmationService>());
-        Services.AddSingleton(f.Get<RenewalService>());
+        fixture = await LifecycleFixture.CreateAsync();
+        Services.AddSingleton(fixture.Get<ConfirmationService>());
+        Services.AddSingleton(fixture.Get<RenewalService>());
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
     }
 
@@ -41,16 +41,16 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
     /// <summary>Marketing by email switched on: waiting for its confirmation link.</summary>
     private async Task<string> PendingConfirmationAsync(TimeSpan? lifetime = null)
     {
-        await f.SetAsync("marketing", Channel.Email, grant: true);
-        return f.Token(LinkPurpose.ConfirmOptIn, "marketing", Channel.Email, lifetime ?? TimeSpan.FromDays(7));
+        await fixture.SetAsync("marketing", Channel.Email, grant: true);
+        return fixture.Token(LinkPurpose.ConfirmOptIn, "marketing", Channel.Email, lifetime ?? TimeSpan.FromDays(7));
     }
 
     /// <summary>Profiling by email, given a year ago less 20 days: inside its reminder lead, so due for renewal.</summary>
     private async Task<string> DueForRenewalAsync(TimeSpan? lifetime = null)
     {
-        await f.SetAsync("profiling", Channel.Email, grant: true);
-        f.Clock.SetUtcNow(ProfilingEnds.AddDays(-20));
-        return f.Token(LinkPurpose.Renew, "profiling", Channel.Email, lifetime ?? TimeSpan.FromDays(30));
+        await fixture.SetAsync("profiling", Channel.Email, grant: true);
+        fixture.Clock.SetUtcNow(ProfilingEnds.AddDays(-20));
+        return fixture.Token(LinkPurpose.Renew, "profiling", Channel.Email, lifetime ?? TimeSpan.FromDays(30));
     }
 
     private static void AssertNoButtonAndAWayToThePreferences<TPage>(IRenderedComponent<TPage> page) where TPage : IComponent
@@ -73,7 +73,7 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
         Assert.Equal("Confirm", button.TextContent);
         Assert.Empty(page.FindAll(".link-outcome"));
         Assert.Equal(200, http.Response.StatusCode);
-        Assert.Equal(ConsentState.PendingConfirmation, (await f.ConsentAsync("marketing", Channel.Email)).State);
+        Assert.Equal(ConsentState.PendingConfirmation, (await fixture.ConsentAsync("marketing", Channel.Email)).State);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
         page.WaitForAssertion(() => Assert.Equal("Thank you: Marketing by email is on, until 23 November 2028.", page.Find(".link-outcome[role=status]").TextContent));
         AssertNoButtonAndAWayToThePreferences(page);
         Assert.Equal(200, http.Response.StatusCode);
-        Assert.Equal(ConsentState.Granted, (await f.ConsentAsync("marketing", Channel.Email)).State);
+        Assert.Equal(ConsentState.Granted, (await fixture.ConsentAsync("marketing", Channel.Email)).State);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
     {
         await SetUpAsync();
         var token = await PendingConfirmationAsync(TimeSpan.FromDays(7));
-        f.Clock.Advance(TimeSpan.FromDays(8));
+        fixture.Clock.Advance(TimeSpan.FromDays(8));
         var http = Request("GET");
 
         var page = OpenConfirm(token, http);
@@ -107,7 +107,7 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
             page.Find(".link-outcome").TextContent);
         AssertNoButtonAndAWayToThePreferences(page);
         Assert.Equal(410, http.Response.StatusCode);
-        Assert.Equal(ConsentState.PendingConfirmation, (await f.ConsentAsync("marketing", Channel.Email)).State);
+        Assert.Equal(ConsentState.PendingConfirmation, (await fixture.ConsentAsync("marketing", Channel.Email)).State);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
         Assert.Equal("This link is not valid: it may have been cut short when it was copied. Nothing has changed.", page.Find(".link-outcome").TextContent);
         AssertNoButtonAndAWayToThePreferences(page);
         Assert.Equal(400, http.Response.StatusCode);
-        Assert.Equal(ConsentState.PendingConfirmation, (await f.ConsentAsync("marketing", Channel.Email)).State);
+        Assert.Equal(ConsentState.PendingConfirmation, (await fixture.ConsentAsync("marketing", Channel.Email)).State);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
         Assert.Equal("Renew", page.Find("form[method=post] button[type=submit]").TextContent);
         Assert.Empty(page.FindAll(".link-outcome"));
         Assert.Equal(200, http.Response.StatusCode);
-        Assert.Equal(ProfilingEnds, (await f.ConsentAsync("profiling", Channel.Email)).ExpiresAt);
+        Assert.Equal(ProfilingEnds, (await fixture.ConsentAsync("profiling", Channel.Email)).ExpiresAt);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
         page.WaitForAssertion(() => Assert.Equal("Thank you: Profiling by email is renewed, until 3 November 2028.", page.Find(".link-outcome[role=status]").TextContent));
         AssertNoButtonAndAWayToThePreferences(page);
         Assert.Equal(200, http.Response.StatusCode);
-        Assert.Equal(ProfilingEnds.AddDays(-20).AddMonths(12), (await f.ConsentAsync("profiling", Channel.Email)).ExpiresAt);
+        Assert.Equal(ProfilingEnds.AddDays(-20).AddMonths(12), (await fixture.ConsentAsync("profiling", Channel.Email)).ExpiresAt);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
     {
         await SetUpAsync();
         var token = await DueForRenewalAsync(TimeSpan.FromDays(5));
-        f.Clock.Advance(TimeSpan.FromDays(6));
+        fixture.Clock.Advance(TimeSpan.FromDays(6));
         var http = Request("GET");
 
         var page = OpenRenew(token, http);
@@ -172,7 +172,7 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
             page.Find(".link-outcome").TextContent);
         AssertNoButtonAndAWayToThePreferences(page);
         Assert.Equal(410, http.Response.StatusCode);
-        Assert.Equal(ProfilingEnds, (await f.ConsentAsync("profiling", Channel.Email)).ExpiresAt);
+        Assert.Equal(ProfilingEnds, (await fixture.ConsentAsync("profiling", Channel.Email)).ExpiresAt);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
         var http = Request("GET");
 
         // A real token, made for the other page: refused as not valid here.
-        var page = OpenRenew(f.Token(LinkPurpose.ConfirmOptIn, "profiling", Channel.Email, TimeSpan.FromDays(7)), http);
+        var page = OpenRenew(fixture.Token(LinkPurpose.ConfirmOptIn, "profiling", Channel.Email, TimeSpan.FromDays(7)), http);
 
         Assert.Equal("This link is not valid: it may have been cut short when it was copied. Nothing has changed.", page.Find(".link-outcome").TextContent);
         AssertNoButtonAndAWayToThePreferences(page);
@@ -192,9 +192,9 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
 
     protected override async ValueTask CleanUpAsync()
     {
-        if (f is not null)
+        if (fixture is not null)
         {
-            await f.DisposeAsync();
+            await fixture.DisposeAsync();
         }
     }
 

@@ -18,10 +18,10 @@ public sealed class LifecycleEmailTests(SmtpSink sink) : IClassFixture<SmtpSink>
     [Fact]
     public async Task TheConfirmationEmail_IsInTheCustomersLanguage_WithOneClickUnsubscribeHeaders()
     {
-        await using var f = await LifecycleFixture.CreateAsync(Smtp, culture: "it");
-        await f.SetAsync("marketing", Channel.Email, grant: true);
+        await using var fixture = await LifecycleFixture.CreateAsync(Smtp, culture: "it");
+        await fixture.SetAsync("marketing", Channel.Email, grant: true);
 
-        var message = await DeliverAsync(f);
+        var message = await DeliverAsync(fixture);
 
         Assert.Equal("Conferma, per favore: Marketing via email", message.Subject);
         Assert.Contains("Hai chiesto di ricevere Marketing via email.", message.TextBody, StringComparison.Ordinal);
@@ -33,12 +33,12 @@ public sealed class LifecycleEmailTests(SmtpSink sink) : IClassFixture<SmtpSink>
     [Fact]
     public async Task TheRenewalReminder_IsInTheCustomersLanguage_WithRenewAndManageLinks_AndTheHeaders()
     {
-        await using var f = await LifecycleFixture.CreateAsync(Smtp, culture: "es");
-        await f.SetAsync("profiling", Channel.Email, grant: true);
-        f.Clock.SetUtcNow(LifecycleFixture.Now.AddMonths(12).AddDays(-30));
-        Assert.Equal(1, await f.Get<RenewalReminders>().RunOnceAsync());
+        await using var fixture = await LifecycleFixture.CreateAsync(Smtp, culture: "es");
+        await fixture.SetAsync("profiling", Channel.Email, grant: true);
+        fixture.Clock.SetUtcNow(LifecycleFixture.Now.AddMonths(12).AddDays(-30));
+        Assert.Equal(1, await fixture.Get<RenewalReminders>().RunOnceAsync());
 
-        var message = await DeliverAsync(f);
+        var message = await DeliverAsync(fixture);
 
         Assert.Equal("¿Quieres seguir recibiendo Profiling por email?", message.Subject);
         Assert.Contains("Tu consentimiento para Profiling por email termina el 23 noviembre 2027.", message.TextBody, StringComparison.Ordinal);
@@ -47,10 +47,10 @@ public sealed class LifecycleEmailTests(SmtpSink sink) : IClassFixture<SmtpSink>
         AssertOneClickHeaders(message);
     }
 
-    private async Task<MimeMessage> DeliverAsync(LifecycleFixture f)
+    private async Task<MimeMessage> DeliverAsync(LifecycleFixture fixture)
     {
-        Assert.True(await f.Get<OutboxDispatcher>().RunOnceAsync());
-        return Assert.Single(await sink.MessagesToAsync(CatalogBuilder.EmailOf(f.CustomerId)));
+        Assert.True(await fixture.Get<OutboxDispatcher>().RunOnceAsync());
+        return Assert.Single(await sink.MessagesToAsync(CatalogBuilder.EmailOf(fixture.CustomerId)));
     }
 
     private static void AssertOneClickHeaders(MimeMessage message)

@@ -21,57 +21,57 @@ public sealed class MaterialChangeTests
     [Fact]
     public async Task AMaterialChange_AsksThoseWhoConsentedUnderAnOlderVersionToReview_UntilTheyKeepIt()
     {
-        await using var f = await LifecycleFixture.CreateAsync();
-        await f.SetAsync("marketing", Channel.Sms, grant: true);
-        var reviews = f.Get<MaterialChangeReviews>();
-        Assert.Empty(await reviews.ListAsync(f.CustomerId, English));
+        await using var fixture = await LifecycleFixture.CreateAsync();
+        await fixture.SetAsync("marketing", Channel.Sms, grant: true);
+        var reviews = fixture.Get<MaterialChangeReviews>();
+        Assert.Empty(await reviews.ListAsync(fixture.CustomerId, English));
 
-        var number = await f.Get<CatalogPublisher>().PublishAsync(MarketingChanged(materially: true));
+        var number = await fixture.Get<CatalogPublisher>().PublishAsync(MarketingChanged(materially: true));
 
-        Assert.Equal(new PurposeToReview("marketing", "Marketing", number), Assert.Single(await reviews.ListAsync(f.CustomerId, English)));
-        f.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(1, await reviews.KeepAsync(f.CustomerId, "marketing"));
-        Assert.Empty(await reviews.ListAsync(f.CustomerId, English));
-        var consent = await f.ConsentAsync("marketing", Channel.Sms);
+        Assert.Equal(new PurposeToReview("marketing", "Marketing", number), Assert.Single(await reviews.ListAsync(fixture.CustomerId, English)));
+        fixture.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await reviews.KeepAsync(fixture.CustomerId, "marketing"));
+        Assert.Empty(await reviews.ListAsync(fixture.CustomerId, English));
+        var consent = await fixture.ConsentAsync("marketing", Channel.Sms);
         Assert.Equal((number, LifecycleFixture.Now.AddDays(1).AddMonths(24)), (consent.NoticeVersion, consent.ExpiresAt));
-        var entry = Assert.Single(await f.EntriesAsync(LedgerEventType.ConsentRenewed));
+        var entry = Assert.Single(await fixture.EntriesAsync(LedgerEventType.ConsentRenewed));
         Assert.Equal((ActorKind.Customer, ChangeSource.Web, number), (entry.ActorKind, entry.Source, entry.NoticeVersion!.Value));
     }
 
     [Fact]
     public async Task ChangingTheConsent_AlsoSettlesTheReview()
     {
-        await using var f = await LifecycleFixture.CreateAsync();
-        await f.SetAsync("marketing", Channel.Sms, grant: true);
-        await f.Get<CatalogPublisher>().PublishAsync(MarketingChanged(materially: true));
+        await using var fixture = await LifecycleFixture.CreateAsync();
+        await fixture.SetAsync("marketing", Channel.Sms, grant: true);
+        await fixture.Get<CatalogPublisher>().PublishAsync(MarketingChanged(materially: true));
 
-        await f.SetAsync("marketing", Channel.Sms, grant: false, expectedVersion: 1);
+        await fixture.SetAsync("marketing", Channel.Sms, grant: false, expectedVersion: 1);
 
-        Assert.Empty(await f.Get<MaterialChangeReviews>().ListAsync(f.CustomerId, English));
+        Assert.Empty(await fixture.Get<MaterialChangeReviews>().ListAsync(fixture.CustomerId, English));
     }
 
     [Fact]
     public async Task APublicationWithoutTheFlag_AsksNoOneToReview()
     {
-        await using var f = await LifecycleFixture.CreateAsync();
-        await f.SetAsync("marketing", Channel.Sms, grant: true);
+        await using var fixture = await LifecycleFixture.CreateAsync();
+        await fixture.SetAsync("marketing", Channel.Sms, grant: true);
 
-        await f.Get<CatalogPublisher>().PublishAsync(MarketingChanged(materially: false));
+        await fixture.Get<CatalogPublisher>().PublishAsync(MarketingChanged(materially: false));
 
-        Assert.Empty(await f.Get<MaterialChangeReviews>().ListAsync(f.CustomerId, English));
+        Assert.Empty(await fixture.Get<MaterialChangeReviews>().ListAsync(fixture.CustomerId, English));
     }
 
     [Fact]
     public async Task ConsentsGivenAfterTheChange_AndWithdrawnOnes_AreNotAskedAbout()
     {
-        await using var f = await LifecycleFixture.CreateAsync();
-        await f.SetAsync("marketing", Channel.Push, grant: true);
-        await f.SetAsync("marketing", Channel.Push, grant: false, expectedVersion: 1);
-        await f.Get<CatalogPublisher>().PublishAsync(MarketingChanged(materially: true));
+        await using var fixture = await LifecycleFixture.CreateAsync();
+        await fixture.SetAsync("marketing", Channel.Push, grant: true);
+        await fixture.SetAsync("marketing", Channel.Push, grant: false, expectedVersion: 1);
+        await fixture.Get<CatalogPublisher>().PublishAsync(MarketingChanged(materially: true));
 
-        await f.SetAsync("marketing", Channel.Sms, grant: true);
+        await fixture.SetAsync("marketing", Channel.Sms, grant: true);
 
-        Assert.Empty(await f.Get<MaterialChangeReviews>().ListAsync(f.CustomerId, English));
+        Assert.Empty(await fixture.Get<MaterialChangeReviews>().ListAsync(fixture.CustomerId, English));
     }
 
     [Fact]

@@ -13,15 +13,15 @@ public sealed class QuestionAdminServiceTests
     [Fact]
     public async Task Save_ANewQuestion_GetsAStableKeyAndAnOfficerLedgerEntry()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
+        await using var fixture = await PreferenceFixture.CreateAsync();
 
-        var id = await f.AddQuestionAsync(QuestionSamples.SingleChoice());
+        var id = await fixture.AddQuestionAsync(QuestionSamples.SingleChoice());
 
-        var form = (await f.Questions.GetFormAsync(id))!;
+        var form = (await fixture.Questions.GetFormAsync(id))!;
         Assert.Equal(("which-store-do-you-usually-visit", 1), (form.Key, form.Version));
         Assert.Equal(["milan", "madrid", "online"], form.Options.Select(o => o.Key));
         Assert.Equal("Madrid", form.Options[1].Labels["es"]);
-        await using var db = f.Database.CreateDbContext();
+        await using var db = fixture.Database.CreateDbContext();
         var entry = db.LedgerEntries.Single();
         Assert.Equal((LedgerEventType.QuestionCreated, ActorKind.Staff, "officer-user-id", null, "which-store-do-you-usually-visit"),
             (entry.EventType, entry.ActorKind, entry.ActorId, entry.SubjectId, entry.Detail));
@@ -30,29 +30,29 @@ public sealed class QuestionAdminServiceTests
     [Fact]
     public async Task Save_WithProblems_SavesNothing()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
+        await using var fixture = await PreferenceFixture.CreateAsync();
         var form = QuestionSamples.MultipleChoice();
         form.Wording["it"].WhyWeAsk = null;
 
-        var result = await f.Questions.SaveAsync(form, PreferenceFixture.Officer);
+        var result = await fixture.Questions.SaveAsync(form, PreferenceFixture.Officer);
 
         Assert.Equal([new QuestionProblem("WhyWeAsk.it", QuestionProblemCode.Required)], result.Problems);
-        Assert.Empty(await f.Questions.ListAsync(English));
+        Assert.Empty(await fixture.Questions.ListAsync(English));
     }
 
     [Fact]
     public async Task Save_AnEdit_RewordsKeepsKeysAndAddsOptions()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
-        var id = await f.AddQuestionAsync(QuestionSamples.SingleChoice());
-        var form = (await f.Questions.GetFormAsync(id))!;
+        await using var fixture = await PreferenceFixture.CreateAsync();
+        var id = await fixture.AddQuestionAsync(QuestionSamples.SingleChoice());
+        var form = (await fixture.Questions.GetFormAsync(id))!;
         form.Options[0].Labels["en"] = "Milan (Duomo)";
         var added = form.AddOption();
         (added.Labels["en"], added.Labels["it"], added.Labels["es"]) = ("Rome", "Roma", "Roma");
 
-        Assert.True((await f.Questions.SaveAsync(form, PreferenceFixture.Officer)).Saved);
+        Assert.True((await fixture.Questions.SaveAsync(form, PreferenceFixture.Officer)).Saved);
 
-        var saved = (await f.Questions.GetFormAsync(id))!;
+        var saved = (await fixture.Questions.GetFormAsync(id))!;
         Assert.Equal(["milan", "madrid", "online", "rome"], saved.Options.Select(o => o.Key));
         Assert.Equal("Milan (Duomo)", saved.Options[0].Labels["en"]);
     }
@@ -60,31 +60,31 @@ public sealed class QuestionAdminServiceTests
     [Fact]
     public async Task Save_AfterAnotherOfficerSaved_IsRefusedAsChangedElsewhere()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
-        var id = await f.AddQuestionAsync(QuestionSamples.SingleChoice());
-        var mine = (await f.Questions.GetFormAsync(id))!;
-        var theirs = (await f.Questions.GetFormAsync(id))!;
+        await using var fixture = await PreferenceFixture.CreateAsync();
+        var id = await fixture.AddQuestionAsync(QuestionSamples.SingleChoice());
+        var mine = (await fixture.Questions.GetFormAsync(id))!;
+        var theirs = (await fixture.Questions.GetFormAsync(id))!;
         theirs.Wording["en"].Prompt = "Where do you shop?";
-        await f.Questions.SaveAsync(theirs, PreferenceFixture.Officer);
+        await fixture.Questions.SaveAsync(theirs, PreferenceFixture.Officer);
 
         mine.Wording["en"].Prompt = "Which shop?";
-        var result = await f.Questions.SaveAsync(mine, PreferenceFixture.Officer);
+        var result = await fixture.Questions.SaveAsync(mine, PreferenceFixture.Officer);
 
         Assert.Equal(QuestionProblemCode.ChangedElsewhere, result.Problems.Single().Code);
-        Assert.Equal("Where do you shop?", (await f.Questions.GetFormAsync(id))!.Wording["en"].Prompt);
+        Assert.Equal("Where do you shop?", (await fixture.Questions.GetFormAsync(id))!.Wording["en"].Prompt);
     }
 
     [Fact]
     public async Task Save_AnAnsweredQuestion_CannotDropAChosenOptionOrChangePurpose()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
-        var id = await f.AddQuestionAsync(QuestionSamples.SingleChoice());
-        await f.Answers.AnswerAsync(f.CustomerId, id, AnswerInput.Choose("milan"), 0, f.Me, PreferenceCenter.Features.Common.ChangeSource.Web);
-        var form = (await f.Questions.GetFormAsync(id))!;
+        await using var fixture = await PreferenceFixture.CreateAsync();
+        var id = await fixture.AddQuestionAsync(QuestionSamples.SingleChoice());
+        await fixture.Answers.AnswerAsync(fixture.CustomerId, id, AnswerInput.Choose("milan"), 0, fixture.Me, PreferenceCenter.Features.Common.ChangeSource.Web);
+        var form = (await fixture.Questions.GetFormAsync(id))!;
         form.Options.RemoveAt(0);
         form.PurposeKey = "marketing";
 
-        var result = await f.Questions.SaveAsync(form, PreferenceFixture.Officer);
+        var result = await fixture.Questions.SaveAsync(form, PreferenceFixture.Officer);
 
         Assert.Equal([QuestionProblemCode.PurposeLockedByAnswers, QuestionProblemCode.OptionInUse], result.Problems.Select(p => p.Code));
     }
@@ -92,34 +92,34 @@ public sealed class QuestionAdminServiceTests
     [Fact]
     public async Task Move_SwapsWithTheNeighbour_AndRetireAndReinstateKeepTheAnswers()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
-        var first = await f.AddQuestionAsync(QuestionSamples.SingleChoice());
-        var second = await f.AddQuestionAsync(QuestionSamples.MultipleChoice());
-        var third = await f.AddQuestionAsync(QuestionSamples.FreeText());
-        await f.Answers.AnswerAsync(f.CustomerId, first, AnswerInput.Choose("online"), 0, f.Me, PreferenceCenter.Features.Common.ChangeSource.Web);
+        await using var fixture = await PreferenceFixture.CreateAsync();
+        var first = await fixture.AddQuestionAsync(QuestionSamples.SingleChoice());
+        var second = await fixture.AddQuestionAsync(QuestionSamples.MultipleChoice());
+        var third = await fixture.AddQuestionAsync(QuestionSamples.FreeText());
+        await fixture.Answers.AnswerAsync(fixture.CustomerId, first, AnswerInput.Choose("online"), 0, fixture.Me, PreferenceCenter.Features.Common.ChangeSource.Web);
 
-        await f.Questions.MoveAsync(third, up: true, PreferenceFixture.Officer);
-        Assert.Equal([first, third, second], (await f.Questions.ListAsync(English)).Select(q => q.Id));
+        await fixture.Questions.MoveAsync(third, up: true, PreferenceFixture.Officer);
+        Assert.Equal([first, third, second], (await fixture.Questions.ListAsync(English)).Select(q => q.Id));
 
-        var version = (await f.Questions.ListAsync(English)).Single(q => q.Id == first).Version;
-        await f.Questions.RetireAsync(first, version, PreferenceFixture.Officer);
-        var list = await f.Questions.ListAsync(English);
+        var version = (await fixture.Questions.ListAsync(English)).Single(q => q.Id == first).Version;
+        await fixture.Questions.RetireAsync(first, version, PreferenceFixture.Officer);
+        var list = await fixture.Questions.ListAsync(English);
         Assert.Equal([third, second, first], list.Select(q => q.Id));
         Assert.Equal((true, 1), (list[2].IsRetired, list[2].AnswerCount));
 
-        await f.Questions.ReinstateAsync(first, list[2].Version, PreferenceFixture.Officer);
-        Assert.False((await f.Questions.ListAsync(English)).Single(q => q.Id == first).IsRetired);
+        await fixture.Questions.ReinstateAsync(first, list[2].Version, PreferenceFixture.Officer);
+        Assert.False((await fixture.Questions.ListAsync(English)).Single(q => q.Id == first).IsRetired);
     }
 
     [Fact]
     public async Task Retire_WithAStaleVersion_IsRefused()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
-        var id = await f.AddQuestionAsync(QuestionSamples.SingleChoice());
+        await using var fixture = await PreferenceFixture.CreateAsync();
+        var id = await fixture.AddQuestionAsync(QuestionSamples.SingleChoice());
 
-        var result = await f.Questions.RetireAsync(id, expectedVersion: 0, PreferenceFixture.Officer);
+        var result = await fixture.Questions.RetireAsync(id, expectedVersion: 0, PreferenceFixture.Officer);
 
         Assert.Equal(QuestionProblemCode.ChangedElsewhere, result.Problems.Single().Code);
-        Assert.False((await f.Questions.ListAsync(English)).Single().IsRetired);
+        Assert.False((await fixture.Questions.ListAsync(English)).Single().IsRetired);
     }
 }

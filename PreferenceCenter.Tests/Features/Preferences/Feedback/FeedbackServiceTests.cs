@@ -11,17 +11,17 @@ public sealed class FeedbackServiceTests
     [Fact]
     public async Task Send_StoresTheWordsButTheLedgerOnlyTheKind()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
+        await using var fixture = await PreferenceFixture.CreateAsync();
 
-        var result = await f.Feedback.SendAsync(f.CustomerId, new FeedbackDraft(true, false, Channel.Sms, "  Three texts a day!  "), f.Me, ChangeSource.Web);
+        var result = await fixture.Feedback.SendAsync(fixture.CustomerId, new FeedbackDraft(true, false, Channel.Sms, "  Three texts a day!  "), fixture.Me, ChangeSource.Web);
 
         Assert.Equal(PreferenceChangeOutcome.Saved, result.Outcome);
-        await using var db = f.Database.CreateDbContext();
+        await using var db = fixture.Database.CreateDbContext();
         // Stored sealed with the customer's key; the words come back only through it.
         var stored = (await db.Feedback.SingleAsync()).Comment;
         Assert.StartsWith("pd1:", stored, StringComparison.Ordinal);
-        Assert.Equal("Three texts a day!", await f.Database.Protector.UnprotectAsync(f.CustomerId, stored));
-        var entry = (await f.LedgerAsync()).Single();
+        Assert.Equal("Three texts a day!", await fixture.Database.Protector.UnprotectAsync(fixture.CustomerId, stored));
+        var entry = (await fixture.LedgerAsync()).Single();
         Assert.Equal((LedgerEventType.FeedbackGiven, Channel.Sms, "too-often", "with-comment"), (entry.EventType, entry.Channel!.Value, entry.After, entry.Detail));
     }
 
@@ -31,20 +31,20 @@ public sealed class FeedbackServiceTests
     [InlineData(false, true, null, null)]
     public async Task Send_EmptyOrMarkedUp_IsRefusedAndNothingIsWritten(bool tooOften, bool notRelevant, string? comment, PreferenceProblem? expected)
     {
-        await using var f = await PreferenceFixture.CreateAsync();
+        await using var fixture = await PreferenceFixture.CreateAsync();
 
-        var result = await f.Feedback.SendAsync(f.CustomerId, new FeedbackDraft(tooOften, notRelevant, null, comment), f.Me, ChangeSource.Web);
+        var result = await fixture.Feedback.SendAsync(fixture.CustomerId, new FeedbackDraft(tooOften, notRelevant, null, comment), fixture.Me, ChangeSource.Web);
 
         Assert.Equal(expected, result.Problem);
-        Assert.Equal(expected is null ? 1 : 0, (await f.LedgerAsync()).Count);
+        Assert.Equal(expected is null ? 1 : 0, (await fixture.LedgerAsync()).Count);
     }
 
     [Fact]
     public async Task Send_ACommentOverTheLimit_IsRefused()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
+        await using var fixture = await PreferenceFixture.CreateAsync();
 
-        var result = await f.Feedback.SendAsync(f.CustomerId, new FeedbackDraft(false, false, null, new string('a', 501)), f.Me, ChangeSource.Web);
+        var result = await fixture.Feedback.SendAsync(fixture.CustomerId, new FeedbackDraft(false, false, null, new string('a', 501)), fixture.Me, ChangeSource.Web);
 
         Assert.Equal(PreferenceProblem.CommentTooLong, result.Problem);
     }
@@ -52,14 +52,14 @@ public sealed class FeedbackServiceTests
     [Fact]
     public async Task Summarize_CountsThePeriodInAggregate()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
-        await f.Feedback.SendAsync(f.CustomerId, new FeedbackDraft(true, false, Channel.Email, null), f.Me, ChangeSource.Web);
-        f.Clock.Advance(TimeSpan.FromDays(40));
-        await f.Feedback.SendAsync(f.CustomerId, new FeedbackDraft(true, true, Channel.Sms, "Less please"), f.Me, ChangeSource.Web);
-        await f.Feedback.SendAsync(f.CustomerId, new FeedbackDraft(false, true, null, null), f.Me, ChangeSource.Web);
+        await using var fixture = await PreferenceFixture.CreateAsync();
+        await fixture.Feedback.SendAsync(fixture.CustomerId, new FeedbackDraft(true, false, Channel.Email, null), fixture.Me, ChangeSource.Web);
+        fixture.Clock.Advance(TimeSpan.FromDays(40));
+        await fixture.Feedback.SendAsync(fixture.CustomerId, new FeedbackDraft(true, true, Channel.Sms, "Less please"), fixture.Me, ChangeSource.Web);
+        await fixture.Feedback.SendAsync(fixture.CustomerId, new FeedbackDraft(false, true, null, null), fixture.Me, ChangeSource.Web);
 
-        var month = await f.Feedback.SummarizeAsync(TimeSpan.FromDays(30));
-        var quarter = await f.Feedback.SummarizeAsync(TimeSpan.FromDays(90));
+        var month = await fixture.Feedback.SummarizeAsync(TimeSpan.FromDays(30));
+        var quarter = await fixture.Feedback.SummarizeAsync(TimeSpan.FromDays(90));
 
         Assert.Equal((2, 1, 2, 1), (month.Total, month.TooOften, month.NotRelevant, month.WithComment));
         Assert.Equal(new Dictionary<Channel, int> { [Channel.Sms] = 1 }, month.TooOftenByChannel);

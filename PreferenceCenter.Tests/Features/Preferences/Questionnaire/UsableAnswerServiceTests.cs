@@ -10,11 +10,11 @@ public sealed class UsableAnswerServiceTests
     [Fact]
     public async Task Get_WhileProfilingIsConsented_ReturnsTheProfilingAnswersOnly()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
-        await AnswerBothAsync(f);
-        await f.GrantAsync("profiling", Channel.Email);
+        await using var fixture = await PreferenceFixture.CreateAsync();
+        await AnswerBothAsync(fixture);
+        await fixture.GrantAsync("profiling", Channel.Email);
 
-        var answers = await f.UsableAnswers.GetAsync(f.CustomerId, "profiling");
+        var answers = await fixture.UsableAnswers.GetAsync(fixture.CustomerId, "profiling");
 
         Assert.Equal([new UsableAnswer("which-store-do-you-usually-visit", ["madrid"], null)], answers, new UsableAnswerComparer());
     }
@@ -22,57 +22,57 @@ public sealed class UsableAnswerServiceTests
     [Fact]
     public async Task Get_WithoutConsent_ReturnsNothing()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
-        await AnswerBothAsync(f);
+        await using var fixture = await PreferenceFixture.CreateAsync();
+        await AnswerBothAsync(fixture);
 
-        Assert.Empty(await f.UsableAnswers.GetAsync(f.CustomerId, "profiling"));
-        Assert.Empty(await f.UsableAnswers.GetAsync(f.CustomerId, "marketing"));
+        Assert.Empty(await fixture.UsableAnswers.GetAsync(fixture.CustomerId, "profiling"));
+        Assert.Empty(await fixture.UsableAnswers.GetAsync(fixture.CustomerId, "marketing"));
     }
 
     [Fact]
     public async Task Get_AfterConsentIsWithdrawn_ReturnsNothingUntilItIsGivenAgain()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
-        await AnswerBothAsync(f);
-        await f.GrantAsync("profiling", Channel.Email);
+        await using var fixture = await PreferenceFixture.CreateAsync();
+        await AnswerBothAsync(fixture);
+        await fixture.GrantAsync("profiling", Channel.Email);
 
-        await f.Consents.WithdrawAllAsync(f.CustomerId, f.Me, ChangeSource.Web);
-        Assert.Empty(await f.UsableAnswers.GetAsync(f.CustomerId, "profiling"));
+        await fixture.Consents.WithdrawAllAsync(fixture.CustomerId, fixture.Me, ChangeSource.Web);
+        Assert.Empty(await fixture.UsableAnswers.GetAsync(fixture.CustomerId, "profiling"));
 
-        await f.Consents.SetAsync(new ConsentChange(f.CustomerId, "profiling", Channel.Email, true, 2, f.Me, ChangeSource.Web));
-        Assert.Single(await f.UsableAnswers.GetAsync(f.CustomerId, "profiling"));
+        await fixture.Consents.SetAsync(new ConsentChange(fixture.CustomerId, "profiling", Channel.Email, true, 2, fixture.Me, ChangeSource.Web));
+        Assert.Single(await fixture.UsableAnswers.GetAsync(fixture.CustomerId, "profiling"));
     }
 
     [Fact]
     public async Task Get_AfterConsentExpires_ReturnsNothing_EvenBeforeAnyJobHasRun()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
-        await AnswerBothAsync(f);
-        await f.GrantAsync("profiling", Channel.Email);
+        await using var fixture = await PreferenceFixture.CreateAsync();
+        await AnswerBothAsync(fixture);
+        await fixture.GrantAsync("profiling", Channel.Email);
 
-        f.Clock.Advance(TimeSpan.FromDays(366)); // profiling consents last 12 months
+        fixture.Clock.Advance(TimeSpan.FromDays(366)); // profiling consents last 12 months
 
-        Assert.Empty(await f.UsableAnswers.GetAsync(f.CustomerId, "profiling"));
+        Assert.Empty(await fixture.UsableAnswers.GetAsync(fixture.CustomerId, "profiling"));
     }
 
     [Fact]
     public async Task Get_ForARetiredQuestion_ReturnsNothing()
     {
-        await using var f = await PreferenceFixture.CreateAsync();
-        var (store, _) = await AnswerBothAsync(f);
-        await f.GrantAsync("profiling", Channel.Email);
+        await using var fixture = await PreferenceFixture.CreateAsync();
+        var (store, _) = await AnswerBothAsync(fixture);
+        await fixture.GrantAsync("profiling", Channel.Email);
 
-        await f.Questions.RetireAsync(store, 1, PreferenceFixture.Officer);
+        await fixture.Questions.RetireAsync(store, 1, PreferenceFixture.Officer);
 
-        Assert.Empty(await f.UsableAnswers.GetAsync(f.CustomerId, "profiling"));
+        Assert.Empty(await fixture.UsableAnswers.GetAsync(fixture.CustomerId, "profiling"));
     }
 
-    private static async Task<(int Store, int Note)> AnswerBothAsync(PreferenceFixture f)
+    private static async Task<(int Store, int Note)> AnswerBothAsync(PreferenceFixture fixture)
     {
-        var store = await f.AddQuestionAsync(QuestionSamples.SingleChoice("profiling"));
-        var note = await f.AddQuestionAsync(QuestionSamples.FreeText("marketing"));
-        await f.Answers.AnswerAsync(f.CustomerId, store, AnswerInput.Choose("madrid"), 0, f.Me, ChangeSource.Web);
-        await f.Answers.AnswerAsync(f.CustomerId, note, AnswerInput.Write("More about bikes"), 0, f.Me, ChangeSource.Web);
+        var store = await fixture.AddQuestionAsync(QuestionSamples.SingleChoice("profiling"));
+        var note = await fixture.AddQuestionAsync(QuestionSamples.FreeText("marketing"));
+        await fixture.Answers.AnswerAsync(fixture.CustomerId, store, AnswerInput.Choose("madrid"), 0, fixture.Me, ChangeSource.Web);
+        await fixture.Answers.AnswerAsync(fixture.CustomerId, note, AnswerInput.Write("More about bikes"), 0, fixture.Me, ChangeSource.Web);
         return (store, note);
     }
 
