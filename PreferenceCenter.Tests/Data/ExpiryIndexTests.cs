@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Features.Consents.Lifecycle;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Data;
 

@@ -9,7 +9,9 @@ using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Tests.EndToEnd.Pages;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Consents.Lifecycle;
+using PreferenceCenter.Tests.Features.Preferences;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.EndToEnd;
 

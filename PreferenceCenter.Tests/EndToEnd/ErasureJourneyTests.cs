@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Tests.EndToEnd.Pages;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 using static Microsoft.Playwright.Assertions;
 using ErasureLinks = PreferenceCenter.Features.Erasure.ErasureLinks;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PreferenceCenter.Features.Erasure;
-using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Erasure;
 

@@ -5,7 +5,7 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Support;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Support;
 
