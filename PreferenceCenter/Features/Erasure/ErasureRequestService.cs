@@ -4,6 +4,7 @@ using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.Erasure;
 
@@ -86,7 +87,7 @@ public sealed class ErasureRequestService(
             return ErasureResult.Refused(ErasureProblem.NotFound);
         }
 
-        var culture = await CustomerLanguage.ReadAsync(dbFactory, customerId, cancellationToken);
+        var culture = await MailRecipient.LanguageAsync(dbFactory, customerId, cancellationToken);
         var created = await CreateAsync(customerId, culture, staff, ChangeSource.Support, cancellationToken);
         if (created.Outcome == ErasureOutcome.Saved)
         {

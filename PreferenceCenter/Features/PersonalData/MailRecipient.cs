@@ -30,4 +30,12 @@ public sealed record MailRecipient(string Address, string Culture)
         return SupportedCultures.OrDefault(
             await db.Customers.Where(c => c.Id == customerId).Select(c => c.PreferredCulture).FirstOrDefaultAsync(cancellationToken));
     }
+
+    /// <summary>The same, for callers that hold a context factory rather than a context.</summary>
+    public static async Task<string> LanguageAsync(IDbContextFactory<AppDbContext> dbFactory, Guid customerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dbFactory);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await LanguageAsync(db, customerId, cancellationToken);
+    }
 }
