@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Components.Layout;
 using PreferenceCenter.Components.Pages;
 using PreferenceCenter.Features.Accounts;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Components;
 

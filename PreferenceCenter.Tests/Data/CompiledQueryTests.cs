@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PreferenceCenter.Data;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Ledger;
 
 namespace PreferenceCenter.Tests.Data;
 

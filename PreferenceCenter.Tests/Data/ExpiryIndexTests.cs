@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Features.Consents.Lifecycle;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Data;
 
@@ -21,7 +21,7 @@ public sealed partial class ExpiryIndexTests
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateDbContext();
 
-        Assert.Contains("USING INDEX IX_Consents_ExpiresAt", await PlanAsync(db, ConsentExpiry.Lapsed(db, Now)), StringComparison.Ordinal);
+        Assert.Contains("USING INDEX IX_Consents_ExpiresAt", await PlanAsync(db, LapseRecorder.Lapsed(db, Now)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed partial class ExpiryIndexTests
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateDbContext();
 
-        Assert.Contains("USING INDEX IX_Consents_ExpiresAt", await PlanAsync(db, RenewalReminders.Due(db, new ContactPauses(), Now, Now.AddDays(30))), StringComparison.Ordinal);
+        Assert.Contains("USING INDEX IX_Consents_ExpiresAt", await PlanAsync(db, RenewalReminderSender.Due(db, new ContactPauses(), Now, Now.AddDays(30))), StringComparison.Ordinal);
     }
 
     // SQLite's own plan for the SQL EF sends, with EF's parameter values bound.

@@ -3,7 +3,8 @@ using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Consents;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Data;
 

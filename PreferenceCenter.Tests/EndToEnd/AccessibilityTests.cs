@@ -9,7 +9,9 @@ using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Tests.EndToEnd.Pages;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Consents.Lifecycle;
+using PreferenceCenter.Tests.Features.Preferences;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.EndToEnd;
 
@@ -236,7 +238,7 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
             await db.SaveChangesAsync();
         }
 
-        return app.Services.GetRequiredService<ErasureConfirmationTokens>().Issue(request.Id, customerId);
+        return app.Services.GetRequiredService<ErasureLinks>().Issue(request.Id, customerId);
     }
 
     private async Task OpenAsync(IPage page, string path, bool interactive)

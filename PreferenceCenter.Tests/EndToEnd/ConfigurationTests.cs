@@ -1,5 +1,5 @@
 using System.Net;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.EndToEnd;
 

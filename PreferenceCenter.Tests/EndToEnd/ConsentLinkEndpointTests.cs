@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Messaging.Links;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Consents.Lifecycle;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.EndToEnd;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Tests.EndToEnd.Pages;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 using static Microsoft.Playwright.Assertions;
-using ErasureConfirmationTokens = PreferenceCenter.Features.Erasure.ErasureConfirmationTokens;
+using ErasureLinks = PreferenceCenter.Features.Erasure.ErasureLinks;
 
 namespace PreferenceCenter.Tests.EndToEnd;
 
@@ -60,7 +60,7 @@ public sealed class ErasureJourneyTests(AppHost app, BrowserFixture browser)
         using var confirmation = await MailPickup.SingleMessageToAsync(app.PickupDirectory, email, "Confirm your erasure request");
         var link = MailPickup.LinkTo(confirmation, "/forget-me/confirm");
         Assert.Equal("Thank you: your request is confirmed. Our privacy officer will review it.", await forgetMe.ConfirmAsync(link));
-        var requestId = app.Services.GetRequiredService<ErasureConfirmationTokens>().Read(Uri.UnescapeDataString(link.Query["?token=".Length..]))!.RequestId;
+        var requestId = app.Services.GetRequiredService<ErasureLinks>().Read(Uri.UnescapeDataString(link.Query["?token=".Length..]))!.Value.RequestId;
 
         var officerPage = await DemoOfficerSession.NewPageAsync(browser, app);
         await using (officerPage.Context)

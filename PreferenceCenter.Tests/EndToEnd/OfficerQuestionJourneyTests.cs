@@ -1,7 +1,8 @@
 using Microsoft.Playwright;
 using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Tests.EndToEnd.Pages;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Preferences;
+using PreferenceCenter.Tests.TestHost;
 using static Microsoft.Playwright.Assertions;
 
 namespace PreferenceCenter.Tests.EndToEnd;

@@ -6,7 +6,8 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Tests.EndToEnd.Pages;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Consents.Lifecycle;
+using PreferenceCenter.Tests.TestHost;
 using static Microsoft.Playwright.Assertions;
 
 namespace PreferenceCenter.Tests.EndToEnd;

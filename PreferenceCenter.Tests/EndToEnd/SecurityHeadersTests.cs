@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using PreferenceCenter.Tests.EndToEnd.Pages;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 using static Microsoft.Playwright.Assertions;
 
 namespace PreferenceCenter.Tests.EndToEnd;

@@ -5,7 +5,7 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Tests.EndToEnd.Pages;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 using static Microsoft.Playwright.Assertions;
 using Actor = PreferenceCenter.Features.Common.Actor;
 using ChangeSource = PreferenceCenter.Features.Common.ChangeSource;

@@ -4,7 +4,7 @@ using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Tests.EndToEnd.Pages;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.EndToEnd;
 

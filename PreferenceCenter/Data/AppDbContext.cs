@@ -30,7 +30,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<Answer> Answers => Set<Answer>();
     public DbSet<ContactRule> ContactRules => Set<ContactRule>();
-    public DbSet<ChannelContact> ChannelContacts => Set<ChannelContact>();
+    // The set keeps its first name because it names the table; the type says what a row is.
+    public DbSet<LastContact> ChannelContacts => Set<LastContact>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
     public DbSet<CustomerProfile> CustomerProfiles => Set<CustomerProfile>();
     public DbSet<Suppression> Suppressions => Set<Suppression>();

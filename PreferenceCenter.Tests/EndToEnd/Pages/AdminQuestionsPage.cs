@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Infrastructure.Localization;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 using static Microsoft.Playwright.Assertions;
 
 namespace PreferenceCenter.Tests.EndToEnd.Pages;

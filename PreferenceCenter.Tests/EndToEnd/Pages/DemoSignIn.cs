@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.EndToEnd.Pages;
 

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 using static Microsoft.Playwright.Assertions;
 
 namespace PreferenceCenter.Tests.EndToEnd.Pages;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 using static Microsoft.Playwright.Assertions;
 
 namespace PreferenceCenter.Tests.EndToEnd.Pages;

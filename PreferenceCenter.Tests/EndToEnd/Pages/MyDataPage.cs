@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.EndToEnd.Pages;
 

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using PreferenceCenter.Features.Common;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.EndToEnd.Pages;
 

@@ -4,7 +4,7 @@ using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Accounts;
 

@@ -10,7 +10,7 @@ using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Preferences.ContactRules;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Api;
 

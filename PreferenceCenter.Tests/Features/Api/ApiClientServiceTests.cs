@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using PreferenceCenter.Features.Api.Clients;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Api;
 

@@ -219,7 +219,7 @@ public sealed class DecisionApiTests(ApiAppFixture app) : IClassFixture<ApiAppFi
                 var last = state == CustomerState.WeeklyLimitReached ? now.AddDays(-2) : now.AddDays(-8);
                 await app.WriteAsync(db =>
                 {
-                    db.ChannelContacts.Add(new ChannelContact { CustomerId = customer.Id, Channel = Channel.Sms, LastContactedAt = last });
+                    db.ChannelContacts.Add(new LastContact { CustomerId = customer.Id, Channel = Channel.Sms, LastContactedAt = last });
                     return Task.CompletedTask;
                 });
                 break;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PreferenceCenter.Features.Erasure;
-using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Erasure;
 
@@ -22,7 +21,7 @@ public sealed class ConfirmErasurePageTests : ErasurePageTestBase
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
         await SignInCustomerAsync(); // last: it builds the service provider
         var asked = await Requests.RequestAsync(CustomerId, ErasureServices.Password, "en", new Uri("http://localhost/forget-me/confirm"));
-        Assert.Equal(ErasureRequestOutcome.Saved, asked.Outcome);
+        Assert.Equal(ErasureOutcome.Saved, asked.Outcome);
         return asked.Request!.Id;
     }
 
@@ -46,7 +45,7 @@ public sealed class ConfirmErasurePageTests : ErasurePageTestBase
     public async Task ValidLink_ShowsTheFormThatConfirms_CarryingTheToken_AndConfirmsNothingYet()
     {
         var requestId = await AskAsync();
-        var token = Tokens.Issue(requestId, CustomerId);
+        var token = Links.Issue(requestId, CustomerId);
 
         var page = Open(token);
 
@@ -66,7 +65,7 @@ public sealed class ConfirmErasurePageTests : ErasurePageTestBase
     public async Task TamperedLink_SaysItIsNotValid_WithNoForm()
     {
         var requestId = await AskAsync();
-        var token = Tokens.Issue(requestId, CustomerId);
+        var token = Links.Issue(requestId, CustomerId);
 
         var page = Open(token[..^4] + (token.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA"));
 
@@ -78,7 +77,7 @@ public sealed class ConfirmErasurePageTests : ErasurePageTestBase
     public async Task ExpiredLink_SaysItIsNotValid_WithNoForm()
     {
         var requestId = await AskAsync();
-        var token = Tokens.Issue(requestId, CustomerId);
+        var token = Links.Issue(requestId, CustomerId);
         Clock.Advance(TimeSpan.FromHours(Services.GetRequiredService<IOptions<ErasureOptions>>().Value.ConfirmationLinkHours) + TimeSpan.FromMinutes(1));
 
         var page = Open(token);

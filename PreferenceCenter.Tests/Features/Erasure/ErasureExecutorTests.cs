@@ -3,7 +3,8 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.PersonalData;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Erasure;
 
@@ -18,39 +19,39 @@ public sealed class ErasureExecutorTests
     [Fact]
     public async Task Execute_DeletesThePersonAndKeepsThePseudonymousProof()
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
-        var ada = await f.AdaAsync();
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.AdaAsync();
 
-        var result = await f.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
+        var result = await fixture.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
 
-        Assert.Equal(new ErasureResult(ErasureOutcome.Completed, PersonalDataFixture.Now), result);
-        await AssertErasedAsync(f, ada);
+        Assert.Equal(ErasureResult.Erased(PersonalDataFixture.Now), result);
+        await AssertErasedAsync(fixture, ada);
     }
 
     [Fact]
     public async Task Execute_Again_IsANoOpThatSaysAlreadyErased()
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
-        var ada = await f.SignUpAsync("ada@example.com");
-        await f.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
-        var entries = await CountLedgerAsync(f);
-        f.Clock.Advance(TimeSpan.FromDays(1));
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.SignUpAsync("ada@example.com");
+        await fixture.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
+        var entries = await CountLedgerAsync(fixture);
+        fixture.Clock.Advance(TimeSpan.FromDays(1));
 
-        var again = await f.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
+        var again = await fixture.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
 
-        Assert.Equal(new ErasureResult(ErasureOutcome.AlreadyErased, PersonalDataFixture.Now), again);
-        Assert.Equal(entries, await CountLedgerAsync(f));
+        Assert.Equal(ErasureResult.AlreadyErased(PersonalDataFixture.Now), again);
+        Assert.Equal(entries, await CountLedgerAsync(fixture));
     }
 
     [Fact]
     public async Task Execute_ForAnUnknownCustomer_WritesNothing()
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
+        await using var fixture = await PersonalDataFixture.CreateAsync();
 
-        var result = await f.Executor.ExecuteAsync(Guid.NewGuid(), PersonalDataFixture.Officer);
+        var result = await fixture.Executor.ExecuteAsync(Guid.NewGuid(), PersonalDataFixture.Officer);
 
         Assert.Equal(ErasureResult.UnknownCustomer, result);
-        Assert.Equal(0, await CountLedgerAsync(f));
+        Assert.Equal(0, await CountLedgerAsync(fixture));
     }
 
     [Theory]
@@ -62,42 +63,42 @@ public sealed class ErasureExecutorTests
     [InlineData(ErasureStep.StorageForgotten)]
     public async Task ACrashAfterAnyStep_IsFinishedByTheNextCall_WithEachStepRecordedOnce(ErasureStep crashAfter)
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
-        var ada = await f.AdaAsync();
-        var crashing = f.Erasure(step => step == crashAfter ? throw new IOException($"power cut after {step}") : Task.CompletedTask);
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.AdaAsync();
+        var crashing = fixture.Erasure(step => step == crashAfter ? throw new IOException($"power cut after {step}") : Task.CompletedTask);
 
         await Assert.ThrowsAsync<IOException>(() => crashing.ExecuteAsync(ada, PersonalDataFixture.Officer));
-        await using (var db = f.Database.CreateDbContext())
+        await using (var db = fixture.Database.CreateDbContext())
         {
             Assert.Equal(crashAfter, (await db.ErasureProgress.SingleAsync()).LastCompletedStep);
         }
 
-        var resumed = await f.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
+        var resumed = await fixture.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
 
-        var expected = crashAfter == ErasureStep.StorageForgotten ? ErasureOutcome.AlreadyErased : ErasureOutcome.Completed;
+        var expected = crashAfter == ErasureStep.StorageForgotten ? ErasureOutcome.Unchanged : ErasureOutcome.Saved;
         Assert.Equal(expected, resumed.Outcome);
-        await AssertErasedAsync(f, ada);
+        await AssertErasedAsync(fixture, ada);
     }
 
     [Fact]
     public async Task Execute_LeavesOtherCustomersReadable()
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
-        var ada = await f.AdaAsync();
-        var bob = await f.SignUpAsync("bob@example.com");
-        await f.FillAsync(bob, "Bob Builder", "+44 20 7946 0000", "Weekends", "Not relevant");
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.AdaAsync();
+        var bob = await fixture.SignUpAsync("bob@example.com");
+        await fixture.FillAsync(bob, "Bob Builder", "+44 20 7946 0000", "Weekends", "Not relevant");
 
-        await f.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
+        await fixture.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
 
-        Assert.Equal(new CustomerProfileView("Bob Builder", "bob@example.com", "+44 20 7946 0000", 2), await f.Profiles.GetAsync(bob));
-        var questionnaire = await f.Answers.GetQuestionnaireAsync(bob, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(new CustomerProfileView("Bob Builder", "bob@example.com", "+44 20 7946 0000", 2), await fixture.Profiles.GetAsync(bob));
+        var questionnaire = await fixture.Answers.GetQuestionnaireAsync(bob, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("Weekends", questionnaire.Questions.Single().Answer!.Text);
-        Assert.Equal(["Not relevant"], (await f.Feedback.SummarizeAsync(TimeSpan.FromDays(1))).RecentComments);
+        Assert.Equal(["Not relevant"], (await fixture.Feedback.SummarizeAsync(TimeSpan.FromDays(1))).RecentComments);
     }
 
-    private static async Task AssertErasedAsync(PersonalDataFixture f, Guid customerId)
+    private static async Task AssertErasedAsync(PersonalDataFixture fixture, Guid customerId)
     {
-        await using var db = f.Database.CreateDbContext();
+        await using var db = fixture.Database.CreateDbContext();
         var customer = await db.Customers.SingleAsync(c => c.Id == customerId);
         Assert.Equal((CustomerStatus.Erased, (string?)null), (customer.Status, customer.UserId));
         Assert.Equal(0, await db.Users.CountAsync() + await db.UserLogins.CountAsync() + await db.UserTokens.CountAsync()
@@ -108,18 +109,18 @@ public sealed class ErasureExecutorTests
         var granted = await db.LedgerEntries.AnyAsync(e => e.SubjectId == customerId
             && (e.EventType == LedgerEventType.ConsentGranted || e.EventType == LedgerEventType.ConsentPendingConfirmation));
         Assert.Equal(granted, await db.Consents.AnyAsync(c => c.CustomerId == customerId));
-        Assert.True(await f.Suppressions.IsSuppressedAsync("ada@example.com", phone: null));
-        Assert.True((await f.Database.KeyStore.FindAsync(customerId)).Destroyed);
+        Assert.True(await fixture.Suppressions.IsSuppressedAsync("ada@example.com", phone: null));
+        Assert.True((await fixture.Database.KeyStore.FindAsync(customerId)).Destroyed);
         var erasureEvents = await db.LedgerEntries.Where(e => e.SubjectId == customerId && StepEvents.Contains(e.EventType))
             .OrderBy(e => e.Sequence).Select(e => e.EventType).ToListAsync();
         Assert.Equal(StepEvents, erasureEvents);
-        var verification = await f.Verifier.VerifyAsync();
+        var verification = await fixture.Verifier.VerifyAsync();
         Assert.True(verification.IsIntact, verification.Problem);
     }
 
-    private static async Task<int> CountLedgerAsync(PersonalDataFixture f)
+    private static async Task<int> CountLedgerAsync(PersonalDataFixture fixture)
     {
-        await using var db = f.Database.CreateDbContext();
+        await using var db = fixture.Database.CreateDbContext();
         return await db.LedgerEntries.CountAsync();
     }
 }

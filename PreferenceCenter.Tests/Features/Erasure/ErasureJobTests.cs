@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Infrastructure.Jobs;
-using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Erasure;
 
@@ -11,17 +10,17 @@ public sealed class ErasureJobTests
     [Fact]
     public async Task Job_WhileAnotherInstanceHoldsTheLease_LeavesTheRequest_ThenCarriesItOutOnceFree()
     {
-        await using var f = await ErasureFixture.CreateAsync();
-        var approved = await f.ApprovedAsync();
-        var lease = new DatabaseLease(f.Database, f.Clock);
-        var job = new ErasureJob(f.Runner, lease, f.Clock, Options.Create(new ErasureOptions()), NullLogger<ErasureJob>.Instance);
+        await using var fixture = await ErasureFixture.CreateAsync();
+        var approved = await fixture.ApprovedAsync();
+        var lease = new DatabaseLease(fixture.Database, fixture.Clock);
+        var job = new ErasureJob(fixture.Runner, lease, fixture.Clock, Options.Create(new ErasureOptions()), NullLogger<ErasureJob>.Instance);
         Assert.True(await lease.TryAcquireAsync(ErasureJob.LeaseName, "other-instance", TimeSpan.FromMinutes(30)));
 
         Assert.False(await job.RunOnceAsync());
-        Assert.Equal(ErasureState.Approved, await f.StateOfAsync(approved.Id));
+        Assert.Equal(ErasureState.Approved, await fixture.StateOfAsync(approved.Id));
 
         await lease.ReleaseAsync(ErasureJob.LeaseName, "other-instance");
         Assert.True(await job.RunOnceAsync());
-        Assert.Equal(ErasureState.Completed, await f.StateOfAsync(approved.Id));
+        Assert.Equal(ErasureState.Completed, await fixture.StateOfAsync(approved.Id));
     }
 }

@@ -2,7 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.PersonalData;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.PersonalData;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Erasure;
 
@@ -18,27 +19,27 @@ public sealed class ErasureLeavesNoBytesTests
     [Fact]
     public async Task AfterExecution_TheMainFileItsWalAndTheKeyStoreHoldNoEmailNamePhoneOrWords()
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
-        var ada = await f.SignUpAsync(Email);
-        await f.FillAsync(ada, Name, Phone, Answer, Comment);
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.SignUpAsync(Email);
+        await fixture.FillAsync(ada, Name, Phone, Answer, Comment);
         // Control: the same values written in plain text (UTF-8 and UTF-16) and then dropped, as a careless earlier
         // version might have: they sit in free pages, which is exactly what erasure must scrub too.
-        await f.Database.ExecuteRawAsync($"""
+        await fixture.Database.ExecuteRawAsync($"""
             CREATE TABLE Control (Utf8 TEXT, Utf16 BLOB);
             INSERT INTO Control VALUES ('{Email} {Name} {Phone} {Answer} {Comment}', CAST(CAST('{Name} {Phone}' AS TEXT) AS BLOB));
             INSERT INTO Control SELECT NULL, X'{Convert.ToHexString(System.Text.Encoding.Unicode.GetBytes(Name + Phone))}';
             DROP TABLE Control;
             """);
-        var files = FileScan.WithCompanions(f.Database.Path).Concat(FileScan.WithCompanions(f.Database.KeyStorePath)).ToList();
+        var files = FileScan.WithCompanions(fixture.Database.Path).Concat(FileScan.WithCompanions(fixture.Database.KeyStorePath)).ToList();
 
         var before = FileScan.Find(files, Email, Name, Phone, Answer, Comment);
 
         // The scan sees what is there: the dropped control values in free pages (and the address of the queued opt-in mail).
-        Assert.Contains($"{Email} in {Path.GetFileName(f.Database.Path)} as utf-8", before);
-        Assert.Contains($"{Name} in {Path.GetFileName(f.Database.Path)} as utf-16", before);
-        Assert.Contains($"{Phone} in {Path.GetFileName(f.Database.Path)} as utf-8", before);
+        Assert.Contains($"{Email} in {Path.GetFileName(fixture.Database.Path)} as utf-8", before);
+        Assert.Contains($"{Name} in {Path.GetFileName(fixture.Database.Path)} as utf-16", before);
+        Assert.Contains($"{Phone} in {Path.GetFileName(fixture.Database.Path)} as utf-8", before);
 
-        await f.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
+        await fixture.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
 
         Assert.Empty(FileScan.Find(files, Email, Name, Phone, Answer, Comment));
     }
@@ -46,14 +47,14 @@ public sealed class ErasureLeavesNoBytesTests
     [Fact]
     public async Task BeforeErasure_NameAndPhoneAndWordsAreNeverStoredInPlainText()
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
-        var ada = await f.SignUpAsync(Email);
-        await f.FillAsync(ada, Name, Phone, Answer, Comment);
-        var files = FileScan.WithCompanions(f.Database.Path).Concat(FileScan.WithCompanions(f.Database.KeyStorePath));
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.SignUpAsync(Email);
+        await fixture.FillAsync(ada, Name, Phone, Answer, Comment);
+        var files = FileScan.WithCompanions(fixture.Database.Path).Concat(FileScan.WithCompanions(fixture.Database.KeyStorePath));
 
         // Everything is sealed with the customer's or the account's key — the opt-in confirmation FillAsync asks for,
         // still queued in the outbox and addressed to her, included.
-        await using (var db = f.Database.CreateDbContext())
+        await using (var db = fixture.Database.CreateDbContext())
         {
             Assert.True(await db.OutboxMessages.AnyAsync(m => m.CustomerId == ada && m.SentAt == null));
         }
@@ -64,15 +65,15 @@ public sealed class ErasureLeavesNoBytesTests
     [Fact]
     public async Task BeforeErasure_IdentityHoldsTheEmailOnlySealed_AndItsStoreStillReadsIt()
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
-        var ada = await f.SignUpAsync(Email);
-        await f.Profiles.UpdateAsync(ada, new ProfileEdit(Name, Phone), Actor.Customer(ada), ChangeSource.Web);
-        var files = FileScan.WithCompanions(f.Database.Path).Concat(FileScan.WithCompanions(f.Database.KeyStorePath));
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.SignUpAsync(Email);
+        await fixture.Profiles.UpdateAsync(ada, new ProfileEdit(Name, Phone), Actor.Customer(ada), ChangeSource.Web);
+        var files = FileScan.WithCompanions(fixture.Database.Path).Concat(FileScan.WithCompanions(fixture.Database.KeyStorePath));
 
         Assert.Empty(FileScan.Find(files, Email, Name, Phone));
-        await using var db = f.Database.CreateDbContext();
-        using var store = new SealedUserStore(db, f.Sealer);
-        var user = await store.FindByEmailAsync(f.Normalizer.NormalizeEmail(Email)!);
+        await using var db = fixture.Database.CreateDbContext();
+        using var store = new SealedUserStore(db, fixture.Sealer);
+        var user = await store.FindByEmailAsync(fixture.Normalizer.NormalizeEmail(Email)!);
         Assert.NotNull(user);
         Assert.Equal((Email, Email), (await store.GetEmailAsync(user), await store.GetUserNameAsync(user)));
     }
@@ -80,22 +81,22 @@ public sealed class ErasureLeavesNoBytesTests
     [Fact]
     public async Task ACopyOfTheFilesTakenBeforeErasure_HoldsNoByteOfThePersonOnceTheKeysAreDestroyed_ButWouldWithTheOldKeyStore()
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
-        var ada = await f.SignUpAsync(Email);
-        await f.Profiles.UpdateAsync(ada, new ProfileEdit(Name, Phone), Actor.Customer(ada), ChangeSource.Web);
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.SignUpAsync(Email);
+        await fixture.Profiles.UpdateAsync(ada, new ProfileEdit(Name, Phone), Actor.Customer(ada), ChangeSource.Web);
         // Last night's backups: the data file, and the key store taken separately.
         await using var backup = await TestDatabase.CreateAsync();
-        Copy(f.Database.ConnectionString, backup.ConnectionString);
+        Copy(fixture.Database.ConnectionString, backup.ConnectionString);
         var oldKeysPath = Path.ChangeExtension(backup.Path, ".old-keys.db");
         var oldKeys = new CustomerKeyStore($"Data Source={oldKeysPath};Pooling=False", TestKeys.Keys, TimeProvider.System);
-        Copy(f.Database.KeyStore.ConnectionString, oldKeys.ConnectionString);
+        Copy(fixture.Database.KeyStore.ConnectionString, oldKeys.ConnectionString);
 
         try
         {
-            await f.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
+            await fixture.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
 
             // Read with the live key store, whose keys for Ada (customer and account) are now destroyed.
-            var (found, unreadable) = await ReadAsync(backup, f.Database.KeyStore);
+            var (found, unreadable) = await ReadAsync(backup, fixture.Database.KeyStore);
             Assert.Empty(found);
             Assert.Equal(5, unreadable); // user name, email; profile name, email, phone: all present in the copy, none opens.
 
@@ -169,11 +170,11 @@ public sealed class ErasureLeavesNoBytesTests
     [Fact]
     public async Task ACopyOfTheMainDatabaseAlone_CannotBeRead()
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
-        var ada = await f.SignUpAsync(Email);
-        await f.FillAsync(ada, Name, Phone, Answer, Comment);
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.SignUpAsync(Email);
+        await fixture.FillAsync(ada, Name, Phone, Answer, Comment);
         await using var stolen = await TestDatabase.CreateAsync();
-        await using (var source = new Microsoft.Data.Sqlite.SqliteConnection(f.Database.ConnectionString))
+        await using (var source = new Microsoft.Data.Sqlite.SqliteConnection(fixture.Database.ConnectionString))
         await using (var target = new Microsoft.Data.Sqlite.SqliteConnection(stolen.ConnectionString))
         {
             await source.OpenAsync();

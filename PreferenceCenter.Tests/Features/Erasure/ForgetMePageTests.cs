@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using PreferenceCenter.Features.Erasure;
-using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Erasure;
 

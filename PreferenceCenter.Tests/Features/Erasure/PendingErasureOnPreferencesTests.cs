@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Preferences;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Erasure;
 

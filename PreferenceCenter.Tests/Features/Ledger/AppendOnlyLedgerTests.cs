@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Ledger;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Ledger;
 

@@ -7,7 +7,7 @@ using MimeKit;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Messaging;
 using PreferenceCenter.Resources;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Messaging;
 

@@ -7,7 +7,8 @@ using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.MyData;
 using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Features.Preferences.Questionnaire;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Erasure;
+using PreferenceCenter.Tests.Features.Preferences;
 
 namespace PreferenceCenter.Tests.Features.MyData;
 

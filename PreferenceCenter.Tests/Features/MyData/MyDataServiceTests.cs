@@ -10,42 +10,44 @@ using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Features.Preferences.Feedback;
 using PreferenceCenter.Features.Preferences.Questionnaire;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Erasure;
+using PreferenceCenter.Tests.Features.Preferences;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.MyData;
 
 public sealed class MyDataServiceTests : IAsyncLifetime
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
-    private ErasureFixture f = null!;
+    private ErasureFixture fixture = null!;
 
-    private MyDataService MyData => f.Services.GetRequiredService<MyDataService>();
-    private Actor Me => Actor.Customer(f.CustomerId);
+    private MyDataService MyData => fixture.Services.GetRequiredService<MyDataService>();
+    private Actor Me => Actor.Customer(fixture.CustomerId);
 
     public async Task InitializeAsync()
     {
-        f = await ErasureFixture.CreateAsync();
-        var consents = f.Services.GetRequiredService<ConsentService>();
-        await consents.SetAsync(new ConsentChange(f.CustomerId, "marketing", Channel.Email, true, 0, Me, ChangeSource.Web));
-        f.Clock.Advance(TimeSpan.FromMinutes(5));
-        await consents.SetAsync(new ConsentChange(f.CustomerId, "marketing", Channel.Email, false, 1, Me, ChangeSource.Web));
-        await consents.SetAsync(new ConsentChange(f.CustomerId, "profiling", Channel.Email, true, 0, Actor.Staff("agent-1", "asked by phone", "phone"), ChangeSource.Support));
-        var question = await f.Services.GetRequiredService<QuestionAdminService>().SaveAsync(QuestionSamples.FreeText(), ErasureFixture.OfficerActor);
-        await f.Services.GetRequiredService<AnswerService>().AnswerAsync(f.CustomerId, question.Id!.Value, AnswerInput.Write("I like long walks"), 0, Me, ChangeSource.Web);
-        await f.Services.GetRequiredService<ContactRulesService>().SetFrequencyAsync(
-            f.CustomerId, Channel.Email, ContactFrequency.Monthly, ContactFrequency.AsItHappens, Me, ChangeSource.Web);
-        await f.Services.GetRequiredService<FeedbackService>().SendAsync(f.CustomerId, new FeedbackDraft(true, false, Channel.Sms, "Too many texts"), Me, ChangeSource.Web);
-        await f.RequestAsync();
+        fixture = await ErasureFixture.CreateAsync();
+        var consents = fixture.Services.GetRequiredService<ConsentService>();
+        await consents.SetAsync(new ConsentChange(fixture.CustomerId, "marketing", Channel.Email, true, 0, Me, ChangeSource.Web));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(5));
+        await consents.SetAsync(new ConsentChange(fixture.CustomerId, "marketing", Channel.Email, false, 1, Me, ChangeSource.Web));
+        await consents.SetAsync(new ConsentChange(fixture.CustomerId, "profiling", Channel.Email, true, 0, Actor.Staff("agent-1", "asked by phone", "phone"), ChangeSource.Support));
+        var question = await fixture.Services.GetRequiredService<QuestionAdminService>().SaveAsync(QuestionSamples.FreeText(), ErasureFixture.OfficerActor);
+        await fixture.Services.GetRequiredService<AnswerService>().AnswerAsync(fixture.CustomerId, question.Id!.Value, AnswerInput.Write("I like long walks"), 0, Me, ChangeSource.Web);
+        await fixture.Services.GetRequiredService<ContactRulesService>().SetFrequencyAsync(
+            fixture.CustomerId, Channel.Email, ContactFrequency.Monthly, ContactFrequency.AsItHappens, Me, ChangeSource.Web);
+        await fixture.Services.GetRequiredService<FeedbackService>().SendAsync(fixture.CustomerId, new FeedbackDraft(true, false, Channel.Sms, "Too many texts"), Me, ChangeSource.Web);
+        await fixture.RequestAsync();
     }
 
-    public async Task DisposeAsync() => await f.DisposeAsync();
+    public async Task DisposeAsync() => await fixture.DisposeAsync();
 
     [Fact]
     public async Task Get_HoldsEverythingAboutTheCustomer()
     {
-        var data = (await MyData.GetAsync(f.CustomerId, English))!;
+        var data = (await MyData.GetAsync(fixture.CustomerId, English))!;
 
-        Assert.Equal((f.CustomerId, f.Email), (data.Profile.CustomerId, data.Profile.Email));
+        Assert.Equal((fixture.CustomerId, fixture.Email), (data.Profile.CustomerId, data.Profile.Email));
         Assert.Equal((ErasureServices.Name, ErasureServices.Phone), (data.Profile.Name, data.Profile.Phone));
         Assert.Equal(["marketing/Email", "profiling/Email"], data.Consents.Select(c => $"{c.Processing.PurposeKey}/{c.Channel}"));
         var answer = Assert.Single(data.Answers);
@@ -58,11 +60,11 @@ public sealed class MyDataServiceTests : IAsyncLifetime
     [Fact]
     public async Task Get_GivesEachConsentAsAn27560Record_WithItsEvents()
     {
-        var data = (await MyData.GetAsync(f.CustomerId, English))!;
+        var data = (await MyData.GetAsync(fixture.CustomerId, English))!;
 
         var marketing = data.Consents[0];
-        Assert.Equal($"{f.CustomerId:N}/marketing/Email", marketing.RecordId);
-        Assert.Equal(f.CustomerId, marketing.PiiPrincipalId);
+        Assert.Equal($"{fixture.CustomerId:N}/marketing/Email", marketing.RecordId);
+        Assert.Equal(fixture.CustomerId, marketing.PiiPrincipalId);
         Assert.Equal(new ConsentNoticeReference("notice/1", 1, "en"), marketing.Notice);
         Assert.Equal(("Marketing", "Some data.", "Consent", "A while."),
             (marketing.Processing.Purpose, marketing.Processing.PersonalData, marketing.Processing.LegalBasis, marketing.Processing.Duration));
@@ -71,20 +73,20 @@ public sealed class MyDataServiceTests : IAsyncLifetime
         Assert.Equal(
             [
                 // Marketing by email asked for on the web waits for its double opt-in: the record says so.
-                new ConsentEventRecord(f.Clock.GetUtcNow().AddMinutes(-5), "pending", "web-form", "data-subject", 1),
-                new ConsentEventRecord(f.Clock.GetUtcNow(), "withdrawn", "web-form", "data-subject", 1),
+                new ConsentEventRecord(fixture.Clock.GetUtcNow().AddMinutes(-5), "pending", "web-form", "data-subject", 1),
+                new ConsentEventRecord(fixture.Clock.GetUtcNow(), "withdrawn", "web-form", "data-subject", 1),
             ],
             marketing.Events);
 
         var profiling = data.Consents[1];
-        Assert.Equal(("granted", f.Clock.GetUtcNow().AddMonths(12)), (profiling.State, profiling.ValidUntil));
+        Assert.Equal(("granted", fixture.Clock.GetUtcNow().AddMonths(12)), (profiling.State, profiling.ValidUntil));
         Assert.Equal(("support", "staff-on-behalf"), (profiling.Events[0].Method, profiling.Events[0].ExpressedBy));
     }
 
     [Fact]
     public async Task Json_NamesThe27560Fields()
     {
-        var data = (await MyData.GetAsync(f.CustomerId, English))!;
+        var data = (await MyData.GetAsync(fixture.CustomerId, English))!;
 
         using var json = JsonDocument.Parse(MyDataJson.Serialize(data));
 
@@ -111,10 +113,10 @@ public sealed class MyDataServiceTests : IAsyncLifetime
     [Fact]
     public async Task Export_WritesOneLedgerEntry_AndReadingThePageWritesNone()
     {
-        await MyData.GetAsync(f.CustomerId, English);
+        await MyData.GetAsync(fixture.CustomerId, English);
         Assert.Equal(0, await ExportEntriesAsync());
 
-        var export = await MyData.ExportAsync(f.CustomerId, English);
+        var export = await MyData.ExportAsync(fixture.CustomerId, English);
 
         Assert.NotNull(export);
         Assert.Equal(1, await ExportEntriesAsync());
@@ -123,15 +125,15 @@ public sealed class MyDataServiceTests : IAsyncLifetime
     [Fact]
     public async Task Get_AfterErasure_HoldsNothing()
     {
-        var request = await f.Queue.ApproveAsync(ErasureFixture.Officer, (await f.Requests.ConfirmAsync(f.Tokens.Issue(1, f.CustomerId))).Request!.Id);
-        await f.Queue.RunNowAsync(ErasureFixture.Officer, request.Request!.Id);
+        var request = await fixture.Queue.ApproveAsync(ErasureFixture.Officer, (await fixture.Requests.ConfirmAsync(fixture.Links.Issue(1, fixture.CustomerId))).Request!.Id);
+        await fixture.Queue.RunNowAsync(ErasureFixture.Officer, request.Request!.Id);
 
-        Assert.Null(await MyData.GetAsync(f.CustomerId, English));
+        Assert.Null(await MyData.GetAsync(fixture.CustomerId, English));
     }
 
     private async Task<int> ExportEntriesAsync()
     {
-        await using var db = f.Database.CreateDbContext();
-        return await db.LedgerEntries.CountAsync(e => e.SubjectId == f.CustomerId && e.EventType == LedgerEventType.PersonalDataExported);
+        await using var db = fixture.Database.CreateDbContext();
+        return await db.LedgerEntries.CountAsync(e => e.SubjectId == fixture.CustomerId && e.EventType == LedgerEventType.PersonalDataExported);
     }
 }

@@ -1,4 +1,5 @@
 using PreferenceCenter.Features.PersonalData;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.PersonalData;
 
@@ -21,7 +22,7 @@ public sealed class ContactNormalizerTests
     [Fact]
     public void EmailAndPhoneHashes_AreKeyedAndNeverShared()
     {
-        var index = new BlindIndex(Tests.Support.TestKeys.Keys);
+        var index = new BlindIndex(TestKeys.Keys);
         var otherKey = new byte[32];
 
         Assert.Equal(index.OfEmail("ADA@example.com"), index.OfEmail("ada@example.com "));

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;
-using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.PersonalData;
 
@@ -11,17 +10,17 @@ public sealed class CustomerProfileServiceTests
     [Fact]
     public async Task SignUpAndEdit_StoreOnlySealedValuesAndLedgerTheFieldNames()
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
-        var ada = await f.SignUpAsync("Ada@Example.com");
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.SignUpAsync("Ada@Example.com");
 
-        var saved = await f.Profiles.UpdateAsync(ada, new ProfileEdit("  Ada Lovelace ", "+39 333 123 4567"), Actor.Customer(ada), ChangeSource.Web);
+        var saved = await fixture.Profiles.UpdateAsync(ada, new ProfileEdit("  Ada Lovelace ", "+39 333 123 4567"), Actor.Customer(ada), ChangeSource.Web);
 
         Assert.Equal(ProfileChangeOutcome.Saved, saved);
-        Assert.Equal(new CustomerProfileView("Ada Lovelace", "Ada@Example.com", "+39 333 123 4567", 2), await f.Profiles.GetAsync(ada));
-        await using var db = f.Database.CreateDbContext();
+        Assert.Equal(new CustomerProfileView("Ada Lovelace", "Ada@Example.com", "+39 333 123 4567", 2), await fixture.Profiles.GetAsync(ada));
+        await using var db = fixture.Database.CreateDbContext();
         var row = await db.CustomerProfiles.SingleAsync();
         Assert.All(new[] { row.Name, row.Email, row.Phone }, v => Assert.StartsWith(ProtectedText.Prefix, v, StringComparison.Ordinal));
-        Assert.Equal((f.Index.OfEmail("ada@example.com"), f.Index.OfPhone("+393331234567")), (row.EmailIndex, row.PhoneIndex));
+        Assert.Equal((fixture.Index.OfEmail("ada@example.com"), fixture.Index.OfPhone("+393331234567")), (row.EmailIndex, row.PhoneIndex));
         var entry = await db.LedgerEntries.SingleAsync(e => e.EventType == LedgerEventType.ProfileChanged);
         Assert.Equal((ada, "name,phone", (string?)null, (string?)null), (entry.SubjectId!.Value, entry.Detail, entry.Before, entry.After));
     }
@@ -29,14 +28,14 @@ public sealed class CustomerProfileServiceTests
     [Fact]
     public async Task TheSameValuesAgain_WriteNothing()
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
-        var ada = await f.SignUpAsync("ada@example.com");
-        await f.Profiles.UpdateAsync(ada, new ProfileEdit("Ada", null), Actor.Customer(ada), ChangeSource.Web);
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.SignUpAsync("ada@example.com");
+        await fixture.Profiles.UpdateAsync(ada, new ProfileEdit("Ada", null), Actor.Customer(ada), ChangeSource.Web);
 
-        var again = await f.Profiles.UpdateAsync(ada, new ProfileEdit(" Ada ", "  "), Actor.Customer(ada), ChangeSource.Web);
+        var again = await fixture.Profiles.UpdateAsync(ada, new ProfileEdit(" Ada ", "  "), Actor.Customer(ada), ChangeSource.Web);
 
         Assert.Equal(ProfileChangeOutcome.Unchanged, again);
-        await using var db = f.Database.CreateDbContext();
+        await using var db = fixture.Database.CreateDbContext();
         Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.EventType == LedgerEventType.ProfileChanged));
     }
 
@@ -46,27 +45,27 @@ public sealed class CustomerProfileServiceTests
     [InlineData(3, "+1", ProfileChangeOutcome.PhoneInvalid)]
     public async Task BadInput_IsRefusedAndNothingIsWritten(int nameLength, string phone, ProfileChangeOutcome expected)
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
-        var ada = await f.SignUpAsync("ada@example.com");
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.SignUpAsync("ada@example.com");
 
-        var outcome = await f.Profiles.UpdateAsync(ada, new ProfileEdit(new string('a', nameLength), phone), Actor.Customer(ada), ChangeSource.Web);
+        var outcome = await fixture.Profiles.UpdateAsync(ada, new ProfileEdit(new string('a', nameLength), phone), Actor.Customer(ada), ChangeSource.Web);
 
         Assert.Equal(expected, outcome);
-        Assert.Equal(new CustomerProfileView(null, "ada@example.com", null, 1), await f.Profiles.GetAsync(ada));
+        Assert.Equal(new CustomerProfileView(null, "ada@example.com", null, 1), await fixture.Profiles.GetAsync(ada));
     }
 
     [Fact]
     public async Task AConfirmedEmailChange_MovesTheSealedCopyAndTheLookup()
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
-        var ada = await f.SignUpAsync("ada@example.com");
-        await using var db = f.Database.CreateDbContext();
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.SignUpAsync("ada@example.com");
+        await using var db = fixture.Database.CreateDbContext();
         var userId = (await db.Customers.SingleAsync()).UserId!;
 
-        await f.Profiles.SetEmailForUserAsync(userId, "ada@lovelace.org");
+        await fixture.Profiles.SetEmailForUserAsync(userId, "ada@lovelace.org");
 
-        Assert.Equal("ada@lovelace.org", (await f.Profiles.GetAsync(ada))!.Email);
-        Assert.Equal(ada, await f.Lookup.FindByEmailAsync("ada@lovelace.org"));
-        Assert.Null(await f.Lookup.FindByEmailAsync("ada@example.com"));
+        Assert.Equal("ada@lovelace.org", (await fixture.Profiles.GetAsync(ada))!.Email);
+        Assert.Equal(ada, await fixture.Lookup.FindByEmailAsync("ada@lovelace.org"));
+        Assert.Null(await fixture.Lookup.FindByEmailAsync("ada@example.com"));
     }
 }

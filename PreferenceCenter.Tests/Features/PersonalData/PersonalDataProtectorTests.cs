@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using PreferenceCenter.Features.PersonalData;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.PersonalData;
 

@@ -4,7 +4,6 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Preferences.Feedback;
 using PreferenceCenter.Features.Preferences.Questionnaire;
-using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.PersonalData;
 
@@ -13,10 +12,10 @@ public sealed class PersonalDataRetrofitTests
     [Fact]
     public async Task DataWrittenBeforeEncryption_IsSealedAndFoundThroughTheBlindIndex_AndASecondRunChangesNothing()
     {
-        await using var f = await PersonalDataFixture.CreateAsync();
-        var question = await f.FreeTextQuestionAsync();
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var question = await fixture.FreeTextQuestionAsync();
         var customerId = Guid.NewGuid();
-        await using (var db = f.Database.CreateDbContext())
+        await using (var db = fixture.Database.CreateDbContext())
         {
             // As the previous version stored it: upper-case lookup copies, the phone in Identity, plain words.
             var user = new ApplicationUser
@@ -31,23 +30,23 @@ public sealed class PersonalDataRetrofitTests
             await db.SaveChangesAsync();
         }
 
-        var retrofit = new PersonalDataRetrofit(f.Database, f.Database.Protector, f.Sealer, f.Normalizer, f.Index, f.Profiles, f.Clock);
+        var retrofit = new PersonalDataRetrofit(fixture.Database, fixture.Database.Protector, fixture.Sealer, fixture.Normalizer, fixture.Index, fixture.Profiles, fixture.Clock);
         await retrofit.RunAsync();
         await retrofit.RunAsync();
 
-        await using var check = f.Database.CreateDbContext();
+        await using var check = fixture.Database.CreateDbContext();
         var migrated = await check.Users.SingleAsync();
-        Assert.Equal((f.Index.OfEmail("ada@example.com"), f.Index.OfEmail("ada@example.com"), (string?)null),
+        Assert.Equal((fixture.Index.OfEmail("ada@example.com"), fixture.Index.OfEmail("ada@example.com"), (string?)null),
             (migrated.NormalizedEmail, migrated.NormalizedUserName, migrated.PhoneNumber));
         Assert.True(AccountSealer.IsSealed(migrated.UserName) && AccountSealer.IsSealed(migrated.Email), "Identity's user name and email are still plain.");
         Assert.Equal(("ada@example.com", "ada@example.com"),
-            (await f.Sealer.OpenAsync(migrated.Id, migrated.UserName), await f.Sealer.OpenAsync(migrated.Id, migrated.Email)));
-        Assert.Equal(new CustomerProfileView(null, "ada@example.com", "+39 333 123 4567", 1), await f.Profiles.GetAsync(customerId));
-        Assert.Equal(customerId, await f.Lookup.FindByPhoneAsync("+393331234567"));
+            (await fixture.Sealer.OpenAsync(migrated.Id, migrated.UserName), await fixture.Sealer.OpenAsync(migrated.Id, migrated.Email)));
+        Assert.Equal(new CustomerProfileView(null, "ada@example.com", "+39 333 123 4567", 1), await fixture.Profiles.GetAsync(customerId));
+        Assert.Equal(customerId, await fixture.Lookup.FindByPhoneAsync("+393331234567"));
         Assert.StartsWith(ProtectedText.Prefix, (await check.Answers.SingleAsync()).Text, StringComparison.Ordinal);
-        var questionnaire = await f.Answers.GetQuestionnaireAsync(customerId, System.Globalization.CultureInfo.InvariantCulture);
+        var questionnaire = await fixture.Answers.GetQuestionnaireAsync(customerId, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("Only on Tuesdays", questionnaire.Questions.Single().Answer!.Text);
-        Assert.Equal(["Too many emails"], (await f.Feedback.SummarizeAsync(TimeSpan.FromDays(1))).RecentComments);
-        Assert.Empty(FileScan.Find(FileScan.WithCompanions(f.Database.Path), "+39 333 123 4567", "Only on Tuesdays", "Too many emails", "ADA@EXAMPLE.COM", "ada@example.com"));
+        Assert.Equal(["Too many emails"], (await fixture.Feedback.SummarizeAsync(TimeSpan.FromDays(1))).RecentComments);
+        Assert.Empty(FileScan.Find(FileScan.WithCompanions(fixture.Database.Path), "+39 333 123 4567", "Only on Tuesdays", "Too many emails", "ADA@EXAMPLE.COM", "ada@example.com"));
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Preferences;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Preferences;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Privacy;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Privacy;
 

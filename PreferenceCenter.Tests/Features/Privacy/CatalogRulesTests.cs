@@ -1,6 +1,5 @@
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Privacy;
-using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Privacy;
 

@@ -1,6 +1,6 @@
 using Bunit;
 using PreferenceCenter.Features.Privacy;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Privacy;
 

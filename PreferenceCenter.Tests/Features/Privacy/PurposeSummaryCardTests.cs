@@ -1,7 +1,7 @@
 using Bunit;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Privacy;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Privacy;
 

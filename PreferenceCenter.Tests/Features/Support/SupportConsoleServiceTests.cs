@@ -7,7 +7,8 @@ using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Features.Support;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.Features.Preferences;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Support;
 

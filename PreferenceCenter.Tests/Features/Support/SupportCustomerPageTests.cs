@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Components.Web;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Support;
-using PreferenceCenter.Tests.Support;
 
 namespace PreferenceCenter.Tests.Features.Support;
 

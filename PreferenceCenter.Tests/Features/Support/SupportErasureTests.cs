@@ -5,7 +5,7 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Support;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Support;
 
@@ -108,7 +108,7 @@ public sealed class SupportErasureTests : IAsyncLifetime
         var again = await fixture.Console.FileErasureAsync(SupportFixture.Staff(), fixture.Mario, ByPhone with { Channel = RequestChannel.Email }, ConfirmPage);
 
         Assert.False(again.Filed);
-        Assert.Equal((ErasureRequestOutcome.Refused, ErasureProblem.AlreadyOpen), (again.Erasure!.Outcome, again.Erasure.Problem));
+        Assert.Equal((ErasureOutcome.Refused, ErasureProblem.AlreadyOpen), (again.Erasure!.Outcome, again.Erasure.Problem));
         Assert.Single(await RequestsAsync());
         Assert.Single(await fixture.LedgerAsync());
         Assert.Single(Directory.GetFiles(fixture.PickupDirectory, "*.eml"));

@@ -6,7 +6,7 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.History;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Resources;
-using PreferenceCenter.Tests.Support;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Support;
 

@@ -680,29 +680,6 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("Suppressions", (string)null);
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.ChannelContact", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastContactedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CustomerId", "Channel")
-                        .IsUnique();
-
-                    b.ToTable("ChannelContacts");
-                });
-
             modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.ContactRule", b =>
                 {
                     b.Property<int>("Id")
@@ -734,6 +711,29 @@ namespace PreferenceCenter.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ContactRules");
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.LastContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastContactedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("ChannelContacts");
                 });
 
             modelBuilder.Entity("PreferenceCenter.Features.Preferences.Feedback.Feedback", b =>
@@ -1266,7 +1266,7 @@ namespace PreferenceCenter.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.ChannelContact", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.ContactRule", b =>
                 {
                     b.HasOne("PreferenceCenter.Features.Common.Customer", null)
                         .WithMany()
@@ -1275,7 +1275,7 @@ namespace PreferenceCenter.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.ContactRule", b =>
+            modelBuilder.Entity("PreferenceCenter.Features.Preferences.ContactRules.LastContact", b =>
                 {
                     b.HasOne("PreferenceCenter.Features.Common.Customer", null)
                         .WithMany()

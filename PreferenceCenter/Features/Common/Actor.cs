@@ -6,6 +6,9 @@ namespace PreferenceCenter.Features.Common;
 /// </summary>
 public sealed record Actor(ActorKind Kind, string Id, string? Reason = null, string? RequestChannel = null)
 {
+    /// <summary>The longest reason the ledger keeps with an actor (its <c>Reason</c> column).</summary>
+    public const int ReasonMaxLength = 500;
+
     public static Actor Customer(Guid customerId) => new(ActorKind.Customer, customerId.ToString());
 
     public static Actor System(string job) => new(ActorKind.System, job);

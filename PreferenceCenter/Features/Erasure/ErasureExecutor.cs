@@ -30,7 +30,7 @@ public sealed class ErasureExecutor(
 
         if (progress.CompletedAt is { } completedAt)
         {
-            return new ErasureResult(ErasureOutcome.AlreadyErased, completedAt);
+            return ErasureResult.AlreadyErased(completedAt);
         }
 
         await RunAsync(customerId, ErasureStep.SuppressionWritten, actor, steps.WriteSuppressionAsync, cancellationToken);
@@ -60,7 +60,7 @@ public sealed class ErasureExecutor(
 
         await using var read = await dbFactory.CreateDbContextAsync(cancellationToken);
         var done = await read.ErasureProgress.AsNoTracking().SingleAsync(p => p.CustomerId == customerId, cancellationToken);
-        return new ErasureResult(ErasureOutcome.Completed, done.CompletedAt);
+        return ErasureResult.Erased(done.CompletedAt);
     }
 
     private async Task<ErasureProgress?> StartAsync(Guid customerId, CancellationToken cancellationToken)

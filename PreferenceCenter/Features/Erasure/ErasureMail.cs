@@ -11,38 +11,22 @@ namespace PreferenceCenter.Features.Erasure;
 public sealed class ErasureMail(IEmailTransport transport, MailComposer composer, IStringLocalizer<SharedResource> text)
 {
     public Task SendConfirmationAsync(string to, string culture, Uri link, DateTimeOffset dueAt, int linkHours, CancellationToken cancellationToken = default) =>
-        transport.SendAsync(In(culture, c => composer.Compose(
+        transport.SendAsync(MailComposer.InLanguage(CultureInfo.GetCultureInfo(culture), c => composer.Compose(
             to, text["Erasure.Email.Confirm.Subject"], text["Erasure.Email.Confirm.Intro", linkHours, TimeFormat.Date(dueAt, c)],
             text["Erasure.Email.Confirm.Action"], link)), cancellationToken);
 
     /// <summary>The confirmation link, sent when support filed the request: it says so, and that ignoring it erases nothing.</summary>
     public Task SendFiledOnBehalfAsync(string to, string culture, Uri link, DateTimeOffset filedAt, DateTimeOffset dueAt, int linkHours, CancellationToken cancellationToken = default) =>
-        transport.SendAsync(In(culture, c => composer.Compose(
+        transport.SendAsync(MailComposer.InLanguage(CultureInfo.GetCultureInfo(culture), c => composer.Compose(
             to, text["Erasure.Email.OnBehalf.Subject"],
             text["Erasure.Email.OnBehalf.Intro", TimeFormat.DateAndTime(filedAt, c), linkHours, TimeFormat.Date(dueAt, c)],
             text["Erasure.Email.Confirm.Action"], link)), cancellationToken);
 
     public Task SendRejectedAsync(string to, string culture, string reason, CancellationToken cancellationToken = default) =>
-        transport.SendAsync(In(culture, _ => composer.Compose(
+        transport.SendAsync(MailComposer.InLanguage(CultureInfo.GetCultureInfo(culture), _ => composer.Compose(
             to, text["Erasure.Email.Rejected.Subject"], text["Erasure.Email.Rejected.Intro", reason])), cancellationToken);
 
     public Task SendApprovedAsync(string to, string culture, DateTimeOffset dueAt, CancellationToken cancellationToken = default) =>
-        transport.SendAsync(In(culture, c => composer.Compose(
+        transport.SendAsync(MailComposer.InLanguage(CultureInfo.GetCultureInfo(culture), c => composer.Compose(
             to, text["Erasure.Email.Approved.Subject"], text["Erasure.Email.Approved.Intro", TimeFormat.Date(dueAt, c)])), cancellationToken);
-
-    // The localizer reads the current UI culture; the words are composed synchronously, then the culture goes back.
-    private static MimeMessage In(string culture, Func<CultureInfo, MimeMessage> compose)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        var wanted = CultureInfo.GetCultureInfo(culture);
-        CultureInfo.CurrentUICulture = wanted;
-        try
-        {
-            return compose(wanted);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
 }

@@ -1,14 +1,14 @@
 namespace PreferenceCenter.Features.Erasure;
 
-/// <summary>What a call to <see cref="ErasureExecutor.ExecuteAsync"/> found and did.</summary>
+/// <summary>What an erasure action, or the executor, did. The same three answers as a consent change.</summary>
 public enum ErasureOutcome
 {
-    /// <summary>This call finished the erasure (all steps, or the ones a previous interrupted call left).</summary>
-    Completed = 1,
+    /// <summary>This call wrote the step; for the executor, it finished the erasure (all steps, or the ones an interrupted call left).</summary>
+    Saved = 1,
 
-    /// <summary>An earlier call had already finished it: nothing was done.</summary>
-    AlreadyErased = 2,
+    /// <summary>Already where this call would take it: nothing was written (for the executor: already erased).</summary>
+    Unchanged,
 
-    /// <summary>No customer has that id.</summary>
-    UnknownCustomer = 3,
+    /// <summary>Refused; <see cref="ErasureResult.Problem"/> says why and nothing was written.</summary>
+    Refused,
 }

@@ -31,12 +31,12 @@ public sealed class ErasureQueueService(
         return [.. open.Concat(finished).Select(r => ErasureRequestView.From(r, now))];
     }
 
-    public async Task<ErasureRequestResult> ApproveAsync(ClaimsPrincipal officer, int requestId, CancellationToken cancellationToken = default)
+    public async Task<ErasureResult> ApproveAsync(ClaimsPrincipal officer, int requestId, CancellationToken cancellationToken = default)
     {
         var actor = await DemandOfficerAsync(officer);
         var result = await transitions.ApplyAsync(requestId, ErasureAction.Approve, actor, ChangeSource.Web, owner: null,
             (r, now) => (r.DecidedAt, r.DecidedBy) = (now, actor.Id), cancellationToken);
-        if (result.Outcome == ErasureRequestOutcome.Saved && await EmailAndCultureAsync(requestId, cancellationToken) is { } to)
+        if (result.Outcome == ErasureOutcome.Saved && await EmailAndCultureAsync(requestId, cancellationToken) is { } to)
         {
             await mail.SendApprovedAsync(to.Email, to.Culture, result.Request!.DueAt, cancellationToken);
         }
@@ -45,18 +45,18 @@ public sealed class ErasureQueueService(
     }
 
     /// <summary>A reason is required (the customer is told it); nothing is written without one.</summary>
-    public async Task<ErasureRequestResult> RejectAsync(ClaimsPrincipal officer, int requestId, string? reason, CancellationToken cancellationToken = default)
+    public async Task<ErasureResult> RejectAsync(ClaimsPrincipal officer, int requestId, string? reason, CancellationToken cancellationToken = default)
     {
         var actor = await DemandOfficerAsync(officer);
         if (ErasureRules.CheckReason(reason) is { } problem)
         {
-            return ErasureRequestResult.Refused(problem);
+            return ErasureResult.Refused(problem);
         }
 
         var said = reason!.Trim();
         var result = await transitions.ApplyAsync(requestId, ErasureAction.Reject, actor, ChangeSource.Web, owner: null,
             (r, now) => (r.DecidedAt, r.DecidedBy, r.RejectionReason) = (now, actor.Id, said), cancellationToken);
-        if (result.Outcome == ErasureRequestOutcome.Saved && await EmailAndCultureAsync(requestId, cancellationToken) is { } to)
+        if (result.Outcome == ErasureOutcome.Saved && await EmailAndCultureAsync(requestId, cancellationToken) is { } to)
         {
             await mail.SendRejectedAsync(to.Email, to.Culture, said, cancellationToken);
         }
@@ -65,7 +65,7 @@ public sealed class ErasureQueueService(
     }
 
     /// <summary>The officer's "run now": the job's own runner, with the officer as actor.</summary>
-    public async Task<ErasureRequestResult> RunNowAsync(ClaimsPrincipal officer, int requestId, CancellationToken cancellationToken = default) =>
+    public async Task<ErasureResult> RunNowAsync(ClaimsPrincipal officer, int requestId, CancellationToken cancellationToken = default) =>
         await runner.RunAsync(requestId, await DemandOfficerAsync(officer), cancellationToken);
 
     private async Task<Actor> DemandOfficerAsync(ClaimsPrincipal officer)

@@ -4,6 +4,7 @@ using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.Erasure;
 
@@ -19,7 +20,7 @@ public sealed class ErasureRequestService(
     IOptions<ErasureOptions> options,
     ErasureRequestReader reader,
     ErasureTransitions transitions,
-    ErasureConfirmationTokens tokens,
+    ErasureLinks links,
     ErasureAccounts accounts,
     ErasureMail mail)
 {
@@ -32,23 +33,23 @@ public sealed class ErasureRequestService(
     /// A wrong password writes nothing.
     /// </summary>
     /// <param name="confirmPage">The absolute address of the confirmation page; the token is added to it.</param>
-    public async Task<ErasureRequestResult> RequestAsync(Guid customerId, string? password, string culture, Uri confirmPage, CancellationToken cancellationToken = default)
+    public async Task<ErasureResult> RequestAsync(Guid customerId, string? password, string culture, Uri confirmPage, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(culture);
         ArgumentNullException.ThrowIfNull(confirmPage);
         if (!await accounts.CheckPasswordAsync(customerId, password, cancellationToken))
         {
-            return ErasureRequestResult.Refused(ErasureProblem.WrongPassword);
+            return ErasureResult.Refused(ErasureProblem.WrongPassword);
         }
 
         var email = await accounts.EmailOfAsync(customerId, cancellationToken);
         if (email is null)
         {
-            return ErasureRequestResult.Refused(ErasureProblem.NotFound);
+            return ErasureResult.Refused(ErasureProblem.NotFound);
         }
 
         var created = await CreateAsync(customerId, culture, Actor.Customer(customerId), ChangeSource.Web, cancellationToken);
-        if (created.Outcome == ErasureRequestOutcome.Saved)
+        if (created.Outcome == ErasureOutcome.Saved)
         {
             var link = ConfirmLink(confirmPage, created.Request!.Id, customerId);
             await mail.SendConfirmationAsync(email, culture, link, created.Request.DueAt, options.Value.ConfirmationLinkHours, cancellationToken);
@@ -66,7 +67,7 @@ public sealed class ErasureRequestService(
     /// one step, and the same email tells them a request was filed in their name.
     /// </summary>
     /// <param name="staff">The agent, with the reason and request channel (<see cref="Actor.Staff"/>); both are required.</param>
-    public async Task<ErasureRequestResult> FileOnBehalfAsync(Guid customerId, Actor staff, Uri confirmPage, CancellationToken cancellationToken = default)
+    public async Task<ErasureResult> FileOnBehalfAsync(Guid customerId, Actor staff, Uri confirmPage, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(staff);
         ArgumentNullException.ThrowIfNull(confirmPage);
@@ -75,20 +76,20 @@ public sealed class ErasureRequestService(
             throw new ArgumentException("Only staff file a request on a customer's behalf.", nameof(staff));
         }
 
-        if (ErasureRules.CheckOnBehalf(staff.Reason, staff.RequestChannel) is { } problem)
+        if (ErasureRules.CheckOnBehalf(staff) is { } problem)
         {
-            return ErasureRequestResult.Refused(problem);
+            return ErasureResult.Refused(problem);
         }
 
         var email = await accounts.EmailOfAsync(customerId, cancellationToken);
         if (email is null)
         {
-            return ErasureRequestResult.Refused(ErasureProblem.NotFound);
+            return ErasureResult.Refused(ErasureProblem.NotFound);
         }
 
-        var culture = await CustomerLanguage.ReadAsync(dbFactory, customerId, cancellationToken);
+        var culture = await MailRecipient.LanguageAsync(dbFactory, customerId, cancellationToken);
         var created = await CreateAsync(customerId, culture, staff, ChangeSource.Support, cancellationToken);
-        if (created.Outcome == ErasureRequestOutcome.Saved)
+        if (created.Outcome == ErasureOutcome.Saved)
         {
             var link = ConfirmLink(confirmPage, created.Request!.Id, customerId);
             await mail.SendFiledOnBehalfAsync(email, culture, link, created.Request.RequestedAt, created.Request.DueAt, options.Value.ConfirmationLinkHours, cancellationToken);
@@ -98,11 +99,11 @@ public sealed class ErasureRequestService(
     }
 
     /// <summary>The emailed link: a valid, unexpired token for an open request verifies it; anything else changes nothing.</summary>
-    public async Task<ErasureRequestResult> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
+    public async Task<ErasureResult> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (tokens.Read(token) is not { } ids)
+        if (links.Read(token) is not { } ids)
         {
-            return ErasureRequestResult.Refused(ErasureProblem.LinkNotValid);
+            return ErasureResult.Refused(ErasureProblem.LinkNotValid);
         }
 
         return await transitions.ApplyAsync(
@@ -110,22 +111,22 @@ public sealed class ErasureRequestService(
             (r, now) => r.VerifiedAt = now, cancellationToken);
     }
 
-    public Task<ErasureRequestResult> CancelAsync(Guid customerId, int requestId, CancellationToken cancellationToken = default) =>
+    public Task<ErasureResult> CancelAsync(Guid customerId, int requestId, CancellationToken cancellationToken = default) =>
         transitions.ApplyAsync(
             requestId, ErasureAction.Cancel, Actor.Customer(customerId), ChangeSource.Web, customerId,
             (r, now) => r.CancelledAt = now, cancellationToken);
 
     private Uri ConfirmLink(Uri confirmPage, int requestId, Guid customerId) =>
-        new(confirmPage + "?token=" + Uri.EscapeDataString(tokens.Issue(requestId, customerId)));
+        new(confirmPage + "?token=" + Uri.EscapeDataString(links.Issue(requestId, customerId)));
 
-    private async Task<ErasureRequestResult> CreateAsync(Guid customerId, string culture, Actor actor, ChangeSource source, CancellationToken cancellationToken)
+    private async Task<ErasureResult> CreateAsync(Guid customerId, string culture, Actor actor, ChangeSource source, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.BeginWriteAsync(cancellationToken);
         var now = time.GetUtcNowToMillisecond();
         if (!await db.Customers.AnyAsync(c => c.Id == customerId && c.Status == CustomerStatus.Active, cancellationToken))
         {
-            return ErasureRequestResult.Refused(ErasureProblem.NotFound);
+            return ErasureResult.Refused(ErasureProblem.NotFound);
         }
 
         var open = await db.ErasureRequests.AsNoTracking()
@@ -133,7 +134,7 @@ public sealed class ErasureRequestService(
             .FirstOrDefaultAsync(cancellationToken);
         if (open is not null)
         {
-            return ErasureRequestResult.Refused(ErasureProblem.AlreadyOpen, ErasureRequestView.From(open, now));
+            return ErasureResult.Refused(ErasureProblem.AlreadyOpen, ErasureRequestView.From(open, now));
         }
 
         var request = new ErasureRequest
@@ -150,7 +151,7 @@ public sealed class ErasureRequestService(
             LedgerEventType.ErasureRequested, actor, customerId, source,
             After: ErasureLedger.Label(ErasureState.Requested), Detail: ErasureLedger.Detail(request.Id)), cancellationToken);
         return await db.TryCommitAsync(tx, cancellationToken)
-            ? ErasureRequestResult.Saved(ErasureRequestView.From(request, now))
-            : ErasureRequestResult.Refused(ErasureProblem.ChangedElsewhere);
+            ? ErasureResult.Saved(ErasureRequestView.From(request, now))
+            : ErasureResult.Refused(ErasureProblem.ChangedElsewhere);
     }
 }

@@ -1,5 +1,4 @@
 using PreferenceCenter.Features.Common;
-using PreferenceCenter.Features.Ledger;
 
 namespace PreferenceCenter.Features.Erasure;
 
@@ -71,16 +70,15 @@ public static class ErasureRules
 
     /// <summary>
     /// A request filed by staff needs how the customer asked and why, the reason saying how the agent checked the
-    /// customer's identity; the ledger keeps both, so they obey its bounds.
+    /// customer's identity: the one rule of acting for a customer (<see cref="OnBehalfRules"/>), in the erasure's words.
     /// </summary>
-    public static ErasureProblem? CheckOnBehalf(string? reason, string? requestChannel) => string.IsNullOrWhiteSpace(requestChannel)
-        ? ErasureProblem.ChannelRequired
-        : reason?.Trim() switch
-        {
-            null or "" => ErasureProblem.IdentityCheckRequired,
-            { Length: > LedgerEntry.ReasonMaxLength } => ErasureProblem.ReasonTooLong,
-            _ => null,
-        };
+    public static ErasureProblem? CheckOnBehalf(Actor staff) => OnBehalfRules.Check(staff) switch
+    {
+        null => null,
+        OnBehalfProblem.MissingChannel or OnBehalfProblem.UnknownChannel => ErasureProblem.ChannelRequired,
+        OnBehalfProblem.MissingReason => ErasureProblem.IdentityCheckRequired,
+        _ => ErasureProblem.ReasonTooLong,
+    };
 
     /// <summary>A rejection needs a reason the customer is told, short enough to read and keep.</summary>
     public static ErasureProblem? CheckReason(string? reason) => reason?.Trim() switch

@@ -14,7 +14,7 @@ public sealed class ErasureRunner(IDbContextFactory<AppDbContext> dbFactory, Era
     public const string JobName = "erasure-job";
 
     /// <summary>Runs one request now (the officer's "run now", or the job).</summary>
-    public async Task<ErasureRequestResult> RunAsync(int requestId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<ErasureResult> RunAsync(int requestId, Actor actor, CancellationToken cancellationToken = default)
     {
         var started = await transitions.ApplyAsync(requestId, ErasureAction.StartExecution, actor, ChangeSource.System, owner: null,
             (r, now) => r.ExecutionStartedAt = now, cancellationToken);
@@ -44,7 +44,7 @@ public sealed class ErasureRunner(IDbContextFactory<AppDbContext> dbFactory, Era
         foreach (var id in due)
         {
             var result = await RunAsync(id, Actor.System(JobName), cancellationToken);
-            completed += result.Outcome == ErasureRequestOutcome.Saved ? 1 : 0;
+            completed += result.Outcome == ErasureOutcome.Saved ? 1 : 0;
         }
 
         return completed;

@@ -13,7 +13,7 @@ public sealed class ErasureTransitions(IDbContextFactory<AppDbContext> dbFactory
 {
     /// <param name="owner">When a customer acts: the request must be theirs (anyone else's reads as not found).</param>
     /// <param name="stamp">Records the step's own facts (when, by whom, why) on the request.</param>
-    public async Task<ErasureRequestResult> ApplyAsync(
+    public async Task<ErasureResult> ApplyAsync(
         int requestId, ErasureAction action, Actor actor, ChangeSource source, Guid? owner,
         Action<ErasureRequest, DateTimeOffset> stamp, CancellationToken cancellationToken = default)
     {
@@ -24,7 +24,7 @@ public sealed class ErasureTransitions(IDbContextFactory<AppDbContext> dbFactory
         var request = await db.ErasureRequests.FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (request is null || (owner is Guid customerId && request.CustomerId != customerId))
         {
-            return ErasureRequestResult.Refused(ErasureProblem.NotFound);
+            return ErasureResult.Refused(ErasureProblem.NotFound);
         }
 
         var now = time.GetUtcNowToMillisecond();
@@ -32,7 +32,7 @@ public sealed class ErasureTransitions(IDbContextFactory<AppDbContext> dbFactory
         if (!transition.Allowed)
         {
             var view = ErasureRequestView.From(request, now);
-            return transition.AlreadyThere ? ErasureRequestResult.Unchanged(view) : ErasureRequestResult.Refused(transition.Problem!.Value, view);
+            return transition.AlreadyThere ? ErasureResult.Unchanged(view) : ErasureResult.Refused(transition.Problem!.Value, view);
         }
 
         var before = request.State;
@@ -43,7 +43,7 @@ public sealed class ErasureTransitions(IDbContextFactory<AppDbContext> dbFactory
             ErasureLedger.EventFor(request.State), actor, request.CustomerId, source,
             Before: ErasureLedger.Label(before), After: ErasureLedger.Label(request.State), Detail: ErasureLedger.Detail(request.Id)), cancellationToken);
         return await db.TryCommitAsync(tx, cancellationToken)
-            ? ErasureRequestResult.Saved(ErasureRequestView.From(request, now))
-            : ErasureRequestResult.Refused(ErasureProblem.ChangedElsewhere);
+            ? ErasureResult.Saved(ErasureRequestView.From(request, now))
+            : ErasureResult.Refused(ErasureProblem.ChangedElsewhere);
     }
 }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PreferenceCenter.Features.Erasure;
+using PreferenceCenter.Features.Messaging.Links;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +11,9 @@ public static class ErasureWorkflowServiceCollectionExtensions
         services.AddOptions<ErasureOptions>().Bind(configuration.GetSection(ErasureOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ErasureRequestReader>();
         services.AddSingleton<ErasureTransitions>();
-        services.AddSingleton<ErasureConfirmationTokens>();
+        // The confirmation link is a Messaging link token; TryAdd, as the app registers Messaging too.
+        services.TryAddSingleton<LinkTokens>();
+        services.AddSingleton<ErasureLinks>();
         services.AddSingleton<ErasureAccounts>();
         services.AddSingleton<ErasureMail>();
         services.AddSingleton<ErasureRequestService>();

@@ -58,7 +58,7 @@ public sealed partial class ForgetMePage
                 customerId, password, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, new Uri(Navigation.ToAbsoluteUri("forget-me/confirm").GetLeftPart(UriPartial.Path)));
             password = null;
             passwordProblem = result.Problem == ErasureProblem.WrongPassword ? T["Erasure.Problem.WrongPassword"].Value : null;
-            status = result.Outcome == ErasureRequestOutcome.Saved
+            status = result.Outcome == ErasureOutcome.Saved
                 ? new StatusMessage(Severity.Success, T["Erasure.Ask.Sent"])
                 : new StatusMessage(Severity.Error, T[$"Erasure.Problem.{result.Problem}"]);
             requests = await Requests.ListAsync(customerId);

@@ -8,7 +8,9 @@ namespace PreferenceCenter.Features.Ledger;
 /// </summary>
 public sealed class LedgerEntry
 {
-    public const int ReasonMaxLength = 500;
+    /// <summary>The actor's reason is stored here, so the bound is the actor's (<see cref="Actor.ReasonMaxLength"/>).</summary>
+    public const int ReasonMaxLength = Actor.ReasonMaxLength;
+
     public const int ValueMaxLength = 200;
 
     /// <summary>Gap-free position in the chain (1, 2, 3 …): a deleted row leaves a visible hole.</summary>

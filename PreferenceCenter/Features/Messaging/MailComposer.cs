@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -23,6 +24,28 @@ public sealed class MailComposer(IOptions<EmailOptions> options)
         };
         message.Body = body.ToMessageBody();
         return message;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="compose"/> with the reader's language as the current culture and UI culture, then puts the
+    /// caller's back: the localizer, the describers and number formats read the current culture, and an email is
+    /// written in its reader's language, not in that of whoever triggered it. Compose synchronously inside: an await
+    /// could resume with the caller's culture half-way.
+    /// </summary>
+    public static T InLanguage<T>(CultureInfo language, Func<CultureInfo, T> compose)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        ArgumentNullException.ThrowIfNull(compose);
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (language, language);
+            return compose(language);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
+        }
     }
 
     private static string Encode(string? value) => System.Net.WebUtility.HtmlEncode(value ?? string.Empty);

@@ -8,7 +8,7 @@ public sealed record ConsentProcessing(
     string PurposeKey,
     string Purpose,
     string PersonalData,
-    ConsentController Controller,
+    PiiController Controller,
     IReadOnlyList<string> Recipients,
     string LegalBasis,
     string Duration,

@@ -93,7 +93,7 @@ public sealed class MyDataService(
                 .Where(e => e.SubjectId == customerId && ConsentEvents.Contains(e.EventType))
                 .OrderBy(e => e.Sequence).ToListAsync(cancellationToken))
             .ToLookup(e => (e.PurposeKey, e.Channel));
-        var controller = new ConsentController(email.Value.FromName, email.Value.FromAddress);
+        var controller = new PiiController(email.Value.FromName, email.Value.FromAddress);
         return [.. consents.OrderBy(c => c.Key, StringComparer.Ordinal).ThenBy(c => c.Consent.Channel).Select(c =>
         {
             var purpose = purposes.GetValueOrDefault(c.Key);

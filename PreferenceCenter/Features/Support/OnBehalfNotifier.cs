@@ -9,6 +9,7 @@ using PreferenceCenter.Features.History;
 using PreferenceCenter.Features.Messaging;
 using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Resources;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.Support;
 
@@ -35,23 +36,14 @@ public sealed class OnBehalfNotifier(
             return;
         }
 
-        var culture = CultureInfo.GetCultureInfo(await CustomerLanguage.ReadAsync(dbFactory, customerId, cancellationToken));
+        var culture = CultureInfo.GetCultureInfo(await MailRecipient.LanguageAsync(dbFactory, customerId, cancellationToken));
         var notice = await notices.GetCurrentAsync(culture, cancellationToken);
-        MimeMessage message;
-        var (reader, readerUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            // The localizer and the describer read the current culture: the customer's while composing, and no longer.
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-            var what = describer.Describe(change, HistoryVocabulary.For(notice, HistoryVocabulary.Empty.QuestionPrompts));
-            message = composer.Compose(
-                email, text["Support.Email.Subject"], text["Support.Email.Intro", what, TimeFormat.DateAndTime(change.OccurredAt, culture)],
-                text["Support.Email.Action"], historyLink);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (reader, readerUi);
-        }
+        // The localizer and the describer read the current culture: the customer's while composing, and no longer.
+        var message = MailComposer.InLanguage(culture, language => composer.Compose(
+            email, text["Support.Email.Subject"],
+            text["Support.Email.Intro", describer.Describe(change, HistoryVocabulary.For(notice, HistoryVocabulary.Empty.QuestionPrompts)),
+                TimeFormat.DateAndTime(change.OccurredAt, language)],
+            text["Support.Email.Action"], historyLink));
 
         await transport.SendAsync(message, cancellationToken);
     }

@@ -98,7 +98,7 @@ public sealed partial class SupportConsoleService(
         ClaimsPrincipal staff, Guid customerId, OnBehalfRequest request, Uri confirmPage, CancellationToken cancellationToken = default)
     {
         var staffId = await DemandStaffAsync(staff);
-        if ((OnBehalfRules.Check(request) ?? await StatusAsync(customerId, cancellationToken)) is { } problem)
+        if ((Problem(request) ?? await StatusAsync(customerId, cancellationToken)) is { } problem)
         {
             return SupportErasureResult.Refused(problem);
         }
@@ -111,7 +111,7 @@ public sealed partial class SupportConsoleService(
         ClaimsPrincipal staff, Guid customerId, PersonalDataKind kind, string? justification, CancellationToken cancellationToken = default)
     {
         var staffId = await DemandStaffAsync(staff);
-        if (OnBehalfRules.CheckJustification(justification) is { } problem)
+        if (JustificationProblem(justification) is { } problem)
         {
             return RevealResult.Refused(problem);
         }
@@ -143,7 +143,7 @@ public sealed partial class SupportConsoleService(
     {
         ArgumentNullException.ThrowIfNull(toggle);
         var staffId = await DemandStaffAsync(staff);
-        if ((OnBehalfRules.Check(request) ?? await StatusAsync(customerId, cancellationToken)) is { } problem)
+        if ((Problem(request) ?? await StatusAsync(customerId, cancellationToken)) is { } problem)
         {
             return OnBehalfResult.Refused(problem);
         }
@@ -185,6 +185,24 @@ public sealed partial class SupportConsoleService(
 
         return staff.GetUserId();
     }
+
+    /// <summary>The one rule of acting for a customer, in the console's words (each has its own message).</summary>
+    private static SupportProblem? Problem(OnBehalfRequest request) => OnBehalfRules.Check(request) switch
+    {
+        null => null,
+        OnBehalfProblem.MissingChannel => SupportProblem.MissingChannel,
+        OnBehalfProblem.UnknownChannel => SupportProblem.UnknownChannel,
+        OnBehalfProblem.MissingReason => SupportProblem.MissingReason,
+        _ => SupportProblem.ReasonTooLong,
+    };
+
+    /// <summary>A reveal's justification obeys the same bounds as a reason: it is stored in the same ledger field.</summary>
+    private static SupportProblem? JustificationProblem(string? justification) => OnBehalfRules.CheckReason(justification) switch
+    {
+        null => null,
+        OnBehalfProblem.MissingReason => SupportProblem.MissingJustification,
+        _ => SupportProblem.JustificationTooLong,
+    };
 
     private async Task<SupportProblem?> StatusAsync(Guid customerId, CancellationToken cancellationToken)
     {

@@ -4,10 +4,10 @@ using PreferenceCenter.Infrastructure.Jobs;
 namespace PreferenceCenter.Features.Consents.Lifecycle;
 
 /// <summary>Records lapsed consents and closes unconfirmed requests on a schedule, one instance at a time (the <c>consent-expiry</c> lease).</summary>
-public sealed class ExpiryJob(ConsentExpiry expiry, IOptions<LifecycleOptions> options, DatabaseLease lease, TimeProvider time, ILogger<ExpiryJob> logger)
+public sealed class ExpiryJob(LapseRecorder expiry, IOptions<LifecycleOptions> options, DatabaseLease lease, TimeProvider time, ILogger<ExpiryJob> logger)
     : ScheduledJob(lease, time, logger)
 {
-    protected override string Name => ConsentExpiry.ActorName;
+    protected override string Name => LapseRecorder.ActorName;
 
     protected override TimeSpan Interval => options.Value.JobInterval;
 
@@ -20,7 +20,7 @@ public sealed class ExpiryJob(ConsentExpiry expiry, IOptions<LifecycleOptions> o
     // A full batch means there may be more: keep going while the lease is ours.
     private static async Task DrainAsync(Func<CancellationToken, Task<int>> batch, CancellationToken cancellationToken)
     {
-        while (await batch(cancellationToken) == ConsentExpiry.BatchSize)
+        while (await batch(cancellationToken) == LapseRecorder.BatchSize)
         {
         }
     }

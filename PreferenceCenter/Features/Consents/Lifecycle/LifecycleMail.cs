@@ -7,7 +7,6 @@ using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Messaging.Sending;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Privacy;
-using PreferenceCenter.Infrastructure.Localization;
 
 namespace PreferenceCenter.Features.Consents.Lifecycle;
 
@@ -70,5 +69,5 @@ public sealed class LifecycleMail(
     }
 
     private static Task<string> TitleAsync(AppDbContext db, string purposeKey, MailRecipient recipient, CancellationToken cancellationToken) =>
-        PurposeTitles.TitleAsync(db, recipient.Culture ?? SupportedCultures.Default, purposeKey, cancellationToken);
+        PurposeTitles.TitleAsync(db, recipient.Culture, purposeKey, cancellationToken);
 }

@@ -9,13 +9,11 @@ public static class LifecycleServiceCollectionExtensions
     {
         services.AddOptions<LifecycleOptions>().Bind(configuration.GetSection(LifecycleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LifecycleMail>();
-        services.AddSingleton<LinkFollower>();
-        services.AddSingleton<ConfirmationService>();
-        services.AddSingleton<RenewalService>();
+        services.AddSingleton<ConsentLinkService>();
         services.AddSingleton<MaterialChangeReviews>();
         services.AddSingleton<PurposeValidityService>();
-        services.AddSingleton<ConsentExpiry>();
-        services.AddSingleton<RenewalReminders>();
+        services.AddSingleton<LapseRecorder>();
+        services.AddSingleton<RenewalReminderSender>();
         // Hosted and resolvable as one instance each, so tests can run a batch on demand as the timer would.
         services.AddSingleton<ExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryJob>());

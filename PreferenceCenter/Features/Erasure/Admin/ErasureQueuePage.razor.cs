@@ -67,7 +67,7 @@ public sealed partial class ErasureQueuePage
         }
     }
 
-    private async Task RunAsync(ErasureRequestView request, Func<Task<ErasureRequestResult>> action, string doneKey)
+    private async Task RunAsync(ErasureRequestView request, Func<Task<ErasureResult>> action, string doneKey)
     {
         busy = true;
         try
@@ -77,8 +77,8 @@ public sealed partial class ErasureQueuePage
             var name = RequestName(request);
             status = result.Outcome switch
             {
-                ErasureRequestOutcome.Saved => new StatusMessage(Severity.Success, T[doneKey, name]),
-                ErasureRequestOutcome.Unchanged => new StatusMessage(Severity.Info, T["Erasure.Queue.Unchanged", name, T[$"Erasure.Queue.State.{result.Request!.State}"]]),
+                ErasureOutcome.Saved => new StatusMessage(Severity.Success, T[doneKey, name]),
+                ErasureOutcome.Unchanged => new StatusMessage(Severity.Info, T["Erasure.Queue.Unchanged", name, T[$"Erasure.Queue.State.{result.Request!.State}"]]),
                 _ => new StatusMessage(Severity.Warning, T["Erasure.Queue.Refused", name, T[$"Erasure.Problem.{result.Problem}"]]),
             };
         }

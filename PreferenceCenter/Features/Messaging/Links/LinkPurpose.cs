@@ -6,4 +6,7 @@ public enum LinkPurpose
     Unsubscribe = 1,
     ConfirmOptIn = 2,
     Renew = 3,
+
+    /// <summary>The customer confirms their erasure request; the token's key is the request's id.</summary>
+    ConfirmErasure = 4,
 }

@@ -2,5 +2,8 @@ using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Messaging.Links;
 
-/// <summary>What a link token says once read: whose link, for what, which consent (purpose key + channel), until when.</summary>
+/// <summary>
+/// What a link token says once read: whose link, for what, what it acts on (for a consent, its purpose key and
+/// channel; for an erasure confirmation, the request's id), until when.
+/// </summary>
 public sealed record LinkToken(LinkPurpose Purpose, Guid CustomerId, string PurposeKey, Channel Channel, DateTimeOffset ExpiresAt);

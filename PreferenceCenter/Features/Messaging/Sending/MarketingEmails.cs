@@ -24,11 +24,8 @@ public sealed class MarketingEmails(LinkTokens tokens, PublicLinks links, IStrin
         ArgumentNullException.ThrowIfNull(words);
         var token = tokens.Create(LinkPurpose.Unsubscribe, customerId, purposeKey, channel, TimeSpan.FromDays(options.Value.UnsubscribeLinkDays));
         var unsubscribe = links.Unsubscribe(token);
-        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
+        return MailComposer.InLanguage(CultureInfo.GetCultureInfo(SupportedCultures.OrDefault(culture)), _ =>
         {
-            var language = CultureInfo.GetCultureInfo(SupportedCultures.OrDefault(culture));
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (language, language);
             var content = words(text);
             string footer = text["Messaging.Footer.Why"], leave = text["Messaging.Footer.Unsubscribe"];
             return new OutgoingEmail(to, content.Subject, TextBody(content, footer, leave, unsubscribe), HtmlBody(content, footer, leave, unsubscribe))
@@ -36,11 +33,7 @@ public sealed class MarketingEmails(LinkTokens tokens, PublicLinks links, IStrin
                 UnsubscribeLink = unsubscribe,
                 CustomerId = customerId,
             };
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
-        }
+        });
     }
 
     private static string TextBody(MarketingEmailContent content, string footer, string leave, Uri unsubscribe) =>

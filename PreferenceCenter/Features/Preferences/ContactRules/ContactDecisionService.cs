@@ -72,7 +72,7 @@ public sealed class ContactDecisionService(IDbContextFactory<AppDbContext> dbFac
         }
 
         var contact = await db.ChannelContacts.FirstOrDefaultAsync(c => c.CustomerId == customerId && c.Channel == channel, cancellationToken)
-            ?? db.ChannelContacts.Add(new ChannelContact { CustomerId = customerId, Channel = channel }).Entity;
+            ?? db.ChannelContacts.Add(new LastContact { CustomerId = customerId, Channel = channel }).Entity;
         contact.LastContactedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);

@@ -1,0 +1,92 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Tests.Features.Privacy;
+using PreferenceCenter.Tests.TestHost;
+
+namespace PreferenceCenter.Tests.Features.Consents.Lifecycle;
+
+/// <summary>The lifecycle on screen: the matrix's pending state, the review banner.</summary>
+public sealed class LifecycleComponentTests : PageTestBase
+{
+    private static AngleSharp.Dom.IElement Switch(IRenderedComponent<PreferencesPage> cut, string name) =>
+        cut.FindAll("input[role=switch]").Single(s =>
+            s.Closest("label")!.QuerySelector($"[id='{s.GetAttribute("aria-labelledby")}']")!.TextContent == name);
+
+    [Fact]
+    public void Matrix_APendingConsent_ShowsTheSwitchAsAskedAndSaysItWaitsForConfirmation()
+    {
+        var toggles = new List<ConsentToggle>();
+        PurposeSummary marketing = new("marketing", PurposeKind.Marketing, LegalBasis.Consent, "Campaign", "Marketing", "s", "d", "r", null, 24, ChannelSet.Email);
+        var cut = Render<ConsentMatrix>(p => p
+            .Add(x => x.Purposes, [marketing])
+            .Add(x => x.Cells, new Dictionary<(string, Channel), ConsentCell>
+            {
+                [("marketing", Channel.Email)] = new("marketing", Channel.Email, false, Now, null, 1, AwaitingConfirmation: true),
+            })
+            .Add(x => x.Changed, toggle => toggles.Add(toggle)));
+
+        Assert.Equal("true", cut.Find("input[role=switch]").GetAttribute("aria-checked"));
+        Assert.Equal("Waiting for your confirmation: check your inbox", cut.Find(".consent-matrix__pending").TextContent);
+        Assert.Equal("No email, or did its link expire? Switch it off and on again and we will send a new one.",
+            cut.Find(".consent-matrix__pending-help").TextContent);
+
+        cut.Find("input[role=switch]").Change(false);
+
+        Assert.Equal([new ConsentToggle("marketing", Channel.Email, false, 1)], toggles);
+    }
+
+    [Fact]
+    public async Task Preferences_TurningOnMarketingByEmail_SaysToCheckTheInboxAndShowsItPending()
+    {
+        await SignInCustomerAsync();
+        var cut = Render<PreferencesPage>();
+        cut.WaitForElement("input[role=switch]");
+        Assert.Empty(cut.FindAll(".consent-matrix__pending-help")); // nothing waits yet, so no help about links
+
+        await Switch(cut, "Marketing by email").ChangeAsync(new ChangeEventArgs { Value = true });
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "Almost done: we sent you an email. Marketing by email starts once you confirm it from the link inside.",
+            cut.Find("[role=status]").TextContent.Trim()));
+        Assert.Equal("Waiting for your confirmation: check your inbox", cut.Find(".consent-matrix__pending").TextContent);
+        Assert.False((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Email)].IsOn);
+    }
+
+    [Fact]
+    public async Task Preferences_AfterAMaterialChange_ShowsTheReviewBanner_UntilTheCustomerKeepsTheirChoice()
+    {
+        await SignInCustomerAsync();
+        await Consents.SetAsync(Change("marketing", Channel.Sms, grant: true));
+        var catalog = CatalogSamples.Valid() with { Purposes = [CatalogSamples.Marketing() with { MaterialChange = true }] };
+        await new CatalogPublisher(Database, new LedgerWriter(Clock), Clock).PublishAsync(catalog);
+
+        var cut = Render<PreferencesPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("Our privacy notice changed", cut.Find("#review-banner-title").TextContent));
+        Assert.Contains("Marketing — changed in version 2", cut.Find(".review-banner li").TextContent, StringComparison.Ordinal);
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Keep my choice for Marketing").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Your choice for Marketing is kept under the new notice.", cut.Find("[role=status]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll(".review-banner"));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.EventType == LedgerEventType.ConsentRenewed));
+    }
+
+    [Fact]
+    public async Task Preferences_WithNothingChangedMaterially_ShowsNoBanner()
+    {
+        await SignInCustomerAsync();
+        await Consents.SetAsync(Change("marketing", Channel.Sms, grant: true));
+
+        var cut = Render<PreferencesPage>();
+
+        cut.WaitForElement("input[role=switch]");
+        Assert.Empty(cut.FindAll(".review-banner"));
+    }
+}

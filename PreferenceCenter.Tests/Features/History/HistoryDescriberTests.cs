@@ -1,0 +1,125 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.History;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Resources;
+
+namespace PreferenceCenter.Tests.Features.History;
+
+public sealed class HistoryDescriberTests
+{
+    private static readonly HistoryVocabulary Words = new(
+        new Dictionary<string, string> { ["marketing"] = "Marketing" },
+        new Dictionary<string, string> { ["interests"] = "What are you interested in?" });
+
+    private static string Describe(HistoryItem item, string culture)
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        using var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
+        return new HistoryDescriber(services.GetRequiredService<IStringLocalizer<SharedResource>>()).Describe(item, Words);
+    }
+
+    private static HistoryItem Item(LedgerEventType type, ActorKind actor, Channel? channel = Channel.Email) =>
+        new(1, DateTimeOffset.UnixEpoch, type, actor, ChangeSource.Web, "marketing", channel, null, null, 1);
+
+    [Theory]
+    [InlineData(LedgerEventType.ConsentGranted, ActorKind.Customer, "en", "You turned on Marketing by email")]
+    [InlineData(LedgerEventType.ConsentWithdrawn, ActorKind.Customer, "en", "You turned off Marketing by email")]
+    [InlineData(LedgerEventType.ConsentWithdrawn, ActorKind.Staff, "en", "Our support team turned off Marketing by email at your request")]
+    [InlineData(LedgerEventType.ConsentGranted, ActorKind.Customer, "it", "Hai attivato Marketing via email")]
+    [InlineData(LedgerEventType.ConsentWithdrawn, ActorKind.Customer, "es", "Desactivaste Marketing por email")]
+    public void Describe_SaysWhoDidWhatInPlainWords(LedgerEventType type, ActorKind actor, string culture, string expected) =>
+        Assert.Equal(expected, Describe(Item(type, actor), culture));
+
+    [Fact]
+    public void Describe_Registration_NeedsNoPurpose() =>
+        Assert.Equal("You created your account", Describe(Item(LedgerEventType.CustomerRegistered, ActorKind.Customer, null) with { PurposeKey = null }, "en"));
+
+    [Fact]
+    public void Describe_ALanguageChoice_NamesTheLanguageInItsOwnWords() =>
+        Assert.Equal("Elegiste español como idioma", Describe(Item(LedgerEventType.PreferredLanguageChanged, ActorKind.Customer, null) with { PurposeKey = null, After = "es" }, "es"));
+
+    [Fact]
+    public void Describe_APurposeNoLongerInTheNotice_FallsBackToItsKey() =>
+        Assert.Equal("You turned on retired by SMS", Describe(Item(LedgerEventType.ConsentGranted, ActorKind.Customer, Channel.Sms) with { PurposeKey = "retired" }, "en"));
+
+    [Fact]
+    public void Describe_CoversEveryActorKindForConsentEvents()
+    {
+        foreach (var actor in Enum.GetValues<ActorKind>())
+        {
+            Assert.DoesNotContain("History.", Describe(Item(LedgerEventType.ConsentGranted, actor), "en"), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(LedgerEventType.PreferenceAnswered, ActorKind.Customer, null, null, "interests", "You answered “What are you interested in?”")]
+    [InlineData(LedgerEventType.PreferenceAnswerForgotten, ActorKind.Customer, null, null, "interests", "You asked us to forget your answer to “What are you interested in?”")]
+    [InlineData(LedgerEventType.PreferenceAnswered, ActorKind.Customer, null, null, "retired-question", "You answered “retired-question”")]
+    [InlineData(LedgerEventType.ContactFrequencyChanged, ActorKind.Customer, "as-it-happens", "weekly", null, "You chose how often we contact you by email: at most one weekly digest")]
+    [InlineData(LedgerEventType.ContactPaused, ActorKind.Customer, null, "2026-12-23T10:14:00.000Z", null, "You paused contact by email until 23 Dec 2026, 10:14 UTC")]
+    [InlineData(LedgerEventType.ContactPauseLifted, ActorKind.Staff, "2026-12-23T10:14:00.000Z", null, null, "Our support team lifted the pause on contact by email at your request")]
+    [InlineData(LedgerEventType.FeedbackGiven, ActorKind.Customer, null, "too-often", null, "You told us: we contact you too often (about contact by email)")]
+    [InlineData(LedgerEventType.FeedbackGiven, ActorKind.Customer, null, "too-often,not-relevant", "with-comment", "You told us: we contact you too often; what we send is not relevant to you; a note in your own words (about contact by email)")]
+    public void Describe_PreferenceChanges_InPlainWordsWithoutTheAnswerItself(
+        LedgerEventType type, ActorKind actor, string? before, string? after, string? detail, string expected) =>
+        Assert.Equal(expected, Describe(Item(type, actor) with { PurposeKey = null, Before = before, After = after, Detail = detail }, "en"));
+
+    [Theory]
+    [InlineData(LedgerEventType.ProfileChanged, ActorKind.Customer, "name,phone", "en", "You changed your name, phone number")]
+    [InlineData(LedgerEventType.ProfileChanged, ActorKind.Staff, "email", "it", "Il nostro servizio clienti ha modificato su tua richiesta: indirizzo email")]
+    [InlineData(LedgerEventType.SignedUpWithErasedAddress, ActorKind.System, "email", "en", "This email address belonged to an account that was erased; you start afresh, with nothing turned on")]
+    [InlineData(LedgerEventType.ErasureKeyDestroyed, ActorKind.Staff, "destroyed", "es", "Se destruyó la clave que protegía tus datos personales: ninguna copia puede leerse")]
+    [InlineData(LedgerEventType.CustomerErased, ActorKind.System, null, "en", "You were erased")]
+    public void Describe_PersonalDataEvents_NameTheFieldsNeverTheValues(LedgerEventType type, ActorKind actor, string? detail, string culture, string expected) =>
+        Assert.Equal(expected, Describe(Item(type, actor, null) with { PurposeKey = null, Detail = detail }, culture));
+
+    [Fact]
+    public void Describe_ALeavingReason_NamesTheConsentAndTheReason() =>
+        Assert.Equal("You told us why you unsubscribed from Marketing by email: you never signed up",
+            Describe(Item(LedgerEventType.UnsubscribeFeedbackGiven, ActorKind.Customer) with { Detail = "never-signed-up" }, "en"));
+
+    [Fact]
+    public void Describe_APauseInItalian_UsesTheItalianDate() =>
+        Assert.Equal("Hai messo in pausa i contatti via SMS fino al 23 dic 2026, 10:14 UTC",
+            Describe(Item(LedgerEventType.ContactPaused, ActorKind.Customer, Channel.Sms) with { After = "2026-12-23T10:14:00.000Z" }, "it"));
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("it")]
+    [InlineData("es")]
+    public void Describe_CoversEveryActorKindForPreferenceEvents(string culture)
+    {
+        var events = new[]
+        {
+            LedgerEventType.PreferenceAnswered, LedgerEventType.PreferenceAnswerForgotten, LedgerEventType.ContactFrequencyChanged,
+            LedgerEventType.ContactPaused, LedgerEventType.ContactPauseLifted, LedgerEventType.FeedbackGiven,
+        };
+        foreach (var type in events)
+        {
+            foreach (var actor in Enum.GetValues<ActorKind>())
+            {
+                var sentence = Describe(Item(type, actor) with { After = "monthly", Detail = "interests" }, culture);
+                Assert.DoesNotContain("History.", sentence, StringComparison.Ordinal);
+                Assert.DoesNotContain("Recorded change", sentence, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Describe_EveryFrequency_HasAPhraseInEveryLanguage()
+    {
+        foreach (var culture in new[] { "en", "it", "es" })
+        {
+            foreach (var frequency in Enum.GetValues<PreferenceCenter.Features.Preferences.ContactRules.ContactFrequency>())
+            {
+                var name = PreferenceCenter.Features.Preferences.ContactRules.ContactFrequencyNames.Of(frequency);
+                var sentence = Describe(Item(LedgerEventType.ContactFrequencyChanged, ActorKind.Customer) with { After = name }, culture);
+                Assert.DoesNotContain("History.", sentence, StringComparison.Ordinal);
+                Assert.False(sentence.EndsWith(": " + name, StringComparison.Ordinal), sentence);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Time.Testing;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Tests.TestHost;
+
+namespace PreferenceCenter.Tests.Features.Ledger;
+
+/// <summary>A test database holding a few real ledger entries written through <see cref="LedgerWriter"/>.</summary>
+public static class LedgerFixture
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 14, 0, TimeSpan.Zero);
+
+    public static async Task<TestDatabase> WithEntriesAsync(int count, FakeTimeProvider? clock = null)
+    {
+        clock ??= new FakeTimeProvider(Start);
+        var database = await TestDatabase.CreateAsync();
+        var writer = new LedgerWriter(clock);
+        var subject = Guid.NewGuid();
+        for (var i = 0; i < count; i++)
+        {
+            await using var db = database.CreateDbContext();
+            await writer.AppendAsync(db, new LedgerDraft(
+                i % 2 == 0 ? LedgerEventType.ConsentGranted : LedgerEventType.ConsentWithdrawn,
+                Actor.Customer(subject), subject, ChangeSource.Web, 1, "marketing", Channel.Email,
+                i % 2 == 0 ? "not-given" : "granted", i % 2 == 0 ? "granted" : "withdrawn", Detail: $"entry-{i + 1}"));
+            await db.SaveChangesAsync();
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        return database;
+    }
+
+    /// <summary>Drops the append-only triggers, as someone with raw file access could, so tampering can be simulated.</summary>
+    public static Task DropTriggersAsync(TestDatabase database) =>
+        database.ExecuteRawAsync("DROP TRIGGER LedgerEntries_NoUpdate; DROP TRIGGER LedgerEntries_NoDelete;");
+}

@@ -1,0 +1,97 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Preferences;
+using PreferenceCenter.Tests.TestHost;
+
+namespace PreferenceCenter.Tests.Features.Preferences;
+
+public sealed class PreferencesPageTests : PageTestBase
+{
+    private static AngleSharp.Dom.IElement Switch(IRenderedComponent<PreferencesPage> cut, string name) =>
+        cut.FindAll("input[role=switch]").Single(s =>
+            s.Closest("label")!.QuerySelector($"[id='{s.GetAttribute("aria-labelledby")}']")!.TextContent == name);
+
+    [Fact]
+    public async Task FlipOn_SavesThroughTheServiceAndConfirmsWithTheRecordedTime()
+    {
+        await SignInCustomerAsync();
+        var cut = Render<PreferencesPage>();
+        cut.WaitForElement("input[role=switch]");
+
+        await Switch(cut, "Marketing by SMS").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "Marketing by SMS is on — recorded 23 Nov 2026, 10:14 UTC.", cut.Find("[role=status]").TextContent.Trim()));
+        Assert.Equal("true", Switch(cut, "Marketing by SMS").GetAttribute("aria-checked"));
+        Assert.True((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Sms)].IsOn);
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(LedgerEventType.ConsentGranted, (await db.LedgerEntries.SingleAsync()).EventType);
+    }
+
+    [Fact]
+    public async Task Flip_WhenAnotherTabChangedItMeanwhile_ShowsTheCurrentStateAndSaysNothingWasOverwritten()
+    {
+        await SignInCustomerAsync();
+        var cut = Render<PreferencesPage>();
+        cut.WaitForElement("input[role=switch]");
+        await Consents.SetAsync(Change("marketing", Channel.Sms, grant: true)); // the other tab
+
+        await Switch(cut, "Marketing by SMS").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
+
+        cut.WaitForAssertion(() => Assert.StartsWith(
+            "Marketing by SMS was changed in another window meanwhile and is now on.", cut.Find("[role=status]").TextContent.Trim(), StringComparison.Ordinal));
+        Assert.Equal("true", Switch(cut, "Marketing by SMS").GetAttribute("aria-checked"));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(1, await db.LedgerEntries.CountAsync());
+    }
+
+    [Fact]
+    public async Task WithdrawEverything_TurnsAllSwitchesOffInOneClick()
+    {
+        await SignInCustomerAsync();
+        await Consents.SetAsync(Change("marketing", Channel.Email, grant: true));
+        await Consents.SetAsync(Change("profiling", Channel.Email, grant: true));
+        var cut = Render<PreferencesPage>();
+        cut.WaitForElement("input[role=switch]");
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Withdraw everything").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "Done: 2 consents withdrawn. Nothing is switched on now.", cut.Find("[role=status]").TextContent.Trim()));
+        Assert.All(cut.FindAll("input[role=switch]"), s => Assert.Equal("false", s.GetAttribute("aria-checked")));
+    }
+
+    [Fact]
+    public async Task WithdrawEverything_WhenNothingIsOn_IsDisabled()
+    {
+        await SignInCustomerAsync();
+        var cut = Render<PreferencesPage>();
+        cut.WaitForElement("input[role=switch]");
+
+        Assert.True(cut.FindAll("button").Single(b => b.TextContent.Trim() == "Withdraw everything").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Render_WhilePrerenderedBeforeTheCircuitConnects_DisablesEverySwitch()
+    {
+        await SignInCustomerAsync();
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<PreferencesPage>();
+
+        cut.WaitForElement("input[role=switch]");
+        Assert.All(cut.FindAll("input[role=switch]"), s => Assert.True(s.HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public async Task Render_ExplainsPurposesThatDoNotAskForConsentWithTheirLegalBasis()
+    {
+        await SignInCustomerAsync();
+        var cut = Render<PreferencesPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains(
+            "Service — About service. (Our contract with you)", cut.Find("section.informational").TextContent, StringComparison.Ordinal));
+    }
+}

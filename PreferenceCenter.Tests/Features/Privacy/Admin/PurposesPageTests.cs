@@ -1,0 +1,47 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Privacy.Admin;
+using PreferenceCenter.Tests.TestHost;
+
+namespace PreferenceCenter.Tests.Features.Privacy.Admin;
+
+/// <summary>The officer's validity page: how long consents to each purpose last.</summary>
+public sealed class PurposesPageTests : PageTestBase
+{
+    [Fact]
+    public async Task PurposesPage_MonthsOutOfBounds_SaysSoNextToTheFieldAndWritesNothing()
+    {
+        await SignInOfficerAsync();
+        var cut = Render<PurposesPage>();
+        cut.WaitForElement("#validity-profiling");
+
+        cut.Find("#validity-profiling").Change("121");
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save for Profiling").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "Enter a whole number of months from 1 to 120, or leave it empty for no expiry.", cut.Find("#validity-profiling-problem").TextContent.Trim()));
+        Assert.Equal("Nothing saved for Profiling: see the message next to its field.", cut.Find("[role=status]").TextContent.Trim());
+        Assert.Equal("true", cut.Find("#validity-profiling").GetAttribute("aria-invalid"));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(12, (await db.Purposes.SingleAsync(p => p.Key == "profiling")).ValidityMonths);
+        Assert.Equal(0, await db.LedgerEntries.CountAsync());
+    }
+
+    [Fact]
+    public async Task PurposesPage_ValidMonths_SavesAndSaysWhatConsentsNowLast()
+    {
+        await SignInOfficerAsync();
+        var cut = Render<PurposesPage>();
+        cut.WaitForElement("#validity-profiling");
+        Assert.Equal("12", cut.Find("#validity-profiling").GetAttribute("value"));
+
+        cut.Find("#validity-profiling").Change("6");
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save for Profiling").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Saved: consents to Profiling now last 6 months.", cut.Find("[role=status]").TextContent.Trim()));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(6, (await db.Purposes.SingleAsync(p => p.Key == "profiling")).ValidityMonths);
+        Assert.Equal(LedgerEventType.PurposeValidityChanged, (await db.LedgerEntries.SingleAsync()).EventType);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace PreferenceCenter.Tests.TestHost;
+
+/// <summary>
+/// The real app on Kestrel, on a free loopback port, with its own SQLite file and mail pickup folder in a temp
+/// folder that is deleted on dispose. Development by default (demo data seeded from the repository-root
+/// <c>appsettings.Development.json</c>); a subclass such as <see cref="ProductionAppHost"/> picks another environment.
+/// </summary>
+public class AppHost : WebApplicationFactory<Program>
+{
+    private readonly string environmentName;
+    private readonly string root = Path.Combine(Path.GetTempPath(), $"pc-e2e-{Guid.NewGuid():N}");
+    private Uri? baseAddress;
+
+    public AppHost()
+        : this(Environments.Development)
+    {
+    }
+
+    protected AppHost(string environmentName)
+    {
+        this.environmentName = environmentName;
+        Directory.CreateDirectory(root);
+        DatabasePath = Path.Combine(root, "app.db");
+        KeyStorePath = Path.Combine(root, "keys.db");
+        PickupDirectory = Path.Combine(root, "mail-pickup");
+        // A port known before start, so links in the app's emails (App:PublicBaseUrl) point back at this very host.
+        Port = LoopbackPorts.Free();
+        UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
+    }
+
+    public int Port { get; }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The per-customer key store, a file apart from <see cref="DatabasePath"/>.</summary>
+    public string KeyStorePath { get; }
+
+    public string PickupDirectory { get; }
+
+    /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:41234/</c>; starts it on first use.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            if (baseAddress is null)
+            {
+                StartServer();
+                var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+                baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+                if (!File.Exists(DatabasePath))
+                {
+                    // The override did not reach the app: it would be writing to the developer's own database.
+                    throw new InvalidOperationException($"The app did not create its database at {DatabasePath}.");
+                }
+            }
+
+            return baseAddress;
+        }
+    }
+
+    /// <summary>An absolute address in the app, e.g. <c>Url("preferences")</c>.</summary>
+    public string Url(string relative) => new Uri(BaseAddress, relative.TrimStart('/')).AbsoluteUri;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // UseSetting values come after every appsettings file, the repository-root one included, so they win.
+        builder.UseEnvironment(environmentName);
+        builder.UseSetting("ConnectionStrings:PreferenceCenter", new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString());
+        builder.UseSetting("ConnectionStrings:PersonalDataKeys", new SqliteConnectionStringBuilder { DataSource = KeyStorePath }.ToString());
+        builder.UseSetting("Email:PickupDirectory", PickupDirectory);
+        // The production host reads no repository settings file, so the test keys come from here in every environment.
+        foreach (var (name, value) in TestKeys.Settings)
+        {
+            builder.UseSetting(name, value);
+        }
+        builder.UseSetting("Email:Smtp:Host", string.Empty);
+        builder.UseSetting("App:PublicBaseUrl", $"http://127.0.0.1:{Port}/");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            DeleteFiles();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        DeleteFiles();
+        GC.SuppressFinalize(this);
+    }
+
+    private void DeleteFiles()
+    {
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}

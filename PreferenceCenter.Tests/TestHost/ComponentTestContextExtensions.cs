@@ -1,0 +1,27 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace PreferenceCenter.Tests.TestHost;
+
+public static class ComponentTestContextExtensions
+{
+    /// <summary>
+    /// What every component test needs: MudBlazor without transitions, real localisation (English unless a test
+    /// says otherwise) and loose JS interop for MudBlazor's own calls.
+    /// </summary>
+    public static BunitContext AddPreferenceCenterTestServices(this BunitContext context, string culture = "en")
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+        context.Services.AddLocalization();
+        return context;
+    }
+}

@@ -1,0 +1,13 @@
+namespace PreferenceCenter.Features.Common;
+
+/// <summary>
+/// What is wrong with the grounds staff give for acting for a customer. Each feature says it in its own words
+/// (<c>SupportProblem</c>, <c>ErasureProblem</c>); the rule itself is <see cref="OnBehalfRules"/>.
+/// </summary>
+public enum OnBehalfProblem
+{
+    MissingChannel = 1,
+    UnknownChannel,
+    MissingReason,
+    ReasonTooLong,
+}

@@ -1,8 +1,0 @@
-namespace PreferenceCenter.Features.Erasure;
-
-public enum ErasureRequestOutcome
-{
-    Saved,
-    Unchanged,
-    Refused,
-}

@@ -1,6 +1,0 @@
-using PreferenceCenter.Features.Common;
-
-namespace PreferenceCenter.Features.Support;
-
-/// <summary>What the agent states before acting for a customer: how the customer asked, and why.</summary>
-public sealed record OnBehalfRequest(RequestChannel? Channel, string? Reason);
