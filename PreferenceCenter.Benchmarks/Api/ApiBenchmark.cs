@@ -49,9 +49,9 @@ public static class ApiBenchmark
             }
 
             reservations.Add(await load.ReservationsAsync(int.MaxValue));
-            var batches = await load.BatchesAsync(BatchesPerRound);
+            var (batches, batchCpu) = await load.BatchesAsync(BatchesPerRound);
             p95s.Add(SequentialLatency.Percentile(batches, 0.95));
-            Console.WriteLine($"  round {round}: decision {Rate(decisions[^1])}   me {Rate(me[^1])}   reservation {Rate(reservations[^1])}   batch p50 {Ms(SequentialLatency.Percentile(batches, 0.5))} p95 {Ms(p95s[^1])}");
+            Console.WriteLine($"  round {round}: decision {Rate(decisions[^1])}   me {Rate(me[^1])}   reservation {Rate(reservations[^1])}   batch p50 {Ms(SequentialLatency.Percentile(batches, 0.5))} p95 {Ms(p95s[^1])} ({Ms(batchCpu)} app CPU each)");
         }
 
         return await ReportAsync(app, load, decisions, me, reservations, p95s, customers);
@@ -68,7 +68,7 @@ public static class ApiBenchmark
             var decisions = await load.DecisionsAsync(2_000);
             await load.MeAsync(2_000);
             var reservations = await load.ReservationsAsync(500);
-            var batches = await load.BatchesAsync(10);
+            var (batches, _) = await load.BatchesAsync(10);
             Console.WriteLine($"  warm-up at {clock.Elapsed.TotalSeconds:N0} s: decision {Rate(decisions)}, reservation {Rate(reservations)}, batch p50 {Ms(SequentialLatency.Percentile(batches, 0.5))}");
             await Task.Delay(TimeSpan.FromSeconds(1));
         }

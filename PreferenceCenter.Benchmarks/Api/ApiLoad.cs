@@ -31,8 +31,13 @@ public sealed class ApiLoad(AppProcess app, ApiRequests requests, int concurrenc
         return figure;
     }
 
-    /// <summary>Batches one after another, each a different mix of 1,000 subjects; the latency of each.</summary>
-    public Task<IReadOnlyList<TimeSpan>> BatchesAsync(int count) => SequentialLatency.RunAsync(app.BaseAddress, count, requests.Batch);
+    /// <summary>Batches one after another, each a different mix of 1,000 subjects; the latency of each, and the app's CPU per batch.</summary>
+    public async Task<(IReadOnlyList<TimeSpan> Latencies, TimeSpan AppCpuEach)> BatchesAsync(int count)
+    {
+        var cpu = app.CpuTime;
+        var latencies = await SequentialLatency.RunAsync(app.BaseAddress, count, requests.Batch);
+        return (latencies, (app.CpuTime - cpu) / count);
+    }
 
     private async Task<LoadFigure> MeasureAsync(int count, Func<int, HttpRequestMessage> request)
     {
