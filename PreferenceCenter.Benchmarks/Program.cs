@@ -1,11 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using PreferenceCenter.Benchmarks;
+using PreferenceCenter.Benchmarks.Api;
 using PreferenceCenter.Benchmarks.Unsubscribe;
 
 if (args.Length > 0 && args[0] == "unsubscribe")
 {
     return await UnsubscribeBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "api")
+{
+    return await ApiBenchmark.RunAsync(args[1..]);
 }
 
 // Consent changes per second through the real ConsentService (state + ledger entry in one transaction) beside

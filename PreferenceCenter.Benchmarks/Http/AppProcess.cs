@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace PreferenceCenter.Benchmarks.Unsubscribe;
+namespace PreferenceCenter.Benchmarks.Http;
 
 /// <summary>
 /// The real app, built in Release, as its own process on Kestrel on a free loopback port, with a fresh SQLite file
@@ -13,16 +13,23 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly Process process;
     private readonly string folder;
 
-    private AppProcess(Process process, string folder, Uri baseAddress, string databasePath)
+    private AppProcess(Process process, string folder, Uri baseAddress, string databasePath, IReadOnlyDictionary<string, string?> settings)
     {
         this.process = process;
         this.folder = folder;
         BaseAddress = baseAddress;
         DatabasePath = databasePath;
+        Settings = settings;
     }
 
     public Uri BaseAddress { get; }
     public string DatabasePath { get; }
+
+    /// <summary>
+    /// The configuration the app was started with (keys as <c>IConfiguration</c> spells them), so a seeding step can
+    /// compose the app's own services on the same database and personal-data keys.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
 
     /// <summary>CPU the app has used so far: per request, a figure the other tenants of a shared machine disturb less than wall time.</summary>
     public TimeSpan CpuTime
@@ -47,6 +54,19 @@ public sealed class AppProcess : IAsyncDisposable
         Directory.CreateDirectory(folder);
         var databasePath = Path.Combine(folder, "app.db");
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:PreferenceCenter"] = $"Data Source={databasePath}",
+            ["ConnectionStrings:PersonalDataKeys"] = $"Data Source={Path.Combine(folder, "keys.db")}",
+            // Production refuses to start without its three personal-data keys; a run's own random ones will do.
+            ["PersonalData:MasterKey"] = BenchmarkServices.RandomKey(),
+            ["PersonalData:BlindIndexKey"] = BenchmarkServices.RandomKey(),
+            ["PersonalData:SuppressionKey"] = BenchmarkServices.RandomKey(),
+            ["App:PublicBaseUrl"] = baseAddress.AbsoluteUri,
+            ["Email:PickupDirectory"] = Path.Combine(folder, "mail"),
+            ["Benchmark:BareEndpoint"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = appFolder, RedirectStandardOutput = true, RedirectStandardError = true,
@@ -54,24 +74,19 @@ public sealed class AppProcess : IAsyncDisposable
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ASPNETCORE_URLS"] = baseAddress.AbsoluteUri.TrimEnd('/'),
-                ["ConnectionStrings__PreferenceCenter"] = $"Data Source={databasePath}",
-                ["ConnectionStrings__PersonalDataKeys"] = $"Data Source={Path.Combine(folder, "keys.db")}",
-                // Production refuses to start without its three personal-data keys; a run's own random ones will do.
-                ["PersonalData__MasterKey"] = BenchmarkServices.RandomKey(),
-                ["PersonalData__BlindIndexKey"] = BenchmarkServices.RandomKey(),
-                ["PersonalData__SuppressionKey"] = BenchmarkServices.RandomKey(),
-                ["App__PublicBaseUrl"] = baseAddress.AbsoluteUri,
-                ["Email__PickupDirectory"] = Path.Combine(folder, "mail"),
-                ["Benchmark__BareEndpoint"] = "true",
-                ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  app: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, folder, baseAddress, databasePath);
+        var app = new AppProcess(process, folder, baseAddress, databasePath, settings);
         await app.WaitUntilReadyAsync();
         return app;
     }
@@ -136,5 +151,4 @@ public sealed class AppProcess : IAsyncDisposable
         process.Dispose();
         Directory.Delete(folder, recursive: true);
     }
-
 }
