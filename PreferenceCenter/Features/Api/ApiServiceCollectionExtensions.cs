@@ -59,7 +59,9 @@ public static class ApiServiceCollectionExtensions
         api.MapDecisions();
         api.MapConsents();
         endpoints.MapOpenApi();
-        endpoints.MapScalarApiReference(options => options.WithTitle("PreferenceCenter API"));
+        // A fresh nonce per response: the page's one inline script runs under the app's CSP (SecurityHeaders).
+        // No fonts from Scalar's servers: the page makes no request outside this app (and the CSP would refuse it).
+        endpoints.MapScalarApiReference(options => options.WithTitle("PreferenceCenter API").WithNonce().DisableDefaultFonts());
         return endpoints;
     }
 

@@ -8,7 +8,8 @@ namespace PreferenceCenter.Features.Api.Decisions;
 /// <summary>
 /// Turns checked questions into the customers they are about, for a whole batch in three queries: references
 /// directly, addresses through the blind index (never a plaintext column), and addresses nobody has through the
-/// suppression list, so an erased customer's address answers "suppressed", not "unknown".
+/// suppression list, so an erased customer's address answers "suppressed", not "unknown". Lists go as one JSON
+/// parameter each (EF.Parameter), as in <see cref="ContactDecisionService.DecideManyAsync"/>.
 /// </summary>
 public sealed class SubjectResolver(IDbContextFactory<AppDbContext> dbFactory, BlindIndex index, SuppressionList suppressions, TimeProvider time)
 {
@@ -18,9 +19,9 @@ public sealed class SubjectResolver(IDbContextFactory<AppDbContext> dbFactory, B
         var references = questions.Where(q => q.Reference is not null).Select(q => q.Reference!).Distinct().ToList();
         var indexes = questions.Where(q => q.Email is not null).Select(q => index.OfEmail(q.Email)).OfType<string>().Distinct().ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var byReference = references.Count == 0 ? [] : await db.Customers.Where(c => references.Contains(c.Reference))
-            .ToDictionaryAsync(c => c.Reference, c => c.Id, cancellationToken);
-        var byIndex = indexes.Count == 0 ? [] : await db.CustomerProfiles.Where(p => indexes.Contains(p.EmailIndex!))
+        var byReference = references.Count == 0 ? [] : await db.Customers.Where(c => EF.Parameter(references).Contains(c.Reference))
+            .Select(c => new { c.Reference, c.Id }).ToDictionaryAsync(c => c.Reference, c => c.Id, StringComparer.Ordinal, cancellationToken);
+        var byIndex = indexes.Count == 0 ? [] : await db.CustomerProfiles.Where(p => EF.Parameter(indexes).Contains(p.EmailIndex!))
             .Join(db.Customers.Where(c => c.Status == Common.CustomerStatus.Active), p => p.CustomerId, c => c.Id, (p, c) => new { p.EmailIndex, c.Id })
             .ToDictionaryAsync(x => x.EmailIndex!, x => x.Id, cancellationToken);
 
@@ -28,7 +29,7 @@ public sealed class SubjectResolver(IDbContextFactory<AppDbContext> dbFactory, B
             .Select(q => q.Email!).Distinct().ToList();
         var fingerprints = unknownEmails.ToDictionary(e => e, e => suppressions.Fingerprints(e, phone: null, time.GetUtcNow()).Select(f => f.Hash).FirstOrDefault());
         var hashes = fingerprints.Values.OfType<string>().ToList();
-        var suppressed = hashes.Count == 0 ? [] : (await db.Suppressions.Where(s => hashes.Contains(s.Hash)).Select(s => s.Hash).ToListAsync(cancellationToken)).ToHashSet();
+        var suppressed = hashes.Count == 0 ? [] : (await db.Suppressions.Where(s => EF.Parameter(hashes).Contains(s.Hash)).Select(s => s.Hash).ToListAsync(cancellationToken)).ToHashSet();
 
         return [.. questions.Select(q =>
         {
