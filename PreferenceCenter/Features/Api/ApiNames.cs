@@ -7,6 +7,10 @@ public static class ApiNames
 {
     public static string Of(Channel channel) => channel.ToString().ToLowerInvariant();
 
+    /// <summary>What a caller is told when a channel is not one of ours.</summary>
+    public static string ChannelProblem { get; } =
+        $"The channel must be one of: {string.Join(", ", Enum.GetValues<Channel>().Select(Of))}.";
+
     public static bool TryParseChannel(string? value, out Channel channel)
     {
         channel = default;

@@ -19,7 +19,7 @@ public static class ConsentWriteRules
 
         if (!ApiNames.TryParseChannel(request.Channel, out var channel))
         {
-            errors["channel"] = [$"The channel must be one of: {string.Join(", ", Enum.GetValues<Channel>().Select(ApiNames.Of))}."];
+            errors["channel"] = [ApiNames.ChannelProblem];
         }
 
         if (request.Granted is null)

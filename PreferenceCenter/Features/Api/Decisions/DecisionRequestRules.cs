@@ -31,7 +31,7 @@ public static class DecisionRequestRules
 
         if (!ApiNames.TryParseChannel(request.Channel, out var channel))
         {
-            errors[prefix + "channel"] = [$"The channel must be one of: {string.Join(", ", Enum.GetValues<Channel>().Select(ApiNames.Of))}."];
+            errors[prefix + "channel"] = [ApiNames.ChannelProblem];
         }
 
         return subject is null || errors.ContainsKey(prefix + "purpose") || errors.ContainsKey(prefix + "channel")
