@@ -12,6 +12,8 @@ public static class PreferencesServiceCollectionExtensions
 {
     public static IServiceCollection AddPreferences(this IServiceCollection services) => services
         .AddSingleton<ContactDecisionService>()
+        .AddSingleton<ContactReservations>()
+        .AddHostedService(sp => sp.GetRequiredService<ContactReservations>())
         .AddSingleton<ContactRulesService>()
         .AddSingleton<AnswerService>()
         .AddSingleton<UsableAnswerService>()

@@ -40,6 +40,23 @@ public sealed class ContactDecisionServiceTests
     }
 
     [Fact]
+    public async Task ReserveMany_InOneBatch_ALaterQuestionSeesTheContactAnEarlierOneRecorded()
+    {
+        await using var fixture = await PreferenceFixture.CreateAsync();
+        await fixture.GrantAsync("marketing", Channel.Email);
+        await fixture.ContactRules.SetFrequencyAsync(fixture.CustomerId, Channel.Email, ContactFrequency.WeeklyDigest, ContactFrequency.AsItHappens, fixture.Me, ChangeSource.Web);
+        var question = new ContactQuestion(fixture.CustomerId, Channel.Email, "marketing");
+
+        var decisions = await fixture.Decisions.ReserveManyAsync([question, question, new ContactQuestion(null, Channel.Email, "marketing")]);
+
+        Assert.Equal(
+            [ContactDecisionReason.Allowed, ContactDecisionReason.FrequencyLimit, ContactDecisionReason.UnknownCustomer],
+            decisions.Select(d => d.Reason));
+        // Committed: a reservation asked afterwards, alone, finds the slot taken.
+        Assert.Equal(ContactDecisionReason.FrequencyLimit, (await fixture.Decisions.ReserveAsync(fixture.CustomerId, Channel.Email, "marketing")).Reason);
+    }
+
+    [Fact]
     public async Task Reserve_TwoSendersAtOnce_OnlyOneGetsTheWeeklySlot()
     {
         await using var fixture = await PreferenceFixture.CreateAsync();

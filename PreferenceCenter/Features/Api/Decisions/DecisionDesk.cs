@@ -8,7 +8,8 @@ namespace PreferenceCenter.Features.Api.Decisions;
 /// The API's side of "may we contact them?": checks the questions, finds the subjects and asks
 /// <see cref="ContactDecisionService"/>, the same service and rules every sender in the app uses.
 /// </summary>
-public sealed class DecisionDesk(IDbContextFactory<AppDbContext> dbFactory, SubjectResolver subjects, ContactDecisionService decisions)
+public sealed class DecisionDesk(
+    IDbContextFactory<AppDbContext> dbFactory, SubjectResolver subjects, ContactDecisionService decisions, ContactReservations reservations)
 {
     /// <param name="prefix">How the caller's fields are named in errors: "" for one question, "items[3]." in a batch.</param>
     public async Task<DecisionOutcome> AskAsync(IReadOnlyList<DecisionRequest?> requests, Func<int, string> prefix, CancellationToken cancellationToken)
@@ -28,7 +29,7 @@ public sealed class DecisionDesk(IDbContextFactory<AppDbContext> dbFactory, Subj
 
     /// <summary>
     /// Decides one question and, when allowed for a purpose limited by contact rules, records the contact in the same
-    /// transaction (<see cref="ContactDecisionService.ReserveAsync"/>): of two senders racing for one weekly slot, one wins.
+    /// transaction (<see cref="ContactReservations"/>, in arrival order): of two senders racing for one weekly slot, one wins.
     /// </summary>
     public async Task<DecisionOutcome> ReserveAsync(DecisionRequest? request, CancellationToken cancellationToken)
     {
@@ -39,8 +40,9 @@ public sealed class DecisionDesk(IDbContextFactory<AppDbContext> dbFactory, Subj
         }
 
         var question = (await subjects.ResolveAsync(checkedQuestions, cancellationToken))[0];
-        var decision = question.CustomerId is { } customerId
-            ? await decisions.ReserveAsync(customerId, question.Channel, question.PurposeKey, cancellationToken)
+        // Reservations of a burst are group-committed; a subject nobody is has nothing to reserve.
+        var decision = question.CustomerId is not null
+            ? await reservations.ReserveAsync(question, cancellationToken)
             : (await decisions.DecideManyAsync([question], cancellationToken))[0];
         return new DecisionOutcome([Answer(checkedQuestions[0], decision)], null);
     }

@@ -18,42 +18,44 @@ public sealed class ContactDecisionService(IDbContextFactory<AppDbContext> dbFac
     }
 
     /// <summary>
-    /// Many decisions at once (a sender's batch), read in five queries whatever the count and decided one by one by
-    /// the same <see cref="ContactDecisionRules"/>. Answers come back in the order asked. Each list goes as one JSON
-    /// parameter (EF.Parameter, as <c>ConsentBatchContext</c> does): SQLite finds named parameters by a linear search,
-    /// so a thousand of them would cost a quadratic lookup, and the SQL would be built again for every batch size.
+    /// Many decisions at once (a sender's batch), read in five queries whatever the count (<see cref="ContactFactsBatch"/>)
+    /// and decided one by one by the same <see cref="ContactDecisionRules"/>. Answers come back in the order asked.
     /// </summary>
     public async Task<IReadOnlyList<ContactDecision>> DecideManyAsync(IReadOnlyList<ContactQuestion> questions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(questions);
-        var ids = questions.Where(q => q.CustomerId is not null).Select(q => q.CustomerId!.Value).Distinct().ToList();
-        var keys = questions.Select(q => q.PurposeKey).Distinct().ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var statuses = await db.Customers.Where(c => EF.Parameter(ids).Contains(c.Id)).Select(c => new { c.Id, c.Status })
-            .ToDictionaryAsync(c => c.Id, c => c.Status, cancellationToken);
-        var purposes = await db.Purposes.AsNoTracking().Where(p => EF.Parameter(keys).Contains(p.Key)).ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
-        var purposeIds = purposes.Values.Select(p => p.Id).ToList();
-        var consents = (await db.Consents.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.CustomerId) && EF.Parameter(purposeIds).Contains(c.PurposeId))
-            .ToListAsync(cancellationToken)).ToDictionary(c => (c.CustomerId, c.PurposeId, c.Channel));
-        var rules = (await db.ContactRules.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.CustomerId)).ToListAsync(cancellationToken))
-            .ToDictionary(r => (r.CustomerId, r.Channel));
-        var contacts = (await db.ChannelContacts.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.CustomerId)).ToListAsync(cancellationToken))
-            .ToDictionary(c => (c.CustomerId, c.Channel), c => c.LastContactedAt);
-
+        var facts = await ContactFactsBatch.LoadAsync(db, questions, forWriting: false, cancellationToken);
         var now = time.GetUtcNow();
-        return [.. questions.Select(q =>
+        return [.. questions.Select(q => ContactDecisionRules.Decide(facts.For(q), now))];
+    }
+
+    /// <summary>
+    /// Reservations decided in order and committed together (<see cref="ContactReservations"/> batches a burst): each
+    /// allowed one records the contact, and a later question in the batch sees it, so of two senders racing for one
+    /// weekly slot exactly one wins, as with <see cref="ReserveAsync"/>, for one transaction and one fsync per batch.
+    /// </summary>
+    public async Task<IReadOnlyList<ContactDecision>> ReserveManyAsync(IReadOnlyList<ContactQuestion> questions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.BeginWriteAsync(cancellationToken);
+        var facts = await ContactFactsBatch.LoadAsync(db, questions, forWriting: true, cancellationToken);
+        var now = time.GetUtcNowToMillisecond();
+        var decisions = new ContactDecision[questions.Count];
+        for (var i = 0; i < questions.Count; i++)
         {
-            var id = q.CustomerId ?? Guid.Empty;
-            var purpose = purposes.GetValueOrDefault(q.PurposeKey);
-            return ContactDecisionRules.Decide(new ContactFacts(
-                q.Channel,
-                q.CustomerId is not null && statuses.TryGetValue(id, out var status) ? status : null,
-                purpose,
-                purpose is null ? null : consents.GetValueOrDefault((id, purpose.Id, q.Channel)),
-                rules.GetValueOrDefault((id, q.Channel)),
-                contacts.TryGetValue((id, q.Channel), out var last) ? last : null,
-                q.AddressSuppressed), now);
-        })];
+            var question = questions[i];
+            decisions[i] = ContactDecisionRules.Decide(facts.For(question), now);
+            if (decisions[i].Allowed && question.CustomerId is { } customerId && ContactDecisionRules.IsLimitedByContactRules(facts.PurposeOf(question)!))
+            {
+                facts.Record(db, customerId, question.Channel, now);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return decisions;
     }
 
     /// <summary>
