@@ -20,6 +20,7 @@ public sealed class SqliteTuningTests
 
         Assert.Equal(SqliteConnectionSettings.AutoCheckpointPages, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;"));
         Assert.Equal(1, await ScalarAsync(connection, "PRAGMA secure_delete;"));
+        Assert.Equal(-SqliteConnectionSettings.PageCacheKibibytes, await ScalarAsync(connection, "PRAGMA cache_size;")); // negative: KiB, not pages
         Assert.Equal(2, await ScalarAsync(connection, "PRAGMA synchronous;")); // FULL: every commit still syncs the log
     }
 

@@ -10,7 +10,7 @@ public static class DataServiceCollectionExtensions
     {
         // Pooled: a context per operation is the pattern, and pooling makes that ~10x cheaper on SQLite (see README).
         services.AddPooledDbContextFactory<AppDbContext>(options => options
-            .UseSqlite(connectionString)
+            .UseSqlite(connectionString, SqliteProviderOptions.Apply)
             .AddInterceptors(AppDbContextInterceptors.All));
         services.AddHostedService<WalCheckpointer>();
         services.AddScoped<DatabaseInitializer>();

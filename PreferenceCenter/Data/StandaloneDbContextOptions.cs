@@ -16,7 +16,7 @@ public static class StandaloneDbContextOptions
 
     public static DbContextOptions<AppDbContext> ForSqlite(string connectionString) =>
         new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite(connectionString)
+            .UseSqlite(connectionString, SqliteProviderOptions.Apply)
             .UseApplicationServiceProvider(IdentityServices)
             .AddInterceptors(AppDbContextInterceptors.All)
             .Options;

@@ -89,6 +89,37 @@ public sealed class DecisionApiTests(ApiAppFixture app) : IClassFixture<ApiAppFi
     }
 
     [Fact]
+    public async Task Batch_EveryStateAtOnce_AnswersAsEachQuestionAlone()
+    {
+        // A batch reads its subjects as one list and a single question by one reference; both must say the same.
+        var key = await app.KeyAsync(ApiScopes.Decisions);
+        var subjects = new List<object>();
+        foreach (var state in Enum.GetValues<CustomerState>())
+        {
+            subjects.Add(await SubjectInAsync(state));
+        }
+
+        var questions = subjects.SelectMany(subject => new object[]
+        {
+            new { subject, purpose = "marketing", channel = "sms" },
+            new { subject, purpose = "marketing", channel = "email" },
+        }).ToList();
+        var alone = new List<DecisionAnswer>();
+        foreach (var question in questions)
+        {
+            alone.Add(await ApiAppFixture.JsonAsync<DecisionAnswer>(await app.Http(key).PostAsJsonAsync("api/v1/decisions", question)));
+        }
+
+        var batch = (await ApiAppFixture.JsonAsync<DecisionBatchAnswer>(
+            await app.Http(key).PostAsJsonAsync("api/v1/decisions/batch", new { items = questions }))).Results;
+
+        Assert.Equal(alone, batch);
+        Assert.Contains(batch, a => a.Allowed);
+        Assert.Contains(batch, a => a.Reason == DecisionReasons.Suppressed);
+        Assert.Contains(batch, a => a.Reason == DecisionReasons.UnknownSubject);
+    }
+
+    [Fact]
     public async Task Batch_OverAThousand_Answers413()
     {
         var key = await app.KeyAsync(ApiScopes.Decisions);

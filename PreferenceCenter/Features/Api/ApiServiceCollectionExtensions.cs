@@ -17,6 +17,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddSingleton<ApiClientService>();
+        services.AddScoped<ApiRequestDatabase>();
         services.AddSingleton<SubjectResolver>();
         services.AddSingleton<DecisionDesk>();
         services.AddSingleton<ApiConsentReader>();

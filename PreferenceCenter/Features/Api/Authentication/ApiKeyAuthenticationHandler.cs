@@ -13,7 +13,7 @@ namespace PreferenceCenter.Features.Api.Authentication;
 /// or expired key says nothing about which it was.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiClientService clients, TimeProvider time)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiRequestDatabase database, TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
@@ -31,7 +31,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Malformed API key.");
         }
 
-        var client = await clients.FindAsync(clientId, Context.RequestAborted);
+        var client = await ApiClientService.FindAsync(await database.GetAsync(Context.RequestAborted), clientId, Context.RequestAborted);
         if (client is null || !ApiClientRules.Accepts(client, secret, time.GetUtcNow()))
         {
             return AuthenticateResult.Fail("Unknown, revoked or expired API key.");

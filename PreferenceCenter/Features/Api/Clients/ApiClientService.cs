@@ -22,8 +22,19 @@ public sealed class ApiClientService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<ApiClient?> FindAsync(Guid clientId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
+        return await FindAsync(db, clientId, cancellationToken);
     }
+
+    /// <summary>The same lookup on a context the caller holds (an API request's, <c>ApiRequestDatabase</c>).</summary>
+    public static Task<ApiClient?> FindAsync(AppDbContext db, Guid clientId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return FindQuery.For(db)(db, clientId, cancellationToken);
+    }
+
+    // Compiled once: every API call authenticates, so the lookup should not walk and hash its expression each time.
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<ApiClient?>>> FindQuery = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid clientId, CancellationToken cancellationToken) => db.ApiClients.AsNoTracking().FirstOrDefault(c => c.Id == clientId)));
 
     public async Task<ApiClientResult> CreateAsync(
         string? name, IReadOnlyCollection<string> scopes, int requestsPerMinute, string officerUserId, CancellationToken cancellationToken = default)

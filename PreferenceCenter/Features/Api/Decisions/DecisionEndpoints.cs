@@ -20,14 +20,14 @@ public static class DecisionEndpoints
     }
 
     private static async Task<Results<Ok<DecisionAnswer>, ValidationProblem>> DecideAsync(
-        DecisionRequest request, DecisionDesk desk, CancellationToken cancellationToken)
+        DecisionRequest request, DecisionDesk desk, ApiRequestDatabase database, CancellationToken cancellationToken)
     {
-        var outcome = await desk.AskAsync([request], _ => string.Empty, cancellationToken);
+        var outcome = await desk.AskAsync([request], _ => string.Empty, database, cancellationToken);
         return outcome.IsValid ? TypedResults.Ok(outcome.Answers![0]) : TypedResults.ValidationProblem(outcome.Errors!);
     }
 
     private static async Task<Results<Ok<DecisionBatchAnswer>, ValidationProblem, ProblemHttpResult>> DecideBatchAsync(
-        DecisionBatchRequest request, DecisionDesk desk, CancellationToken cancellationToken)
+        DecisionBatchRequest request, DecisionDesk desk, ApiRequestDatabase database, CancellationToken cancellationToken)
     {
         if (request.Items is not { Count: > 0 } items)
         {
@@ -41,14 +41,14 @@ public static class DecisionEndpoints
                 detail: $"A batch holds at most {DecisionBatchRequest.MaxItems} questions; this one has {items.Count}. Split it.");
         }
 
-        var outcome = await desk.AskAsync(items, i => $"items[{i}].", cancellationToken);
+        var outcome = await desk.AskAsync(items, i => $"items[{i}].", database, cancellationToken);
         return outcome.IsValid ? TypedResults.Ok(new DecisionBatchAnswer(outcome.Answers!)) : TypedResults.ValidationProblem(outcome.Errors!);
     }
 
     private static async Task<Results<Ok<DecisionAnswer>, ValidationProblem>> ReserveAsync(
-        DecisionRequest request, DecisionDesk desk, CancellationToken cancellationToken)
+        DecisionRequest request, DecisionDesk desk, ApiRequestDatabase database, CancellationToken cancellationToken)
     {
-        var outcome = await desk.ReserveAsync(request, cancellationToken);
+        var outcome = await desk.ReserveAsync(request, database, cancellationToken);
         return outcome.IsValid ? TypedResults.Ok(outcome.Answers![0]) : TypedResults.ValidationProblem(outcome.Errors!);
     }
 }

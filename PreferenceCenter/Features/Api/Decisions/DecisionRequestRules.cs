@@ -10,9 +10,10 @@ public static class DecisionRequestRules
 {
     public const int EmailMaxLength = 254;
 
-    public static DecisionQuestion? Check(DecisionRequest? request, string prefix, IReadOnlySet<string> purposeKeys, IDictionary<string, string[]> errors)
+    /// <param name="isPublished">Whether a purpose key is published; a single question passes "any" and learns it from its one read (<see cref="UnknownPurpose"/>).</param>
+    public static DecisionQuestion? Check(DecisionRequest? request, string prefix, Func<string, bool> isPublished, IDictionary<string, string[]> errors)
     {
-        ArgumentNullException.ThrowIfNull(purposeKeys);
+        ArgumentNullException.ThrowIfNull(isPublished);
         ArgumentNullException.ThrowIfNull(errors);
         if (request is null)
         {
@@ -22,11 +23,13 @@ public static class DecisionRequestRules
 
         var subject = CheckSubject(request.Subject, prefix + "subject", errors);
         var purpose = request.Purpose?.Trim();
-        if (string.IsNullOrEmpty(purpose) || !purposeKeys.Contains(purpose))
+        if (string.IsNullOrEmpty(purpose))
         {
-            errors[prefix + "purpose"] = [string.IsNullOrEmpty(purpose)
-                ? "The purpose is required: the key of a published purpose, e.g. \"marketing\"."
-                : $"No published purpose has the key '{Shorten(purpose)}'."];
+            errors[prefix + "purpose"] = ["The purpose is required: the key of a published purpose, e.g. \"marketing\"."];
+        }
+        else if (!isPublished(purpose))
+        {
+            UnknownPurpose(prefix, purpose, errors);
         }
 
         if (!ApiNames.TryParseChannel(request.Channel, out var channel))
@@ -37,6 +40,13 @@ public static class DecisionRequestRules
         return subject is null || errors.ContainsKey(prefix + "purpose") || errors.ContainsKey(prefix + "channel")
             ? null
             : new DecisionQuestion(subject.Reference, subject.Email, purpose!, channel);
+    }
+
+    public static void UnknownPurpose(string prefix, string purpose, IDictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        ArgumentNullException.ThrowIfNull(errors);
+        errors[prefix + "purpose"] = [$"No published purpose has the key '{Shorten(purpose)}'."];
     }
 
     private static SubjectReference? CheckSubject(SubjectReference? subject, string field, IDictionary<string, string[]> errors)

@@ -17,6 +17,31 @@ public sealed class ContactDecisionService(IDbContextFactory<AppDbContext> dbFac
     }
 
     /// <summary>
+    /// Questions about customers a sender names by reference, for one purpose and channel, read in one statement
+    /// (<see cref="ReferencedContactFacts"/>) on a context the caller holds (an API request shares one with its key's
+    /// check) and decided by the same <see cref="ContactDecisionRules"/>, in the order asked. Null when no purpose has
+    /// the key, so the caller can name the field.
+    /// </summary>
+    public async Task<IReadOnlyList<ContactDecision>?> DecideByReferenceAsync(
+        AppDbContext db, string purposeKey, Channel channel, IReadOnlyList<ReferencedQuestion> questions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(purposeKey);
+        ArgumentNullException.ThrowIfNull(questions);
+        var references = questions.Select(q => q.Reference).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (await ReferencedContactFacts.LoadAsync(db, purposeKey, channel, references, cancellationToken) is not var (purpose, found))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        return [.. questions.Select(q => ContactDecisionRules.Decide(
+            q.Reference is not null && found.TryGetValue(q.Reference, out var facts)
+                ? facts
+                : new ContactFacts(channel, null, purpose, null, null, null, q.AddressSuppressed), now))];
+    }
+
+    /// <summary>
     /// Many decisions at once (a sender's batch), read in five queries whatever the count (<see cref="ContactFactsBatch"/>)
     /// and decided one by one by the same <see cref="ContactDecisionRules"/>. Answers come back in the order asked.
     /// </summary>
