@@ -25,6 +25,24 @@ public sealed class SecurityHeadersTests(AppHost app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Personal_data_is_never_stored_by_a_browser_or_proxy_while_static_assets_stay_cacheable()
+    {
+        using var customer = new SignInClient(app.BaseAddress);
+        await customer.SignInAsync(DemoCustomer.Email, DemoCustomer.Password);
+
+        using var download = await customer.GetAsync("my-data/download");
+        using var page = await customer.GetAsync("history");
+        using var asset = await customer.GetAsync("_framework/blazor.web.js");
+
+        Assert.True(customer.IsSignedIn);
+        Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
+        Assert.True(download.Headers.CacheControl?.NoStore, "the data export must send Cache-Control: no-store");
+        Assert.True(page.Headers.CacheControl?.NoStore, "a signed-in page must send Cache-Control: no-store");
+        Assert.Equal(System.Net.HttpStatusCode.OK, asset.StatusCode);
+        Assert.NotEqual(true, asset.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
     public async Task The_policy_breaks_nothing_a_customer_does()
     {
         var page = await DemoCustomerSession.NewPageAsync(browser, app);

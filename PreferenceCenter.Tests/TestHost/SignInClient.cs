@@ -27,15 +27,29 @@ public sealed partial class SignInClient : IDisposable
     public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(new Uri(path, UriKind.Relative));
 
     /// <summary>Posts the login form as a browser would; returns the unfollowed response.</summary>
-    public async Task<HttpResponseMessage> SignInAsync(string email, string password)
+    public Task<HttpResponseMessage> SignInAsync(string email, string password) =>
+        PostFormAsync("Account/Login", "login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    /// <summary>
+    /// Opens <paramref name="path"/>, fills the form named <paramref name="formName"/> (its antiforgery token included)
+    /// and posts it, both requests with <paramref name="host"/> as the Host header when given (as a forger would send).
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, IReadOnlyDictionary<string, string> values, string? host = null)
     {
-        var html = await GetStringAsync("Account/Login");
-        var form = Forms().Matches(html).Select(m => m.Value).Single(f => f.Contains("value=\"login\"", StringComparison.Ordinal));
+        using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        get.Headers.Host = host;
+        using var page = await client.SendAsync(get);
+        var html = await page.Content.ReadAsStringAsync();
+        var form = Forms().Matches(html).Select(m => m.Value).Single(f => f.Contains($"value=\"{formName}\"", StringComparison.Ordinal));
         var fields = HiddenInputs().Matches(form).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        fields["Input.Email"] = email;
-        fields["Input.Password"] = password;
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri("Account/Login", UriKind.Relative), content);
+        foreach (var (name, value) in values)
+        {
+            fields[name] = value;
+        }
+
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) };
+        post.Headers.Host = host;
+        return await client.SendAsync(post);
     }
 
     public void Dispose() => client.Dispose();

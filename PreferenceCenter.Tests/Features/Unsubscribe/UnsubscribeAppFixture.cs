@@ -34,7 +34,7 @@ public sealed class UnsubscribeAppFixture : AppHost
 
     /// <summary>
     /// Link tokens as the app would read them after a restart: a new Data Protection stack with nothing in memory
-    /// shared with this host, whose only key ring is this app's database (as the app configures it). Dispose it after use.
+    /// shared with this host, whose only key ring is this app's database, opened with the app's master key (as the app configures it). Dispose it after use.
     /// </summary>
     public (LinkTokens Tokens, ServiceProvider Services) LinkTokensAfterARestart()
     {
@@ -42,6 +42,8 @@ public sealed class UnsubscribeAppFixture : AppHost
         services.AddLogging();
         services.AddDbContext<AppDbContext>(options => options.UseSqlite(new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString()));
         services.AddDataProtection().SetApplicationName("PreferenceCenter").PersistKeysToDbContext<AppDbContext>().DisableAutomaticKeyGeneration();
+        // The key ring is sealed under the master key (ADR 0010): a restart reads it with the same configuration.
+        services.AddSingleton(TestKeys.Keys).AddKeyRingSealing();
         var provider = services.BuildServiceProvider();
         return (new LinkTokens(provider.GetRequiredService<IDataProtectionProvider>(), TimeProvider.System), provider);
     }

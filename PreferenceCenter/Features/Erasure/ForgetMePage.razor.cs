@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor;
 using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Erasure;
@@ -28,7 +29,8 @@ public sealed partial class ForgetMePage
 
     [Inject] private ErasureRequestService Requests { get; set; } = default!;
     [Inject] private IOptions<ErasureOptions> Options { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    // Links in emails come from App:PublicBaseUrl, never from the request's Host header, which the sender controls.
+    [Inject] private PublicLinks Links { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -55,7 +57,7 @@ public sealed partial class ForgetMePage
         try
         {
             var result = await Requests.RequestAsync(
-                customerId, password, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, new Uri(Navigation.ToAbsoluteUri("forget-me/confirm").GetLeftPart(UriPartial.Path)));
+                customerId, password, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, Links.To("forget-me/confirm"));
             password = null;
             passwordProblem = result.Problem == ErasureProblem.WrongPassword ? T["Erasure.Problem.WrongPassword"].Value : null;
             status = result.Outcome == ErasureOutcome.Saved

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.PersonalData;
@@ -25,8 +26,20 @@ public static class PersonalDataServiceCollectionExtensions
         services.AddSingleton<CustomerLookup>();
         services.AddSingleton<AccountSealer>();
         services.AddScoped<PersonalDataRetrofit>();
+        services.AddKeyRingSealing();
+        services.AddScoped<KeyRingRetrofit>();
         // Identity's user lookups go through the blind index too (replacing its upper-case normaliser).
         services.AddSingleton<ILookupNormalizer, BlindIndexLookupNormalizer>();
+        return services;
+    }
+
+    /// <summary>
+    /// The Data Protection key ring (emailed links, sign-in cookies) is sealed under the master key where it is stored,
+    /// so the database file alone yields no key (<see cref="KeyRingEncryptor"/>). Needs <see cref="PersonalDataKeys"/>.
+    /// </summary>
+    public static IServiceCollection AddKeyRingSealing(this IServiceCollection services)
+    {
+        services.AddOptions<KeyManagementOptions>().Configure<PersonalDataKeys>((options, keys) => options.XmlEncryptor = new KeyRingEncryptor(keys));
         return services;
     }
 }

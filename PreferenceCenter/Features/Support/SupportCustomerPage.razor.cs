@@ -7,6 +7,7 @@ using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.History;
+using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Resources;
@@ -31,7 +32,8 @@ public sealed partial class SupportCustomerPage
     [Inject] private SupportConsoleService Console { get; set; } = default!;
     [Inject] private PrivacyNoticeService Notices { get; set; } = default!;
     [Inject] private AnswerService Answers { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    // Links in emails come from App:PublicBaseUrl, never from the request's Host header, which the sender controls.
+    [Inject] private PublicLinks Links { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -63,7 +65,7 @@ public sealed partial class SupportCustomerPage
         try
         {
             var staff = (await AuthenticationState).User;
-            var result = await Console.SetConsentAsync(staff, customer!.Id, request!, toggle, Navigation.ToAbsoluteUri("history"));
+            var result = await Console.SetConsentAsync(staff, customer!.Id, request!, toggle, Links.To("history"));
             if (result.Change?.Current is { } current)
             {
                 cells[(toggle.PurposeKey, toggle.Channel)] = current;
@@ -84,7 +86,7 @@ public sealed partial class SupportCustomerPage
         try
         {
             var staff = (await AuthenticationState).User;
-            var result = await Console.FileErasureAsync(staff, customer!.Id, request!, Navigation.ToAbsoluteUri("forget-me/confirm"));
+            var result = await Console.FileErasureAsync(staff, customer!.Id, request!, Links.To("forget-me/confirm"));
             status = result switch
             {
                 { Problem: { } problem } => new StatusMessage(Severity.Error, T[$"Support.Problem.{problem}"]),

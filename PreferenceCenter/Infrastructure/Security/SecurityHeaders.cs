@@ -33,6 +33,13 @@ public static class SecurityHeaders
                         "script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal);
                 }
 
+                // Pages, downloads and API answers carry personal data: no browser or proxy may keep a copy. Static
+                // assets set their own caching before this runs, and keep it.
+                if (string.IsNullOrEmpty(headers.CacheControl))
+                {
+                    headers.CacheControl = "no-store";
+                }
+
                 return Task.CompletedTask;
             });
             headers.XContentTypeOptions = "nosniff";
