@@ -5,14 +5,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Options;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging;
-using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Tests.Features.Consents.Lifecycle;
@@ -40,7 +38,7 @@ public static class ErasureServices
         services.AddLogging();
         services.AddLocalization();
         services.AddSingleton(clock);
-        services.AddSingleton(new PublicLinks(Options.Create(new PublicUrlOptions { PublicBaseUrl = new Uri("http://localhost/") })));
+        services.AddSingleton(TestPublicLinks.At("http://localhost/"));
         services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         services.AddScoped(_ => database.CreateDbContext());
         services.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>()

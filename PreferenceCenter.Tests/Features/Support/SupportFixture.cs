@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
@@ -12,7 +11,6 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.History;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging;
-using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Support;
 using PreferenceCenter.Tests.Features.Consents.Lifecycle;
@@ -104,7 +102,7 @@ public sealed class SupportFixture : IAsyncDisposable
             .AddSingleton(clock)
             .AddSingleton<IDbContextFactory<AppDbContext>>(database)
             .AddScoped(_ => database.CreateDbContext())
-            .AddSingleton(new PublicLinks(Options.Create(new PublicUrlOptions { PublicBaseUrl = new Uri("http://localhost/") })))
+            .AddSingleton(TestPublicLinks.At("http://localhost/"))
             .AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() })
             .AddSingleton<LedgerWriter>()
             .AddSingleton<PreferenceCenter.Features.Consents.ConsentService>()

@@ -29,7 +29,7 @@ public sealed class OutboxHarness : IAsyncDisposable
         var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
         Marketing = new MarketingEmails(
             new LinkTokens(new EphemeralDataProtectionProvider(), Clock),
-            new PublicLinks(Options.Create(new PublicUrlOptions { PublicBaseUrl = new Uri("https://prefs.example.com/") })),
+            TestPublicLinks.At("https://prefs.example.com/"),
             services.GetRequiredService<IStringLocalizer<SharedResource>>(), Options.Create(email));
     }
 

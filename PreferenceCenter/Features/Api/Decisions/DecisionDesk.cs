@@ -73,13 +73,17 @@ public sealed class DecisionDesk(SubjectResolver subjects, ContactDecisionServic
         var subject = (await subjects.ResolveAsync(db, questions, cancellationToken))[0];
         var customerId = subject.Reference is null ? (Guid?)null
             : await db.Customers.Where(c => c.Reference == subject.Reference).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
-        var contactQuestion = new ContactQuestion(customerId, question.Channel, question.PurposeKey, subject.AddressSuppressed);
+        if (customerId is null)
+        {
+            // A subject nobody is has nothing to reserve: answer it as /decisions would, on this request's context.
+            var decided = await decisions.DecideByReferenceAsync(db, question.PurposeKey, question.Channel, [subject], cancellationToken);
+            return new DecisionOutcome([Answer(question, decided![0])], null);
+        }
+
         // The group commit may wait for a batch to fill; no one else should wait for this request's reads meanwhile.
         await database.ReleaseAsync();
-        // Reservations of a burst are group-committed; a subject nobody is has nothing to reserve.
-        var decision = customerId is not null
-            ? await reservations.ReserveAsync(contactQuestion, cancellationToken)
-            : (await decisions.DecideManyAsync([contactQuestion], cancellationToken))[0];
+        var decision = await reservations.ReserveAsync(
+            new ContactQuestion(customerId, question.Channel, question.PurposeKey, subject.AddressSuppressed), cancellationToken);
         return new DecisionOutcome([Answer(question, decision)], null);
     }
 
