@@ -33,21 +33,24 @@ public sealed partial class SignInClient : IDisposable
     /// <summary>
     /// Opens <paramref name="path"/>, fills the form named <paramref name="formName"/> (its antiforgery token included)
     /// and posts it, both requests with <paramref name="host"/> as the Host header when given (as a forger would send).
+    /// With <paramref name="action"/>, the form is the one posting there (a plain HTML form), and it is posted there.
     /// </summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, IReadOnlyDictionary<string, string> values, string? host = null)
+    public async Task<HttpResponseMessage> PostFormAsync(
+        string path, string formName, IReadOnlyDictionary<string, string> values, string? host = null, string? action = null)
     {
         using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         get.Headers.Host = host;
         using var page = await client.SendAsync(get);
         var html = await page.Content.ReadAsStringAsync();
-        var form = Forms().Matches(html).Select(m => m.Value).Single(f => f.Contains($"value=\"{formName}\"", StringComparison.Ordinal));
+        var marker = action is null ? $"value=\"{formName}\"" : $"action=\"{action}\"";
+        var form = Forms().Matches(html).Select(m => m.Value).Single(f => f.Contains(marker, StringComparison.Ordinal));
         var fields = HiddenInputs().Matches(form).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         foreach (var (name, value) in values)
         {
             fields[name] = value;
         }
 
-        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) };
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(action ?? path, UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) };
         post.Headers.Host = host;
         return await client.SendAsync(post);
     }

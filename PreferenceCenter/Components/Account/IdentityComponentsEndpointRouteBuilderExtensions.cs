@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
 
 namespace Microsoft.AspNetCore.Routing;
@@ -16,10 +17,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         accountGroup.MapPost("/Logout", async (
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl, HttpContext http) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            return TypedResults.LocalRedirect(LocalReturnUrl.ForRedirect(returnUrl, http.Request));
         });
 
         return accountGroup;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Resources;
 
@@ -20,16 +21,8 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectTo(string? uri)
     {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
+        // Prevent open redirects: only a path inside this app, anything else goes home (LocalReturnUrl).
+        navigationManager.NavigateTo(LocalReturnUrl.ToAppPath(uri, navigationManager.BaseUri) ?? string.Empty);
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

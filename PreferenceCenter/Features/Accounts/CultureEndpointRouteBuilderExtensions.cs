@@ -32,8 +32,6 @@ public static class CultureEndpointRouteBuilderExtensions
             }
 
             // Only ever back into this app: an open redirect would turn the switcher into a phishing aid.
-            var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-                && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalReturnUrl.ForRedirect(returnUrl, http.Request));
         });
 }
