@@ -15,6 +15,8 @@ public sealed class ErasureLeavesNoBytesTests
     private const string Phone = "+39 333 765 4321";
     private const string Answer = "Only on rainy Tuesdays";
     private const string Comment = "Analytical engines only please";
+    private const string SupportReason = "Caller confirmed her birthday 10 December";
+    private const string RejectionReason = "Open invoice for the Difference Engine";
 
     [Fact]
     public async Task AfterExecution_TheMainFileItsWalAndTheKeyStoreHoldNoEmailNamePhoneOrWords()
@@ -22,6 +24,7 @@ public sealed class ErasureLeavesNoBytesTests
         await using var fixture = await PersonalDataFixture.CreateAsync();
         var ada = await fixture.SignUpAsync(Email);
         await fixture.FillAsync(ada, Name, Phone, Answer, Comment);
+        await fixture.AddStaffWordsAsync(ada, SupportReason, RejectionReason);
         // Control: the same values written in plain text (UTF-8 and UTF-16) and then dropped, as a careless earlier
         // version might have: they sit in free pages, which is exactly what erasure must scrub too.
         await fixture.Database.ExecuteRawAsync($"""
@@ -32,16 +35,18 @@ public sealed class ErasureLeavesNoBytesTests
             """);
         var files = FileScan.WithCompanions(fixture.Database.Path).Concat(FileScan.WithCompanions(fixture.Database.KeyStorePath)).ToList();
 
-        var before = FileScan.Find(files, Email, Name, Phone, Answer, Comment);
+        var before = FileScan.Find(files, Email, Name, Phone, Answer, Comment, SupportReason, RejectionReason);
 
         // The scan sees what is there: the dropped control values in free pages (and the address of the queued opt-in mail).
         Assert.Contains($"{Email} in {Path.GetFileName(fixture.Database.Path)} as utf-8", before);
         Assert.Contains($"{Name} in {Path.GetFileName(fixture.Database.Path)} as utf-16", before);
         Assert.Contains($"{Phone} in {Path.GetFileName(fixture.Database.Path)} as utf-8", before);
+        Assert.Contains($"{RejectionReason} in {Path.GetFileName(fixture.Database.Path)} as utf-8", before);
 
         await fixture.Executor.ExecuteAsync(ada, PersonalDataFixture.Officer);
 
-        Assert.Empty(FileScan.Find(files, Email, Name, Phone, Answer, Comment));
+        Assert.Empty(FileScan.Find(files, Email, Name, Phone, Answer, Comment, SupportReason, RejectionReason));
+        Assert.True((await fixture.Verifier.VerifyAsync()).IsIntact);
     }
 
     [Fact]
@@ -50,6 +55,7 @@ public sealed class ErasureLeavesNoBytesTests
         await using var fixture = await PersonalDataFixture.CreateAsync();
         var ada = await fixture.SignUpAsync(Email);
         await fixture.FillAsync(ada, Name, Phone, Answer, Comment);
+        await fixture.AddStaffWordsAsync(ada, SupportReason, RejectionReason);
         var files = FileScan.WithCompanions(fixture.Database.Path).Concat(FileScan.WithCompanions(fixture.Database.KeyStorePath));
 
         // Everything is sealed with the customer's or the account's key — the opt-in confirmation FillAsync asks for,
@@ -59,7 +65,8 @@ public sealed class ErasureLeavesNoBytesTests
             Assert.True(await db.OutboxMessages.AnyAsync(m => m.CustomerId == ada && m.SentAt == null));
         }
 
-        Assert.Empty(FileScan.Find(files, Name, Phone, Answer, Comment, Email, Email.ToUpperInvariant()));
+        // The agent's reason is in the ledger, sealed under her key like her own words.
+        Assert.Empty(FileScan.Find(files, Name, Phone, Answer, Comment, Email, Email.ToUpperInvariant(), SupportReason));
     }
 
     [Fact]

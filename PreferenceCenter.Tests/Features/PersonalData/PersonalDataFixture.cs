@@ -30,7 +30,7 @@ public sealed class PersonalDataFixture : IAsyncDisposable
     private PersonalDataFixture(TestDatabase database)
     {
         Database = database;
-        var ledger = new LedgerWriter(Clock);
+        var ledger = Ledger = new LedgerWriter(Clock, new LedgerTextSealer(database.Protector));
         Index = new BlindIndex(TestKeys.Keys);
         Normalizer = new BlindIndexLookupNormalizer(Index);
         Suppressions = new SuppressionList(database, TestKeys.Keys);
@@ -61,6 +61,9 @@ public sealed class PersonalDataFixture : IAsyncDisposable
     public ConsentService Consents { get; }
     public QuestionAdminService Questions { get; }
     public LedgerVerifier Verifier { get; }
+
+    /// <summary>The writer as the app wires it: reasons typed about a customer are sealed under their key.</summary>
+    public LedgerWriter Ledger { get; }
     public ErasureSteps Steps { get; }
     public ErasureExecutor Executor { get; }
 
@@ -76,7 +79,7 @@ public sealed class PersonalDataFixture : IAsyncDisposable
 
     /// <summary>An executor that calls <paramref name="afterStep"/> after each committed step (to simulate a crash).</summary>
     public ErasureExecutor Erasure(Func<ErasureStep, Task>? afterStep = null) =>
-        new(Database, new LedgerWriter(Clock), Clock, Steps, Database.KeyStore, Sealer) { AfterStep = afterStep };
+        new(Database, Ledger, Clock, Steps, Database.KeyStore, Sealer) { AfterStep = afterStep };
 
     /// <summary>
     /// Signs up as Register.razor does: the Identity user (user name and email sealed as <see cref="SealedUserStore"/>
@@ -123,6 +126,25 @@ public sealed class PersonalDataFixture : IAsyncDisposable
         Assert.Equal(PreferenceChangeOutcome.Saved, answered.Outcome);
         var sent = await Feedback.SendAsync(customerId, new FeedbackDraft(true, false, Channel.Email, comment), me, ChangeSource.Web);
         Assert.Equal(PreferenceChangeOutcome.Saved, sent.Outcome);
+    }
+
+    /// <summary>
+    /// What staff leave about a customer in their own words: an agent's reason for a change made at the customer's
+    /// request (in the ledger) and an officer's reason for refusing an earlier erasure request (on the request).
+    /// </summary>
+    public async Task AddStaffWordsAsync(Guid customerId, string supportReason, string rejectionReason)
+    {
+        await using var db = Database.CreateDbContext();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await Ledger.AppendAsync(db, new LedgerDraft(LedgerEventType.ConsentWithdrawn, Actor.Staff("agent-user-id", supportReason, "phone"),
+            customerId, ChangeSource.Support, PurposeKey: "marketing", Channel: Channel.Sms));
+        db.ErasureRequests.Add(new ErasureRequest
+        {
+            CustomerId = customerId, State = ErasureState.Rejected, RequestedAt = Now, DueAt = Now.AddDays(30), DecidedAt = Now,
+            DecidedBy = Officer.Id, RejectionReason = rejectionReason, Culture = "en",
+        });
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
     }
 
     public async Task<int> FreeTextQuestionAsync()

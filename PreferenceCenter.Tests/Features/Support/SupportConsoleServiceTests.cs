@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.History;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Features.Preferences.Questionnaire;
@@ -74,7 +75,7 @@ public sealed class SupportConsoleServiceTests : IAsyncLifetime
         var entry = (await fixture.LedgerAsync())[^1];
         Assert.Equal(
             (LedgerEventType.ConsentWithdrawn, ActorKind.Staff, SupportFixture.AgentUserId, fixture.Mario, ChangeSource.Support, "phone", "Customer asked to stop marketing texts"),
-            (entry.EventType, entry.ActorKind, entry.ActorId, entry.SubjectId, entry.Source, entry.RequestChannel, entry.Reason));
+            (entry.EventType, entry.ActorKind, entry.ActorId, entry.SubjectId, entry.Source, entry.RequestChannel, await fixture.OpenAsync(fixture.Mario, entry.Reason)));
         Assert.Equal(("marketing", Channel.Sms, ConsentRules.On, ConsentRules.Off), (entry.PurposeKey, entry.Channel, entry.Before, entry.After));
 
         using var mail = await MailPickup.SingleMessageToAsync(fixture.PickupDirectory, SupportFixture.MarioEmail);
@@ -127,7 +128,7 @@ public sealed class SupportConsoleServiceTests : IAsyncLifetime
         var entry = Assert.Single(await fixture.LedgerAsync());
         Assert.Equal(
             (LedgerEventType.PersonalDataRevealed, ActorKind.Staff, SupportFixture.AgentUserId, fixture.Mario, ChangeSource.Support, "phone", "Customer asked which number we hold"),
-            (entry.EventType, entry.ActorKind, entry.ActorId, entry.SubjectId, entry.Source, entry.Detail, entry.Reason));
+            (entry.EventType, entry.ActorKind, entry.ActorId, entry.SubjectId, entry.Source, entry.Detail, await fixture.OpenAsync(fixture.Mario, entry.Reason)));
         Assert.DoesNotContain("333", entry.Reason + entry.Detail + entry.Before + entry.After, StringComparison.Ordinal);
     }
 
@@ -156,5 +157,48 @@ public sealed class SupportConsoleServiceTests : IAsyncLifetime
         var answer = Assert.Single(details.Answers);
         Assert.Equal(PersonalDataMasker.Hidden, answer.MaskedText);
         Assert.Equal(SupportFixture.Now, answer.AnsweredAt);
+    }
+
+    [Fact]
+    public async Task GetDetails_RecordsTheReadOncePerVisit_AndTheCustomerSeesIt()
+    {
+        var staff = SupportFixture.Staff();
+        var english = CultureInfo.GetCultureInfo("en");
+
+        await fixture.Console.GetDetailsAsync(staff, fixture.Mario, english);
+        fixture.Clock.Advance(SupportReadRules.OneVisit - TimeSpan.FromSeconds(1));
+        await fixture.Console.GetDetailsAsync(staff, fixture.Mario, english);
+        var firstVisit = Assert.Single(await fixture.LedgerAsync());
+        Assert.Equal((LedgerEventType.CustomerRecordViewed, ActorKind.Staff, SupportFixture.AgentUserId, fixture.Mario, ChangeSource.Support, SupportFixture.Now),
+            (firstVisit.EventType, firstVisit.ActorKind, firstVisit.ActorId, firstVisit.SubjectId, firstVisit.Source, firstVisit.OccurredAt));
+
+        // Another agent's read, and the same agent's read after the visit, are entries of their own.
+        await fixture.Console.GetDetailsAsync(SupportFixture.Staff(userId: "other-agent"), fixture.Mario, english);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(2));
+        var details = await fixture.Console.GetDetailsAsync(staff, fixture.Mario, english);
+
+        Assert.Equal([SupportFixture.AgentUserId, "other-agent", SupportFixture.AgentUserId],
+            (await fixture.LedgerAsync()).Where(e => e.EventType == LedgerEventType.CustomerRecordViewed).Select(e => e.ActorId));
+        Assert.DoesNotContain(await fixture.LedgerAsync(), e => e.SubjectId == fixture.Ana);
+        var describer = fixture.Services.GetRequiredService<HistoryDescriber>();
+        CultureInfo.CurrentUICulture = english;
+        Assert.Equal("Our support team looked at your preferences", describer.Describe(details.History.Items[0], HistoryVocabulary.Empty));
+    }
+
+    [Fact]
+    public async Task AReasonTypedForTheCustomer_IsStoredSealed_ReadInTheirHistory_AndGoneWithTheirKey()
+    {
+        await fixture.Console.SetConsentAsync(SupportFixture.Staff(), fixture.Mario, ByPhone, new ConsentToggle("marketing", Channel.Sms, true, 0), HistoryLink);
+        var history = fixture.Services.GetRequiredService<HistoryService>();
+        var stored = (await fixture.LedgerAsync())[^1];
+
+        Assert.DoesNotContain("marketing texts", stored.Reason, StringComparison.Ordinal);
+        Assert.Equal(ByPhone.Reason, (await history.GetPageAsync(fixture.Mario, 1)).Items[0].Reason);
+
+        Assert.True(await fixture.Database.KeyStore.DestroyAsync(fixture.Mario));
+
+        Assert.Null((await history.GetPageAsync(fixture.Mario, 1)).Items[0].Reason);
+        var verification = await new LedgerVerifier(fixture.Database).VerifyAsync();
+        Assert.True(verification.IsIntact, verification.Problem);
     }
 }

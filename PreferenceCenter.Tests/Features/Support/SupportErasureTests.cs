@@ -44,7 +44,7 @@ public sealed class SupportErasureTests : IAsyncLifetime
         var entry = Assert.Single(await fixture.LedgerAsync());
         Assert.Equal(
             (LedgerEventType.ErasureRequested, ActorKind.Staff, SupportFixture.AgentUserId, fixture.Mario, ChangeSource.Support, "phone", IdentityChecked, $"request:{request.Id}"),
-            (entry.EventType, entry.ActorKind, entry.ActorId, entry.SubjectId, entry.Source, entry.RequestChannel, entry.Reason, entry.Detail));
+            (entry.EventType, entry.ActorKind, entry.ActorId, entry.SubjectId, entry.Source, entry.RequestChannel, await fixture.OpenAsync(fixture.Mario, entry.Reason), entry.Detail));
     }
 
     [Fact]

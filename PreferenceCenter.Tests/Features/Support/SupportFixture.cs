@@ -105,6 +105,7 @@ public sealed class SupportFixture : IAsyncDisposable
             .AddSingleton(TestPublicLinks.At("http://localhost/"))
             .AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() })
             .AddSingleton<LedgerWriter>()
+            .AddSingleton<ILedgerTextSealer, LedgerTextSealer>()
             .AddSingleton<PreferenceCenter.Features.Consents.ConsentService>()
             .AddSingleton(LifecycleMailFactory.Mail(database, clock))
             .AddSingleton<HistoryService>()
@@ -139,6 +140,14 @@ public sealed class SupportFixture : IAsyncDisposable
     {
         await using var db = Database.CreateDbContext();
         await db.Customers.Where(c => c.Id == customerId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CustomerStatus.Erased));
+    }
+
+    /// <summary>A reason as the ledger stores it, opened with the customer's key (null when the key is gone).</summary>
+    public async Task<string?> OpenAsync(Guid customerId, string? stored)
+    {
+        Assert.True(ProtectedText.IsSealed(stored), $"stored in the clear: {stored}");
+        using var cipher = await Database.Protector.ForReadingAsync(customerId);
+        return cipher?.Unprotect(stored);
     }
 
     /// <summary>The entries written since the two customers signed up (their sign-up and profile entries are not the test's).</summary>

@@ -536,7 +536,7 @@ namespace PreferenceCenter.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
-                        .HasMaxLength(500)
+                        .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequestChannel")

@@ -42,7 +42,8 @@ public sealed class ErasureSteps(
     /// <summary>
     /// Deletes what the features above erasure keep about the customer (through <see cref="ICustomerDataEraser"/>:
     /// answers, contact rules and contact times, feedback words), mail still waiting to go to them (it holds their
-    /// address and words, and must not reach someone we have forgotten) and the profile.
+    /// address and words, and must not reach someone we have forgotten), the officer's words on earlier refused
+    /// requests (the request rows stay as proof of the workflow) and the profile.
     /// </summary>
     public async Task<string?> DeletePersonalRowsAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
     {
@@ -54,6 +55,9 @@ public sealed class ErasureSteps(
         }
 
         await db.OutboxMessages.Where(m => m.CustomerId == customerId && m.SentAt == null).ExecuteDeleteAsync(cancellationToken);
+        var reasons = await db.ErasureRequests.Where(r => r.CustomerId == customerId && r.RejectionReason != null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.RejectionReason, (string?)null), cancellationToken);
+        done.Add($"rejection-reasons={reasons}");
         var profile = await db.CustomerProfiles.Where(p => p.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         done.Add($"profile={profile}");
         return string.Join(';', done);

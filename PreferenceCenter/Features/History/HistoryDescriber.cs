@@ -59,6 +59,7 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
             LedgerEventType.PersonalDataExported => text["MyData.History.Exported"],
             LedgerEventType.PersonalDataRevealed => text[$"Support.History.Revealed.{item.Detail}"],
             LedgerEventType.CustomerLookedUp => text[$"Support.History.LookedUp.{item.Detail}"],
+            LedgerEventType.CustomerRecordViewed => text["Support.History.Viewed"],
             LedgerEventType.UnsubscribeFeedbackGiven => text["History.UnsubscribeFeedbackGiven", Label(item, vocabulary.PurposeTitles),
                 text[$"History.UnsubscribeReason.{item.Detail}"]],
             _ => text["History.Other", item.EventType],

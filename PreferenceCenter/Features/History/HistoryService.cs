@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.History;
 
-/// <summary>A customer's own ledger entries, newest first, a page at a time.</summary>
-public sealed class HistoryService(IDbContextFactory<AppDbContext> dbFactory)
+/// <summary>
+/// A customer's own ledger entries, newest first, a page at a time. Reasons staff typed are stored sealed under the
+/// customer's key and opened here; once the customer is erased (key destroyed) they read as nothing.
+/// </summary>
+public sealed class HistoryService(IDbContextFactory<AppDbContext> dbFactory, PersonalDataProtector protector)
 {
     public const int DefaultPageSize = 20;
 
@@ -22,7 +26,32 @@ public sealed class HistoryService(IDbContextFactory<AppDbContext> dbFactory)
                 e.PurposeKey, e.Channel, e.Reason, e.RequestChannel, e.NoticeVersion, e.After, e.Before, e.Detail)
             { ApiClientActorId = e.ActorKind == ActorKind.ApiClient ? e.ActorId : null })
             .ToListAsync(cancellationToken);
+        items = await OpenReasonsAsync(subjectId, items, cancellationToken);
         return new HistoryPage(await NameApiClientsAsync(db, items, cancellationToken), pageNumber, pageSize, total);
+    }
+
+    private async Task<List<HistoryItem>> OpenReasonsAsync(Guid subjectId, List<HistoryItem> items, CancellationToken cancellationToken)
+    {
+        if (!items.Any(i => ProtectedText.IsSealed(i.Reason)))
+        {
+            return items;
+        }
+
+        using var cipher = await protector.ForReadingAsync(subjectId, cancellationToken);
+        return [.. items.Select(i => ProtectedText.IsSealed(i.Reason) ? i with { Reason = Open(cipher, i.Reason) } : i)];
+    }
+
+    // A reason that cannot be opened (key destroyed, or the row altered) is left out rather than shown as ciphertext.
+    private static string? Open(CustomerCipher? cipher, string? sealedReason)
+    {
+        try
+        {
+            return cipher?.Unprotect(sealedReason);
+        }
+        catch (PersonalDataUnreadableException)
+        {
+            return null;
+        }
     }
 
     // The ledger keeps the client's id (its name may change); the customer reads the name it has now.

@@ -10,10 +10,10 @@ namespace PreferenceCenter.Features.Ledger;
 public sealed class LedgerBatch : IAsyncDisposable
 {
     private readonly RowCommand<LedgerEntry> insert;
-    private readonly Func<LedgerDraft, ChainTail?, LedgerEntry> next;
+    private readonly Func<LedgerDraft, ChainTail?, CancellationToken, Task<LedgerEntry>> next;
     private ChainTail? tail;
 
-    internal LedgerBatch(RowCommand<LedgerEntry> insert, ChainTail? tail, Func<LedgerDraft, ChainTail?, LedgerEntry> next)
+    internal LedgerBatch(RowCommand<LedgerEntry> insert, ChainTail? tail, Func<LedgerDraft, ChainTail?, CancellationToken, Task<LedgerEntry>> next)
     {
         this.insert = insert;
         this.tail = tail;
@@ -23,7 +23,7 @@ public sealed class LedgerBatch : IAsyncDisposable
     public async Task<LedgerEntry> AppendAsync(LedgerDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var entry = next(draft, tail);
+        var entry = await next(draft, tail, cancellationToken);
         // The key is the sequence: a writer that appended meanwhile makes this fail rather than fork the chain.
         await insert.ExecuteAsync(entry, cancellationToken: cancellationToken);
         tail = new ChainTail(entry.Sequence, entry.Hash);

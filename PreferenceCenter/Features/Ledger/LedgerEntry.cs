@@ -11,6 +11,12 @@ public sealed class LedgerEntry
     /// <summary>The actor's reason is stored here, so the bound is the actor's (<see cref="Actor.ReasonMaxLength"/>).</summary>
     public const int ReasonMaxLength = Actor.ReasonMaxLength;
 
+    /// <summary>
+    /// The column holds the reason sealed under the customer's key (<see cref="ILedgerTextSealer"/>): base64 of nonce,
+    /// up to three UTF-8 bytes per character and tag, plus a prefix. A test keeps this bound above the sealed length.
+    /// </summary>
+    public const int StoredReasonMaxLength = 2_048;
+
     public const int ValueMaxLength = 200;
 
     /// <summary>Gap-free position in the chain (1, 2, 3 …): a deleted row leaves a visible hole.</summary>

@@ -13,7 +13,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.Property(e => e.Sequence).ValueGeneratedNever();
         builder.Property(e => e.ActorId).HasMaxLength(100);
         builder.Property(e => e.RequestChannel).HasMaxLength(20);
-        builder.Property(e => e.Reason).HasMaxLength(LedgerEntry.ReasonMaxLength);
+        builder.Property(e => e.Reason).HasMaxLength(LedgerEntry.StoredReasonMaxLength);
         builder.Property(e => e.PurposeKey).HasMaxLength(100);
         builder.Property(e => e.Before).HasMaxLength(LedgerEntry.ValueMaxLength);
         builder.Property(e => e.After).HasMaxLength(LedgerEntry.ValueMaxLength);

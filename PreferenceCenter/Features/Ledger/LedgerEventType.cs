@@ -61,6 +61,9 @@ public enum LedgerEventType
     PersonalDataRevealed = 500,
     CustomerLookedUp = 501,
 
+    /// <summary>Staff read the customer's record (consents, contact rules, answers, history); one entry per visit.</summary>
+    CustomerRecordViewed = 502,
+
     // 600–699: the privacy notice
     NoticePublished = 600,
 

@@ -5,8 +5,10 @@ namespace PreferenceCenter.Features.Ledger;
 
 /// <summary>
 /// Adds entries to the chain inside the caller's transaction, so a state change and its entry commit together.
+/// A reason typed about a customer is sealed under their key first (<see cref="ILedgerTextSealer"/>); the app always
+/// has a sealer, and a writer built without one (tests of features that record no typed text) stores reasons as given.
 /// </summary>
-public sealed class LedgerWriter(TimeProvider time)
+public sealed class LedgerWriter(TimeProvider time, ILedgerTextSealer? sealer = null)
 {
     // Compiled: every recorded change reads the chain's tail.
     private static readonly CompiledQuery<Func<AppDbContext, Task<ChainTail?>>> Tail = new(() => EF.CompileAsyncQuery(
@@ -16,7 +18,8 @@ public sealed class LedgerWriter(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(draft);
-        var entry = Next(draft, await TailAsync(db, cancellationToken));
+        var reason = await ReasonAsync(draft, cancellationToken);
+        var entry = Next(draft, reason, await TailAsync(db, cancellationToken));
         db.LedgerEntries.Add(entry);
         return entry;
     }
@@ -29,8 +32,15 @@ public sealed class LedgerWriter(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(db);
         var tail = await TailAsync(db, cancellationToken);
-        return new LedgerBatch(db.PrepareInsert<LedgerEntry>(), tail, Next);
+        return new LedgerBatch(db.PrepareInsert<LedgerEntry>(), tail,
+            async (draft, last, token) => Next(draft, await ReasonAsync(draft, token), last));
     }
+
+    /// <summary>The reason as it is stored: sealed under the subject's key when it is about a customer.</summary>
+    private async Task<string?> ReasonAsync(LedgerDraft draft, CancellationToken cancellationToken) =>
+        draft.Actor.Reason is { } reason && draft.SubjectId is Guid subject && sealer is not null
+            ? await sealer.SealAsync(subject, reason, cancellationToken)
+            : draft.Actor.Reason;
 
     private static async Task<ChainTail?> TailAsync(AppDbContext db, CancellationToken cancellationToken)
     {
@@ -40,7 +50,7 @@ public sealed class LedgerWriter(TimeProvider time)
         return pending is not null ? new ChainTail(pending.Sequence, pending.Hash) : await Tail.For(db)(db);
     }
 
-    private LedgerEntry Next(LedgerDraft draft, ChainTail? tail)
+    private LedgerEntry Next(LedgerDraft draft, string? reason, ChainTail? tail)
     {
         var entry = new LedgerEntry
         {
@@ -52,7 +62,7 @@ public sealed class LedgerWriter(TimeProvider time)
             SubjectId = draft.SubjectId,
             Source = draft.Source,
             RequestChannel = draft.Actor.RequestChannel,
-            Reason = draft.Actor.Reason,
+            Reason = reason,
             NoticeVersion = draft.NoticeVersion,
             PurposeKey = draft.PurposeKey,
             Channel = draft.Channel,

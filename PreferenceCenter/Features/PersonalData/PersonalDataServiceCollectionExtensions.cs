@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class PersonalDataServiceCollectionExtensions
         services.AddSingleton(_ => PersonalDataKeys.From(options));
         services.AddSingleton(sp => new CustomerKeyStore(keyStoreConnection, sp.GetRequiredService<PersonalDataKeys>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<ILedgerTextSealer, LedgerTextSealer>();
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<SuppressionList>();
         services.AddSingleton<CustomerProfileService>();

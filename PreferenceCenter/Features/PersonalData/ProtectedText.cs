@@ -15,6 +15,9 @@ public static class ProtectedText
     public static int MaxLengthFor(int characters) =>
         Prefix.Length + (4 * ((AesGcmEnvelope.SealedLength(characters * 3) + 2) / 3));
 
+    /// <summary>Whether a stored value is in this sealed form (text stored before sealing began is not).</summary>
+    public static bool IsSealed(string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
+
     public static string Seal(byte[] dataKey, Guid customerId, string plaintext) =>
         Prefix + Convert.ToBase64String(AesGcmEnvelope.Seal(dataKey, Encoding.UTF8.GetBytes(plaintext), customerId.ToByteArray()));
 

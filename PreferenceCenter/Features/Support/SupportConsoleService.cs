@@ -32,6 +32,7 @@ public sealed partial class SupportConsoleService(
     OnBehalfNotifier notifier,
     ErasureRequestReader erasureRequests,
     ErasureRequestService erasure,
+    TimeProvider time,
     ILogger<SupportConsoleService> logger)
 {
     public async Task<SupportSearchResult> SearchAsync(ClaimsPrincipal staff, string? typed, CancellationToken cancellationToken = default)
@@ -69,9 +70,14 @@ public sealed partial class SupportConsoleService(
         return customer is null ? null : await SummarizeAsync(customer, cancellationToken);
     }
 
+    /// <summary>
+    /// The customer's record for an agent. Reading it is recorded (who, whose, when) and shown in the customer's
+    /// history: once per visit, so the page's two renders and its refreshes after each change make one entry.
+    /// </summary>
     public async Task<SupportCustomerDetails> GetDetailsAsync(ClaimsPrincipal staff, Guid customerId, CultureInfo culture, CancellationToken cancellationToken = default)
     {
-        await DemandStaffAsync(staff);
+        var staffId = await DemandStaffAsync(staff);
+        await RecordViewAsync(staffId, customerId, cancellationToken);
         var questionnaire = await answers.GetQuestionnaireAsync(customerId, culture, cancellationToken);
         var answered = questionnaire.Questions.Concat(questionnaire.Retired)
             .Where(q => q.Answer is not null)
@@ -221,6 +227,25 @@ public sealed partial class SupportConsoleService(
         var contact = await contacts.GetAsync(customer.Id, cancellationToken);
         return new SupportCustomerSummary(customer.Id, customer.Reference, customer.Status,
             PersonalDataMasker.MaskEmail(contact.Email), PersonalDataMasker.MaskPhone(contact.Phone));
+    }
+
+    private async Task RecordViewAsync(string staffId, Guid customerId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.BeginWriteAsync(cancellationToken);
+        // Read inside the write transaction: two renders racing still make one entry.
+        var last = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.SubjectId == customerId && e.EventType == LedgerEventType.CustomerRecordViewed && e.ActorId == staffId)
+            .OrderByDescending(e => e.Sequence).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefaultAsync(cancellationToken);
+        if (last is { } seen && time.GetUtcNow() - seen < SupportReadRules.OneVisit)
+        {
+            return;
+        }
+
+        await ledger.AppendAsync(db, new LedgerDraft(LedgerEventType.CustomerRecordViewed, Actor.Staff(staffId), customerId, ChangeSource.Support,
+            Detail: "record"), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
     }
 
     private async Task RecordAsync(LedgerDraft draft, CancellationToken cancellationToken)
