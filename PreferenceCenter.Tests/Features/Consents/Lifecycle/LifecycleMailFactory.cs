@@ -17,7 +17,8 @@ public static class LifecycleMailFactory
 {
     public const string BaseUrl = "http://127.0.0.1:5999/";
 
-    public static ServiceProvider Services(TestDatabase database, TimeProvider clock, IDictionary<string, string?>? settings = null)
+    public static ServiceProvider Services(
+        TestDatabase database, TimeProvider clock, IDictionary<string, string?>? settings = null, IDbContextFactory<AppDbContext>? factory = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["App:PublicBaseUrl"] = BaseUrl })
@@ -27,7 +28,7 @@ public static class LifecycleMailFactory
         services.AddLedger();
         // After AddLedger, which registers the system clock: the last registration wins.
         services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
+        services.AddSingleton(factory ?? database);
         // The database's own key store: sign-in addresses are sealed with the account's key (AccountSealer).
         services.AddSingleton(database.KeyStore).AddSingleton(database.Protector).AddSingleton<AccountSealer>();
         // The app keeps its keys in the database (AddAppDatabase); one container's tokens need only its own keys.
