@@ -4,6 +4,7 @@ using PreferenceCenter.Data;
 using PreferenceCenter.Features.Api;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddRepositoryDevelopmentSettings(builder.Environment);
@@ -53,6 +54,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
+app.UseMiddleware<RequestBodyGuard>();
 app.UseMiddleware<ApiProblemResponses>();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -26,6 +26,9 @@ public sealed partial class SignInClient : IDisposable
     /// <summary>The unfollowed response, so a test sees a redirect to sign-in or access denied as it is.</summary>
     public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(new Uri(path, UriKind.Relative));
 
+    /// <summary>Any request, unfollowed, with this client's cookies.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => client.SendAsync(request);
+
     /// <summary>Posts the login form as a browser would; returns the unfollowed response.</summary>
     public Task<HttpResponseMessage> SignInAsync(string email, string password) =>
         PostFormAsync("Account/Login", "login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });

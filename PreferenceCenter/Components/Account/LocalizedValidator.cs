@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
+using PreferenceCenter.Features.Messaging;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Components.Account;
@@ -107,7 +108,7 @@ public sealed class LocalizedValidator : ComponentBase, IDisposable
         var key = attribute.ErrorMessage is { } custom && !T[custom].ResourceNotFound ? custom : attribute switch
         {
             RequiredAttribute => "Validation.Required",
-            EmailAddressAttribute => "Validation.Email",
+            EmailAddressAttribute or DeliverableEmailAttribute => "Validation.Email",
             PhoneAttribute => "Validation.Phone",
             StringLengthAttribute { MinimumLength: 0 } => "Validation.MaxLength",
             StringLengthAttribute => "Validation.StringLength",

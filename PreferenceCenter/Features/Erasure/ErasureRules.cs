@@ -7,6 +7,9 @@ public static class ErasureRules
 {
     public const int ReasonMaxLength = 500;
 
+    /// <summary>The longest password an account can have (the account forms' bound): the box asking for it stops there.</summary>
+    public const int PasswordMaxLength = 100;
+
     /// <summary>
     /// requested → verified → approved → executing → completed; rejected from verified or approved; cancelled by the
     /// customer until execution starts. Repeating the step that led to the current state changes nothing.

@@ -5,14 +5,26 @@ using MimeKit;
 namespace PreferenceCenter.Features.Messaging;
 
 /// <summary>Builds a message with a plain-text and an HTML body from the same words.</summary>
-public sealed class MailComposer(IOptions<EmailOptions> options)
+public sealed partial class MailComposer(IOptions<EmailOptions> options, ILogger<MailComposer>? logger = null)
 {
+    /// <summary>
+    /// The message; addressed to nobody when <paramref name="to"/> is no address the mail library can send to (one
+    /// stored before <see cref="MailAddresses"/> guarded the forms), which the transports then drop rather than fail.
+    /// </summary>
     public MimeMessage Compose(string to, string subject, string intro, string? actionText = null, Uri? actionLink = null)
     {
         var settings = options.Value;
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
-        message.To.Add(MailboxAddress.Parse(to));
+        if (MailAddresses.TryParse(to) is { } recipient)
+        {
+            message.To.Add(recipient);
+        }
+        else if (logger is not null)
+        {
+            LogUndeliverable(logger, subject);
+        }
+
         message.Subject = subject;
 
         var body = new BodyBuilder
@@ -47,6 +59,9 @@ public sealed class MailComposer(IOptions<EmailOptions> options)
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email \"{Subject}\" not sent: the stored address is not one the mail library can send to.")]
+    private static partial void LogUndeliverable(ILogger logger, string subject);
 
     private static string Encode(string? value) => System.Net.WebUtility.HtmlEncode(value ?? string.Empty);
 }

@@ -12,6 +12,12 @@ public sealed class PickupDirectoryEmailTransport(IOptions<EmailOptions> options
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        // Addressed to nobody: MailComposer found no address it could send to, and said so.
+        if (message.To.Count == 0)
+        {
+            return;
+        }
+
         Directory.CreateDirectory(Folder);
         // Time first so a folder listing reads in sending order; the GUID keeps names unique across instances.
         var name = $"{time.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}.eml";

@@ -9,6 +9,13 @@ public sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmailT
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        // Addressed to nobody: MailComposer found no address it could send to, and said so.
+        if (message.To.Count == 0)
+        {
+            return;
+        }
+
         var smtp = options.Value.Smtp;
         var host = smtp.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set.");
         using var client = new SmtpClient();

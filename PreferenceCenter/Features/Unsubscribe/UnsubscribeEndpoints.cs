@@ -11,16 +11,19 @@ namespace Microsoft.AspNetCore.Builder;
 /// </summary>
 public static class UnsubscribeEndpoints
 {
+    /// <summary>The largest body any of these posts needs: one short field, an antiforgery token, a mailbox provider's extras.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
     public static IEndpointRouteBuilder MapUnsubscribe(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         // Ordered before the page's own route, which Blazor also maps for POST (its form handling).
-        app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}", OneClickAsync)
+        SmallForm(app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}", OneClickAsync))
             .DisableAntiforgery()
             .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = -1);
         // Form posts from the page: [FromForm] binding makes the antiforgery middleware check them.
-        app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/choose", ChooseAsync);
-        app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/reason", ReasonAsync);
+        SmallForm(app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/choose", ChooseAsync));
+        SmallForm(app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/reason", ReasonAsync));
         if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmark:BareEndpoint"))
         {
             // Only for the benchmark's baseline (same middleware, no work); never mapped in a normal run.
@@ -30,11 +33,20 @@ public static class UnsubscribeEndpoints
         return app;
     }
 
+    // Public and unauthenticated: a body past these limits is refused (RequestBodyGuard) before anything reads it.
+    private static RouteHandlerBuilder SmallForm(RouteHandlerBuilder endpoint) => endpoint
+        .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+        .WithFormOptions(valueCountLimit: 16, keyLengthLimit: 256, valueLengthLimit: 4096, multipartBodyLengthLimit: MaxBodyBytes);
+
     private static async Task<IResult> OneClickAsync(
         string token, HttpRequest request, LinkTokens tokens, UnsubscribeService service, CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType
-            || (await request.ReadFormAsync(cancellationToken))["List-Unsubscribe"] != "One-Click")
+        if (!request.HasFormContentType)
+        {
+            return Results.Text("A one-click unsubscribe is a form post (RFC 8058).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if ((await request.ReadFormAsync(cancellationToken))["List-Unsubscribe"] != "One-Click")
         {
             return Results.Text("A one-click unsubscribe is a POST with the body List-Unsubscribe=One-Click.", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -53,8 +65,8 @@ public static class UnsubscribeEndpoints
     }
 
     private static Task<IResult> ChooseAsync(
-        string token, [FromForm] UnsubscribeChoice choice, LinkTokens tokens, UnsubscribeService service, CancellationToken cancellationToken) =>
-        FromPageAsync(token, Enum.IsDefined(choice), tokens, async link =>
+        string token, [FromForm(Name = "choice")] string? value, LinkTokens tokens, UnsubscribeService service, CancellationToken cancellationToken) =>
+        FromPageAsync(token, TryName(value, out UnsubscribeChoice choice), tokens, async link =>
             await service.ChooseAsync(link, choice, cancellationToken) switch
             {
                 UnsubscribeOutcome.Conflict => UnsubscribeDone.Conflict,
@@ -63,9 +75,18 @@ public static class UnsubscribeEndpoints
             });
 
     private static Task<IResult> ReasonAsync(
-        string token, [FromForm] LeavingReason reason, LinkTokens tokens, UnsubscribeService service, CancellationToken cancellationToken) =>
-        FromPageAsync(token, Enum.IsDefined(reason), tokens, async link =>
+        string token, [FromForm(Name = "reason")] string? value, LinkTokens tokens, UnsubscribeService service, CancellationToken cancellationToken) =>
+        FromPageAsync(token, TryName(value, out LeavingReason reason), tokens, async link =>
             await service.RecordReasonAsync(link, reason, cancellationToken) == UnsubscribeOutcome.Conflict ? UnsubscribeDone.Conflict : UnsubscribeDone.Reason);
+
+    // Exactly one of the names the page offers. Enum.TryParse would also take "3", "-1" and "LessOften, Pause"
+    // (which adds up to Unsubscribe), and a binder that throws on anything else answers with the value echoed.
+    private static bool TryName<T>(string? value, out T parsed)
+        where T : struct, Enum
+    {
+        parsed = default;
+        return value is not null && Enum.GetNames<T>().Contains(value, StringComparer.Ordinal) && Enum.TryParse(value, out parsed);
+    }
 
     // A bad link or value does nothing and goes back to the page, which shows a bad link with its own status.
     private static async Task<IResult> FromPageAsync(string token, bool validValue, LinkTokens tokens, Func<LinkToken, Task<string>> act)

@@ -30,7 +30,10 @@ public sealed partial class QuestionListPage
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     /// <summary>The question the edit form just saved, to confirm it here.</summary>
-    [SupplyParameterFromQuery(Name = "saved")] private int? Saved { get; set; }
+    /// <remarks>Text, parsed here: the framework's own conversion answers a hand-edited "?saved=x" with a 500.</remarks>
+    [SupplyParameterFromQuery(Name = "saved")] private string? Saved { get; set; }
+
+    private int? SavedId => int.TryParse(Saved, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     // Until the circuit is connected a click would reach only the pre-rendered page and be lost.
     private bool Locked => busy || !RendererInfo.IsInteractive;
@@ -41,7 +44,7 @@ public sealed partial class QuestionListPage
         var notice = await Notices.GetCurrentAsync(CultureInfo.CurrentUICulture);
         purposeTitles = notice?.Purposes.ToDictionary(p => p.Key, p => p.Title) ?? new Dictionary<string, string>();
         await LoadAsync();
-        if (questions!.FirstOrDefault(q => q.Id == Saved) is { } saved)
+        if (questions!.FirstOrDefault(q => q.Id == SavedId) is { } saved)
         {
             status = new StatusMessage(Severity.Success, T["Admin.Questions.Saved", saved.Prompt]);
         }
