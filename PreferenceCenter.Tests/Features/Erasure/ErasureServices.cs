@@ -43,6 +43,7 @@ public static class ErasureServices
         services.AddScoped(_ => database.CreateDbContext());
         services.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>()
             .AddUserStore<SealedUserStore>().AddDefaultTokenProviders();
+        services.AddAccountLockout();
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = root, EnvironmentName = "Test" });
         services.AddOptions<EmailOptions>().Configure(o => o.PickupDirectory = PickupDirectory(root));
