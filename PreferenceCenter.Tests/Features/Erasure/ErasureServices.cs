@@ -37,6 +37,8 @@ public static class ErasureServices
             .Build();
         services.AddLogging();
         services.AddLocalization();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddRequestLimits();
         services.AddSingleton(clock);
         services.AddSingleton(TestPublicLinks.At("http://localhost/"));
         services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
