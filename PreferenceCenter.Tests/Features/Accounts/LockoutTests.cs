@@ -75,6 +75,24 @@ public sealed class LockoutTests(RateLimitedAppHost app) : IClassFixture<RateLim
         Assert.Equal(before + 1, app.PasswordChecks.Total);
     }
 
+    [Fact]
+    public async Task Five_wrong_codes_counted_at_once_lock_the_account_none_lost_to_another()
+    {
+        var email = await AccountAsync();
+
+        // What a wrong two-factor or recovery code does: Identity asks the user manager to count a failure.
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            Assert.True((await users.AccessFailedAsync((await users.FindByEmailAsync(email))!)).Succeeded);
+        })));
+
+        var row = await RowAsync(email);
+        Assert.True(row.LockoutEnd > DateTimeOffset.UtcNow);
+        Assert.Equal(0, row.AccessFailedCount);
+    }
+
     private async Task<SignInResult> SignInAsync(string email, string password)
     {
         await using var scope = app.Services.CreateAsyncScope();
