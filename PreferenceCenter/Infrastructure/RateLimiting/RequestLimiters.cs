@@ -14,7 +14,7 @@ public sealed class RequestLimiters : IDisposable
     private readonly RateLimitOptions options;
     private readonly PartitionedRateLimiter<HttpContext> byClient;
     private readonly PartitionedRateLimiter<HttpContext> byTarget;
-    private readonly PartitionedRateLimiter<string> byNamedTarget;
+    private readonly PartitionedRateLimiter<(RequestLimit Action, string Target)> byNamedTarget;
 
     public RequestLimiters(IOptions<RateLimitOptions> options)
     {
@@ -22,7 +22,8 @@ public sealed class RequestLimiters : IDisposable
         this.options = options.Value;
         byClient = PartitionedRateLimiter.Create<HttpContext, string>(ClientPartition);
         byTarget = PartitionedRateLimiter.Create<HttpContext, string>(TargetPartition);
-        byNamedTarget = PartitionedRateLimiter.Create<string, string>(key => Window(key, this.options.For(Enum.Parse<RequestLimit>(key.Split('|')[0])).PerTarget));
+        byNamedTarget = PartitionedRateLimiter.Create<(RequestLimit Action, string Target), (RequestLimit, string)>(
+            named => Window(named, this.options.For(named.Action).PerTarget, (named.Action, string.Empty)));
         Requests = PartitionedRateLimiter.CreateChained(byClient, byTarget);
     }
 
@@ -34,7 +35,7 @@ public sealed class RequestLimiters : IDisposable
     /// own (a click in a live circuit). Dispose the lease; check <see cref="RateLimitLease.IsAcquired"/>.
     /// </summary>
     public RateLimitLease AcquireForTarget(RequestLimit action, string target) =>
-        byNamedTarget.AttemptAcquire($"{action}|{TargetKey.Of(target)}");
+        byNamedTarget.AttemptAcquire((action, TargetKey.Of(target) ?? string.Empty));
 
     public void Dispose()
     {
@@ -46,7 +47,7 @@ public sealed class RequestLimiters : IDisposable
 
     private RateLimitPartition<string> ClientPartition(HttpContext context) =>
         RateLimitedAttribute.Of(context) is { } limited
-            ? Window($"{limited.Action}|{ClientAddress.KeyOf(context.Connection.RemoteIpAddress)}", options.For(limited.Action).PerClient)
+            ? Window($"{limited.Action}|{ClientAddress.KeyOf(context.Connection.RemoteIpAddress)}", options.For(limited.Action).PerClient, string.Empty)
             : RateLimitPartition.GetNoLimiter(string.Empty);
 
     private RateLimitPartition<string> TargetPartition(HttpContext context)
@@ -59,12 +60,12 @@ public sealed class RequestLimiters : IDisposable
             return RateLimitPartition.GetNoLimiter(string.Empty);
         }
 
-        return Window($"{limited.Action}|{target}", options.For(limited.Action).PerTarget);
+        return Window($"{limited.Action}|{target}", options.For(limited.Action).PerTarget, string.Empty);
     }
 
     // No queue: a refused request is answered at once. Replenished by the partitioned limiter's own timer.
-    private static RateLimitPartition<string> Window(string key, WindowLimit? limit) => limit is null
-        ? RateLimitPartition.GetNoLimiter(string.Empty)
+    private static RateLimitPartition<TKey> Window<TKey>(TKey key, WindowLimit? limit, TKey unlimited) => limit is null
+        ? RateLimitPartition.GetNoLimiter(unlimited)
         : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit.Permits, Window = limit.Window, QueueLimit = 0, AutoReplenishment = false,
