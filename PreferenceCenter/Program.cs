@@ -29,6 +29,7 @@ builder.Services.AddErasureWorkflow(builder.Configuration);
 builder.Services.AddMyData();
 builder.Services.AddSupport();
 builder.Services.AddApi();
+builder.Services.AddRequestLimits();
 
 var app = builder.Build();
 app.LogRepositorySettings();
@@ -58,8 +59,9 @@ app.UseMiddleware<RequestBodyGuard>();
 app.UseMiddleware<ApiProblemResponses>();
 app.UseAuthentication();
 app.UseAuthorization();
-// After authorization: the API's limits are per client, so the caller must be known first.
-app.UseRateLimiter();
+// After authorization: the API's limits are per client, so the caller must be known first. Sign-in, sign-up,
+// account mail and emailed links are limited per client address and per address named ([RateLimited]).
+app.UseRequestLimits();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

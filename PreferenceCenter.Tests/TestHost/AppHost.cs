@@ -84,6 +84,13 @@ public class AppHost : WebApplicationFactory<Program>
             builder.UseSetting(name, value);
         }
         builder.UseSetting("Email:Smtp:Host", string.Empty);
+        // Every test reaches this host from 127.0.0.1, like a crowd behind one address: the limits stay on, only
+        // higher, so that only the rate-limit tests (RateLimitedAppHost, with low limits) ever meet them.
+        foreach (var (name, value) in TestRateLimits.Generous)
+        {
+            builder.UseSetting(name, value);
+        }
+
         builder.UseSetting("App:PublicBaseUrl", $"http://127.0.0.1:{Port}/");
     }
 

@@ -9,15 +9,28 @@ public sealed partial class SignInClient : IDisposable
     private readonly CookieContainer cookies = new();
     private readonly HttpClient client;
 
-    public SignInClient(Uri baseAddress)
+    /// <param name="source">The loopback address to connect from (e.g. 127.0.0.7), so a test can be another client address.</param>
+    public SignInClient(Uri baseAddress, IPAddress? source = null)
     {
 #pragma warning disable CA2000 // The client owns and disposes the handler.
-        client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }, disposeHandler: true)
+        var handler = new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        if (source is not null)
+        {
+            handler.ConnectCallback = (context, cancellationToken) => SourceAddress.ConnectAsync(source, context.DnsEndPoint, cancellationToken);
+        }
+
+        client = new HttpClient(handler, disposeHandler: true)
         {
             BaseAddress = baseAddress,
         };
 #pragma warning restore CA2000
     }
+
+    /// <summary>Asks for pages in <paramref name="language"/> (Accept-Language) from now on.</summary>
+    public void AcceptLanguage(string language) => client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+    /// <summary>Sends <paramref name="request"/> with this client's cookies; the unfollowed response.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => client.SendAsync(request);
 
     public bool IsSignedIn => cookies.GetCookies(client.BaseAddress!).Any(c => c.Name == ".AspNetCore.Identity.Application");
 
@@ -25,9 +38,6 @@ public sealed partial class SignInClient : IDisposable
 
     /// <summary>The unfollowed response, so a test sees a redirect to sign-in or access denied as it is.</summary>
     public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(new Uri(path, UriKind.Relative));
-
-    /// <summary>Any request, unfollowed, with this client's cookies.</summary>
-    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => client.SendAsync(request);
 
     /// <summary>Posts the login form as a browser would; returns the unfollowed response.</summary>
     public Task<HttpResponseMessage> SignInAsync(string email, string password) =>

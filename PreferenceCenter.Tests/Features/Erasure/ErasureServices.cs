@@ -37,12 +37,15 @@ public static class ErasureServices
             .Build();
         services.AddLogging();
         services.AddLocalization();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddRequestLimits();
         services.AddSingleton(clock);
         services.AddSingleton(TestPublicLinks.At("http://localhost/"));
         services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         services.AddScoped(_ => database.CreateDbContext());
         services.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>()
             .AddUserStore<SealedUserStore>().AddDefaultTokenProviders();
+        services.AddAccountLockout();
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = root, EnvironmentName = "Test" });
         services.AddOptions<EmailOptions>().Configure(o => o.PickupDirectory = PickupDirectory(root));

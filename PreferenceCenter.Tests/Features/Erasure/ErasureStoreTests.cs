@@ -28,6 +28,25 @@ public sealed class ErasureStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Request_PastFiveAnHour_IsRefusedBeforeAnythingIsCheckedWrittenOrSent()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await fixture.Requests.RequestAsync(fixture.CustomerId, "not-my-password", "en", ErasureFixture.ConfirmPage);
+        }
+
+        Assert.True((await fixture.Requests.RequestAsync(fixture.CustomerId, ErasureServices.Password, "en", ErasureFixture.ConfirmPage)).Succeeded);
+
+        var sixth = await fixture.Requests.RequestAsync(fixture.CustomerId, ErasureServices.Password, "en", ErasureFixture.ConfirmPage);
+
+        // Not "already open": the limit answers first, so not even the open request is looked at.
+        Assert.Equal(ErasureProblem.TooManyAttempts, sixth.Problem);
+        Assert.Single(await fixture.Requests.ListAsync(fixture.CustomerId));
+        Assert.Single(await fixture.ErasureLedgerAsync());
+        Assert.Single(Directory.GetFiles(fixture.PickupDirectory, "*.eml"));
+    }
+
+    [Fact]
     public async Task Request_WithTheWrongPassword_CountsTowardLockout()
     {
         await fixture.Requests.RequestAsync(fixture.CustomerId, "not-my-password", "en", ErasureFixture.ConfirmPage);

@@ -5,18 +5,31 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using PreferenceCenter.Features.Common;
+using Microsoft.Extensions.Logging.Abstractions;
 using PreferenceCenter.Features.Messaging;
+using PreferenceCenter.Features.Messaging.Limits;
+using PreferenceCenter.Features.PersonalData;
+using PreferenceCenter.Infrastructure.RateLimiting;
 using PreferenceCenter.Resources;
 using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Messaging;
 
-public sealed class AccountEmailSenderTests(SmtpSink smtp) : IClassFixture<SmtpSink>
+public sealed class AccountEmailSenderTests(SmtpSink smtp) : IClassFixture<SmtpSink>, IAsyncLifetime
 {
-    private static AccountEmailSender SenderOver(IEmailTransport transport, IOptions<EmailOptions> options)
+    private TestDatabase database = default!;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    private AccountEmailSender SenderOver(IEmailTransport transport, IOptions<EmailOptions> options, int mailsPerHour = 5)
     {
         var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
-        return new AccountEmailSender(transport, new MailComposer(options), services.GetRequiredService<IStringLocalizer<SharedResource>>());
+        var cap = new AccountMailCap(
+            database, new BlindIndex(TestKeys.Keys), TimeProvider.System,
+            Options.Create(new RateLimitOptions { AccountMailsPerAddressPerHour = mailsPerHour }), NullLogger<AccountMailCap>.Instance);
+        return new AccountEmailSender(transport, new MailComposer(options), services.GetRequiredService<IStringLocalizer<SharedResource>>(), cap);
     }
 
     [Fact]
@@ -59,4 +72,38 @@ public sealed class AccountEmailSenderTests(SmtpSink smtp) : IClassFixture<SmtpS
         }
     }
 
+
+    [Fact]
+    public async Task PastTheHourlyCap_NoFurtherAccountMailGoesToThatAddress_WhileAnotherAddressStillGetsItsOwn()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"pc-pickup-{Guid.NewGuid():N}");
+        var options = Options.Create(new EmailOptions { PickupDirectory = folder });
+        var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() };
+        var sender = SenderOver(new PickupDirectoryEmailTransport(options, environment, new FakeTimeProvider()), options, mailsPerHour: 2);
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                await sender.SendPasswordResetLinkAsync(new ApplicationUser(), "Flood@Example.com", "https://prefs.example/Account/ResetPassword?code=x");
+            }
+
+            // The same address however it is typed: the cap counts the normalised address.
+            await sender.SendAlreadyRegisteredAsync(" flood@example.com", new Uri("https://prefs.example/Account/Login"));
+            await sender.SendPasswordResetLinkAsync(new ApplicationUser(), "other@example.com", "https://prefs.example/Account/ResetPassword?code=x");
+
+            var recipients = new List<string>();
+            foreach (var file in Directory.GetFiles(folder, "*.eml"))
+            {
+                using var message = await MimeMessage.LoadAsync(file);
+                recipients.Add(message.To.Mailboxes.Single().Address.ToLowerInvariant());
+            }
+
+            Assert.Equal(2, recipients.Count(r => r == "flood@example.com"));
+            Assert.Single(recipients, r => r == "other@example.com");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

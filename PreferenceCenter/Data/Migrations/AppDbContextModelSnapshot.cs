@@ -556,6 +556,25 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("LedgerEntries", (string)null);
                 });
 
+            modelBuilder.Entity("PreferenceCenter.Features.Messaging.Limits.AccountMailCount", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AddressHash", "Hour");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("AccountMailCounts", (string)null);
+                });
+
             modelBuilder.Entity("PreferenceCenter.Features.Messaging.Sending.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -34,12 +34,24 @@ public static class AccountsServiceCollectionExtensions
             .AddEntityFrameworkStores<AppDbContext>()
             // UserName and Email sealed with the account's own key (ADR 0004); needs AddPersonalData's AccountSealer.
             .AddUserStore<SealedUserStore>()
-            .AddSignInManager()
+            // Lockout counted atomically, and the same password work for unknown addresses (ADR 0011).
+            .AddUserManager<AccountUserManager>()
+            .AddSignInManager<AccountSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<CustomerClaimsPrincipalFactory>();
 
+        services.AddAccountLockout();
         services.AddSingleton<CustomerAccounts>();
         services.AddScoped<DevelopmentSeeder>();
+        return services;
+    }
+
+    /// <summary>The atomic lockout and the password work for unknown addresses; re-authentication (erasure) uses them too.</summary>
+    public static IServiceCollection AddAccountLockout(this IServiceCollection services)
+    {
+        services.AddSingleton<LockoutCounter>();
+        services.AddSingleton<UnknownAccountPassword>();
+        services.AddSingleton<PasswordAttempts>();
         return services;
     }
 }

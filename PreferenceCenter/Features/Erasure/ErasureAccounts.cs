@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Erasure;
@@ -10,9 +11,12 @@ namespace PreferenceCenter.Features.Erasure;
 /// address the request's emails go to. Identity's manager is scoped, so each call takes a short scope of its own
 /// rather than holding one for a whole circuit.
 /// </summary>
-public sealed class ErasureAccounts(IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> dbFactory)
+public sealed class ErasureAccounts(IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> dbFactory, PasswordAttempts attempts)
 {
-    /// <summary>True when the password is the customer's; a wrong one counts toward lockout like a failed sign-in.</summary>
+    /// <summary>
+    /// True when the password is the customer's. Checked as a sign-in is (<see cref="PasswordAttempts"/>): a wrong one
+    /// counts toward lockout, atomically, and a locked account is refused without a check.
+    /// </summary>
     public async Task<bool> CheckPasswordAsync(Guid customerId, string? password, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(password))
@@ -23,18 +27,7 @@ public sealed class ErasureAccounts(IServiceScopeFactory scopes, IDbContextFacto
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await FindUserAsync(users, customerId, cancellationToken);
-        if (user is null || await users.IsLockedOutAsync(user))
-        {
-            return false;
-        }
-
-        if (await users.CheckPasswordAsync(user, password))
-        {
-            return true;
-        }
-
-        await users.AccessFailedAsync(user);
-        return false;
+        return user is not null && await attempts.CheckAsync(users, user, password) == PasswordCheck.Right;
     }
 
     /// <summary>The customer's sign-in email, or null once the account is gone (after erasure).</summary>

@@ -17,4 +17,5 @@ public enum ErasureProblem
     ChangedElsewhere,
     ChannelRequired,
     IdentityCheckRequired,
+    TooManyAttempts,
 }

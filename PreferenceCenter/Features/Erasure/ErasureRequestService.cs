@@ -5,6 +5,7 @@ using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;
+using PreferenceCenter.Infrastructure.RateLimiting;
 
 namespace PreferenceCenter.Features.Erasure;
 
@@ -22,7 +23,8 @@ public sealed class ErasureRequestService(
     ErasureTransitions transitions,
     ErasureLinks links,
     ErasureAccounts accounts,
-    ErasureMail mail)
+    ErasureMail mail,
+    RequestLimiters limiters)
 {
     /// <summary>The customer's requests, newest first.</summary>
     public Task<IReadOnlyList<ErasureRequestView>> ListAsync(Guid customerId, CancellationToken cancellationToken = default) =>
@@ -30,13 +32,20 @@ public sealed class ErasureRequestService(
 
     /// <summary>
     /// Records the request after the password checks out, then emails the confirmation link to the sign-in address.
-    /// A wrong password writes nothing.
+    /// A wrong password writes nothing. A few requests an hour per customer at most: the page runs in a live circuit,
+    /// out of reach of the per-request limiter, and each try checks a password and may send a mail.
     /// </summary>
     /// <param name="confirmPage">The absolute address of the confirmation page; the token is added to it.</param>
     public async Task<ErasureResult> RequestAsync(Guid customerId, string? password, string culture, Uri confirmPage, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(culture);
         ArgumentNullException.ThrowIfNull(confirmPage);
+        using var permit = limiters.AcquireForTarget(RequestLimit.ErasureRequest, customerId.ToString());
+        if (!permit.IsAcquired)
+        {
+            return ErasureResult.Refused(ErasureProblem.TooManyAttempts);
+        }
+
         if (!await accounts.CheckPasswordAsync(customerId, password, cancellationToken))
         {
             return ErasureResult.Refused(ErasureProblem.WrongPassword);

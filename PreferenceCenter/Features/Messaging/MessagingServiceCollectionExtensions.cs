@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents.Batch;
 using PreferenceCenter.Features.Messaging;
+using PreferenceCenter.Features.Messaging.Limits;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Messaging.Sending;
 using PreferenceCenter.Features.Unsubscribe;
@@ -28,6 +29,7 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<IEmailTransport, PickupDirectoryEmailTransport>();
         }
 
+        services.AddSingleton<AccountMailCap>();
         services.AddScoped<AccountEmailSender>();
         services.AddScoped<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<AccountEmailSender>());
 

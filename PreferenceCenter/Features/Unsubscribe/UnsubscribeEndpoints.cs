@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Unsubscribe;
+using PreferenceCenter.Infrastructure.RateLimiting;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -20,10 +21,11 @@ public static class UnsubscribeEndpoints
         // Ordered before the page's own route, which Blazor also maps for POST (its form handling).
         SmallForm(app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}", OneClickAsync))
             .DisableAntiforgery()
+            .WithMetadata(new RateLimitedAttribute(RequestLimit.OneClickUnsubscribe))
             .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = -1);
         // Form posts from the page: [FromForm] binding makes the antiforgery middleware check them.
-        SmallForm(app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/choose", ChooseAsync));
-        SmallForm(app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/reason", ReasonAsync));
+        SmallForm(app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/choose", ChooseAsync)).WithMetadata(new RateLimitedAttribute(RequestLimit.EmailedLink));
+        SmallForm(app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/reason", ReasonAsync)).WithMetadata(new RateLimitedAttribute(RequestLimit.EmailedLink));
         if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmark:BareEndpoint"))
         {
             // Only for the benchmark's baseline (same middleware, no work); never mapped in a normal run.
