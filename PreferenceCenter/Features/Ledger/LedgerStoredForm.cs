@@ -22,9 +22,13 @@ internal static class LedgerStoredForm
         "NoticeVersion", "PurposeKey", "Channel", "Before", "After", "Detail", "PreviousHash", "Hash",
     ];
 
-    /// <summary>Every row in sequence order; per column its storage class and its value, text as its raw bytes.</summary>
+    /// <summary>
+    /// Every row in sequence order: first the storage class of every column, comma-separated (one value rather than
+    /// one per column: each value read costs a call into SQLite), then every column's value, text as its raw bytes.
+    /// </summary>
     public static string SelectAll { get; } =
-        $"SELECT {string.Join(", ", Columns.Select(c => $"typeof(\"{c}\"), CASE typeof(\"{c}\") WHEN 'text' THEN CAST(\"{c}\" AS BLOB) ELSE \"{c}\" END"))} " +
+        $"SELECT {string.Join(" || ',' || ", Columns.Select(c => $"typeof(\"{c}\")"))}, " +
+        $"{string.Join(", ", Columns.Select(c => $"CASE typeof(\"{c}\") WHEN 'text' THEN CAST(\"{c}\" AS BLOB) ELSE \"{c}\" END"))} " +
         $"FROM \"{Table}\" ORDER BY \"Sequence\"";
 
     // The range DateTimeOffset (and so the reader's converter) can hold.

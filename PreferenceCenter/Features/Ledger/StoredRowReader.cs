@@ -6,7 +6,11 @@ namespace PreferenceCenter.Features.Ledger;
 /// <summary>Reads one row column by column, keeping the first column that is not in the writer's form.</summary>
 internal sealed class StoredRowReader(DbDataReader reader, IReadOnlyList<string> columns)
 {
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly string[] types = reader.GetString(0).Split(',');
+    private int next;
 
     public string? Problem { get; private set; }
 
@@ -73,23 +77,16 @@ internal sealed class StoredRowReader(DbDataReader reader, IReadOnlyList<string>
             : Fail<string?>($"its {column} is not 64 lower-case hexadecimal digits");
     }
 
+    /// <summary>Columns are read in the order they are selected (<see cref="LedgerStoredForm.Columns"/>): no lookup per value.</summary>
     private (string Type, int ValueOrdinal) Locate(string column)
     {
-        var ordinal = 2 * IndexOf(column);
-        return (reader.GetString(ordinal), ordinal + 1);
-    }
-
-    private int IndexOf(string column)
-    {
-        for (var i = 0; i < columns.Count; i++)
+        if (!string.Equals(columns[next], column, StringComparison.Ordinal))
         {
-            if (columns[i] == column)
-            {
-                return i;
-            }
+            throw new InvalidOperationException($"Read {column} where {columns[next]} comes next.");
         }
 
-        throw new ArgumentOutOfRangeException(nameof(column), column, "Not a ledger column.");
+        var type = types[next];
+        return (type, ++next);
     }
 
     private static string Misstored(string column, string type, string expected, bool nullable) => type == "null"
