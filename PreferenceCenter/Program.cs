@@ -8,13 +8,18 @@ using PreferenceCenter.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddRepositoryDevelopmentSettings(builder.Environment);
+var database = DatabaseOptions.Resolve(builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), builder.Environment.ContentRootPath);
+if (VerifyLedgerCommand.IsRequested(args))
+{
+    // Before any service is added: the check only reads the database, so it needs none of the app's keys or settings.
+    return await VerifyLedgerCommand.RunAsync(args, database, Console.Out);
+}
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddSecurityHeaders();
 builder.Services.AddAppLocalization();
-builder.Services.AddAppDatabase(DatabaseOptions.Resolve(
-    builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), builder.Environment.ContentRootPath));
+builder.Services.AddAppDatabase(database);
 builder.Services.AddLedger();
 builder.Services.AddPersonalData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddJobs();
@@ -34,11 +39,6 @@ builder.Services.AddRequestLimits();
 var app = builder.Build();
 app.LogRepositorySettings();
 await app.InitializeDatabaseAsync();
-if (VerifyLedgerCommand.IsRequested(args))
-{
-    return await VerifyLedgerCommand.RunAsync(args, app.Services, Console.Out);
-}
-
 if (ImportCatalogCommand.IsRequested(args))
 {
     return await ImportCatalogCommand.RunAsync(args, app.Services, Console.Out);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using PreferenceCenter.Tests.Features.Ledger;
 using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.EndToEnd;
@@ -37,7 +38,19 @@ public sealed class CommandLineTests : IAsyncLifetime
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        }
+        finally
+        {
+            // An app that started serving instead of failing must not outlive the test.
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
         return (process.ExitCode, (await output).Trim() + (await errors).Trim());
     }
 
@@ -94,12 +107,47 @@ public sealed class CommandLineTests : IAsyncLifetime
     [Fact]
     public async Task StartingInProductionWithoutThePersonalDataKeys_FailsNamingEachSetting()
     {
-        var (exitCode, output) = await RunAppAsync(withKeys: false, "verify-ledger");
+        // The app itself, not a command: it must refuse to start without the keys.
+        var (exitCode, output) = await RunAppAsync(withKeys: false, "--urls", "http://127.0.0.1:0");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("PersonalData:MasterKey is not configured", output, StringComparison.Ordinal);
         Assert.Contains("PersonalData:BlindIndexKey is not configured", output, StringComparison.Ordinal);
         Assert.Contains("PersonalData:SuppressionKey is not configured", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyLedger_WithoutThePersonalDataKeys_RunsOnTheDatabaseAlone()
+    {
+        await RunAppAsync("import-catalog", Path.Combine(RepositoryPaths.App, "Data", "Seed", "catalog.json"));
+
+        var (exitCode, output) = await RunAppAsync(withKeys: false, "verify-ledger");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("Ledger verified: all 1 entries are intact.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyLedger_OnADamagedDatabaseFile_ExitsThreeWithAClearMessage()
+    {
+        await RunAppAsync("import-catalog", Path.Combine(RepositoryPaths.App, "Data", "Seed", "catalog.json"));
+        LedgerFixture.DamageLedgerPage(DatabasePath);
+
+        var (exitCode, output) = await RunAppAsync("verify-ledger");
+
+        Assert.Equal(3, exitCode);
+        Assert.StartsWith("Ledger verification FAILED: the database cannot be read (", output, StringComparison.Ordinal);
+        Assert.EndsWith($"Database: {DatabasePath}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyLedger_WhereThereIsNoDatabase_ExitsThreeAndCreatesNone()
+    {
+        var (exitCode, output) = await RunAppAsync("verify-ledger");
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("unable to open database file", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(DatabasePath));
     }
 
     /// <summary>Edits the database file directly, as someone with access to the server could.</summary>

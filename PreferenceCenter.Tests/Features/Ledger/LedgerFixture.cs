@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
@@ -33,4 +34,29 @@ public static class LedgerFixture
     /// <summary>Drops the append-only triggers, as someone with raw file access could, so tampering can be simulated.</summary>
     public static Task DropTriggersAsync(TestDatabase database) =>
         database.ExecuteRawAsync("DROP TRIGGER LedgerEntries_NoUpdate; DROP TRIGGER LedgerEntries_NoDelete;");
+
+    /// <summary>
+    /// Overwrites the ledger table's first page in the file with garbage, as a failing disk or a careless edit would:
+    /// SQLite then reports the file as malformed when the ledger is read.
+    /// </summary>
+    public static void DamageLedgerPage(string path)
+    {
+        long page, pageSize;
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            command.ExecuteNonQuery();
+            command.CommandText = "SELECT rootpage FROM sqlite_schema WHERE name = 'LedgerEntries';";
+            page = (long)command.ExecuteScalar()!;
+            command.CommandText = "PRAGMA page_size;";
+            pageSize = (long)command.ExecuteScalar()!;
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var file = File.OpenWrite(path);
+        file.Position = (page - 1) * pageSize;
+        file.Write(Enumerable.Repeat((byte)0xA5, (int)pageSize).ToArray());
+    }
 }

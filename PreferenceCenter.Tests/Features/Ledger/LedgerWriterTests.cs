@@ -22,6 +22,32 @@ public sealed class LedgerWriterTests
         Assert.Equal(LedgerCanonicalForm.ComputeHash(entry), entry.Hash);
     }
 
+    /// <summary>
+    /// SQLite's binding cuts text longer than 512 UTF-8 bytes at its first NUL, and cannot store a lone surrogate: the
+    /// entry is sealed with the text as stored, so the ledger's own entry never fails verification.
+    /// </summary>
+    [Theory]
+    [InlineData("a NUL in a long reason:\0 and more")]
+    [InlineData("a lone surrogate in a long reason: \uD800 and more")]
+    public async Task Append_TextThatSqliteCannotStoreAsItIs_IsSealedAsStored(string escaped)
+    {
+        var reason = new string('\u00E9', 300) + System.Text.RegularExpressions.Regex.Unescape(escaped);
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateDbContext())
+        {
+            await new LedgerWriter(TimeProvider.System).AppendAsync(db, new LedgerDraft(
+                LedgerEventType.FeedbackGiven, Actor.Staff("staff", reason), null, ChangeSource.Support, Detail: reason));
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = database.CreateDbContext();
+        var stored = await read.LedgerEntries.SingleAsync();
+
+        Assert.True((await new LedgerVerifier(database).VerifyAsync()).IsIntact);
+        Assert.Equal(reason.Length, stored.Reason!.Length);
+        Assert.Equal(reason.Replace('\0', '\uFFFD').Replace('\uD800', '\uFFFD'), stored.Detail);
+    }
+
     [Fact]
     public async Task Append_RecordsTheInjectedClockInUtcToTheMillisecond()
     {

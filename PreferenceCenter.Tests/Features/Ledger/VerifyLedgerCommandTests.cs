@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using PreferenceCenter.Data;
+using Microsoft.Data.Sqlite;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Tests.TestHost;
 
@@ -8,14 +6,14 @@ namespace PreferenceCenter.Tests.Features.Ledger;
 
 public sealed class VerifyLedgerCommandTests
 {
-    private static async Task<(int ExitCode, string Output)> RunAsync(TestDatabase database, params string[] args)
+    private static Task<(int ExitCode, string Output)> RunAsync(TestDatabase database, params string[] args) =>
+        RunAsync(database.ConnectionString, args);
+
+    // As the app runs it: from the connection string alone, with no other service.
+    private static async Task<(int ExitCode, string Output)> RunAsync(string connectionString, params string[] args)
     {
-        await using var services = new ServiceCollection()
-            .AddSingleton<IDbContextFactory<AppDbContext>>(database)
-            .AddSingleton<LedgerVerifier>()
-            .BuildServiceProvider();
         using var output = new StringWriter();
-        var exitCode = await VerifyLedgerCommand.RunAsync([VerifyLedgerCommand.Name, .. args], services, output);
+        var exitCode = await VerifyLedgerCommand.RunAsync([VerifyLedgerCommand.Name, .. args], connectionString, output);
         return (exitCode, output.ToString().Trim());
     }
 
@@ -76,5 +74,75 @@ public sealed class VerifyLedgerCommandTests
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith("Ledger verification FAILED at entry 2:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WhenTheLedgersPageIsDamaged_ExitsThreeSayingTheDatabaseCannotBeRead()
+    {
+        await using var database = await LedgerFixture.WithEntriesAsync(3);
+        LedgerFixture.DamageLedgerPage(database.Path);
+
+        var (exitCode, output) = await RunAsync(database);
+
+        Assert.Equal(3, exitCode);
+        Assert.StartsWith("Ledger verification FAILED: the database cannot be read (SQLite Error 11", output, StringComparison.Ordinal);
+        Assert.EndsWith($"Database: {database.Path}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WhenTheFileIsNotADatabase_ExitsThree()
+    {
+        await using var database = await LedgerFixture.WithEntriesAsync(1);
+        SqliteConnection.ClearAllPools();
+        File.Delete(database.Path + "-wal");
+        File.Delete(database.Path + "-shm");
+        await File.WriteAllTextAsync(database.Path, new string('x', 8192));
+
+        var (exitCode, output) = await RunAsync(database);
+
+        Assert.Equal(3, exitCode);
+        Assert.StartsWith("Ledger verification FAILED: the database cannot be read (", output, StringComparison.Ordinal);
+        Assert.Contains("file is not a database", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WhereThereIsNoDatabase_ExitsThreeAndCreatesNone()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pc-none-{Guid.NewGuid():N}.db");
+
+        var (exitCode, output) = await RunAsync($"Data Source={path}");
+
+        Assert.Equal(3, exitCode);
+        Assert.StartsWith("Ledger verification FAILED: the database cannot be read (", output, StringComparison.Ordinal);
+        Assert.Contains("unable to open database file", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task Run_WhenTheDatabaseHasNoLedger_ExitsThree()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pc-empty-{Guid.NewGuid():N}.db");
+        await File.WriteAllBytesAsync(path, []);
+        try
+        {
+            var (exitCode, output) = await RunAsync($"Data Source={path}");
+
+            Assert.Equal((3, $"Ledger verification FAILED: the database has no LedgerEntries table (is it the app's database?). Database: {path}"), (exitCode, output));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Run_WhenTheTableGainedAColumn_ExitsOneNamingIt()
+    {
+        await using var database = await LedgerFixture.WithEntriesAsync(2);
+        await database.ExecuteRawAsync("ALTER TABLE LedgerEntries ADD COLUMN Note TEXT;");
+
+        var (exitCode, output) = await RunAsync(database);
+
+        Assert.Equal((1, "Ledger verification FAILED: the LedgerEntries table's columns were changed (not covered by the hash: Note)."), (exitCode, output));
     }
 }

@@ -50,6 +50,7 @@ public sealed class LedgerWriter(TimeProvider time, ILedgerTextSealer? sealer = 
         return pending is not null ? new ChainTail(pending.Sequence, pending.Hash) : await Tail.For(db)(db);
     }
 
+    // Text is sealed as it will be stored (LedgerText), so what the hash covers is what readers read back.
     private LedgerEntry Next(LedgerDraft draft, string? reason, ChainTail? tail)
     {
         var entry = new LedgerEntry
@@ -58,17 +59,17 @@ public sealed class LedgerWriter(TimeProvider time, ILedgerTextSealer? sealer = 
             OccurredAt = time.GetUtcNowToMillisecond(),
             EventType = draft.EventType,
             ActorKind = draft.Actor.Kind,
-            ActorId = draft.Actor.Id,
+            ActorId = LedgerText.AsStored(draft.Actor.Id)!,
             SubjectId = draft.SubjectId,
             Source = draft.Source,
-            RequestChannel = draft.Actor.RequestChannel,
-            Reason = reason,
+            RequestChannel = LedgerText.AsStored(draft.Actor.RequestChannel),
+            Reason = LedgerText.AsStored(reason),
             NoticeVersion = draft.NoticeVersion,
-            PurposeKey = draft.PurposeKey,
+            PurposeKey = LedgerText.AsStored(draft.PurposeKey),
             Channel = draft.Channel,
-            Before = draft.Before,
-            After = draft.After,
-            Detail = draft.Detail,
+            Before = LedgerText.AsStored(draft.Before),
+            After = LedgerText.AsStored(draft.After),
+            Detail = LedgerText.AsStored(draft.Detail),
             PreviousHash = tail?.Hash ?? LedgerCanonicalForm.Genesis,
         };
         entry.Seal();
