@@ -124,10 +124,14 @@ public sealed class SupportFixture : IAsyncDisposable
             .AddSingleton<MailComposer>()
             .AddSingleton<IEmailTransport, PickupDirectoryEmailTransport>()
             .AddPreferences()
+            .AddAccountLockout()
             .AddSupport();
         // Filing an erasure request for a customer goes through the erasure workflow itself.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddErasureWorkflow(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(configuration);
+        services.AddRequestLimits();
+        services.AddErasureWorkflow(configuration);
         services.AddOptions<EmailOptions>().Configure(o => o.PickupDirectory = pickupDirectory);
         services.AddOptions<SecurityOptions>().Configure(o => o.RequireStaffTwoFactor = requireStaffTwoFactor);
         services.AddAuthorization(Policies.Register);
