@@ -131,13 +131,7 @@ public sealed class WriteFaultHarnessTests(ITestOutputHelper output) : IAsyncLif
 
     private async Task AssertSoundAsync(string when)
     {
-        await using (var connection = new SqliteConnection(database.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA integrity_check";
-            Assert.Equal("ok", (string?)await command.ExecuteScalarAsync());
-        }
+        Assert.Equal("ok", await SqliteIntegrity.CheckAsync(database.ConnectionString));
 
         var verification = await new LedgerVerifier(database).VerifyAsync();
         Assert.True(verification.IsIntact, $"{when}: {verification.Problem}");
