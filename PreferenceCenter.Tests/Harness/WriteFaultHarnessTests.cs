@@ -16,7 +16,7 @@ namespace PreferenceCenter.Tests.Harness;
 /// The fault harness: a consent change (with and without the double opt-in email it queues) made while the disk fails
 /// at each of its steps in turn — every command and the commit. After each failure the file passes SQLite's integrity
 /// check, the ledger verifies, and the change is wholly absent (state, ledger entry and queued email together); the
-/// same change then succeeds whole, exactly once. Figures in docs/features/ledger.md ("Faults and crashes").
+/// same change then succeeds whole, exactly once. Figures in docs/architecture.md ("Crashes and faults").
 /// </summary>
 public sealed class WriteFaultHarnessTests(ITestOutputHelper output) : IAsyncLifetime
 {
