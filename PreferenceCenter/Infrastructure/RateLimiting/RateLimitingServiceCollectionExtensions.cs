@@ -26,12 +26,8 @@ public static class RateLimitingServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The rate limiter, after authorization (the API's limits are per signed-in client), with marked forms read
-    /// first so their target field can be a partition.
+    /// The rate limiter, after authorization (the API's limits are per signed-in client). A form's target field can be
+    /// a partition because <c>RequestBodyGuard</c>, early in the pipeline, has already read every form once.
     /// </summary>
-    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app)
-    {
-        app.UseMiddleware<TargetFormReader>();
-        return app.UseRateLimiter();
-    }
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.UseRateLimiter();
 }

@@ -52,7 +52,7 @@ public sealed class RequestLimiters : IDisposable
 
     private RateLimitPartition<string> TargetPartition(HttpContext context)
     {
-        // The form was read before the limiter ran (TargetFormReader); reading it here would block on the body.
+        // The form was read before the limiter ran (RequestBodyGuard reads every form once); reading it here would block on the body.
         if (RateLimitedAttribute.Of(context) is not { TargetField: { } field } limited
             || context.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form is not { } form
             || TargetKey.Of(form[field]) is not { } target)
