@@ -21,6 +21,9 @@ public sealed class PickupDirectoryEmailTransport(IOptions<EmailOptions> options
         Directory.CreateDirectory(Folder);
         // Time first so a folder listing reads in sending order; the GUID keeps names unique across instances.
         var name = $"{time.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}.eml";
-        await message.WriteToAsync(Path.Combine(Folder, name), cancellationToken);
+        // Written under a temporary name and renamed: a crash mid-write leaves a .tmp, never a cut-off .eml.
+        var partial = Path.Combine(Folder, name + ".tmp");
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, Path.Combine(Folder, name));
     }
 }
