@@ -59,6 +59,7 @@ app.UseMiddleware<RequestBodyGuard>();
 app.UseMiddleware<ApiProblemResponses>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseGlobalPrivacyControl();
 // After authorization: the API's limits are per client, so the caller must be known first. Sign-in, sign-up,
 // account mail and emailed links are limited per client address and per address named ([RateLimited]).
 app.UseRequestLimits();

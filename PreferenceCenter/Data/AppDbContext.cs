@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Api.Clients;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Consents.Gpc;
 using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Ledger;
@@ -42,6 +43,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<RenewalReminder> RenewalReminders => Set<RenewalReminder>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<GlobalPrivacyControlSignal> GlobalPrivacyControlSignals => Set<GlobalPrivacyControlSignal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -122,4 +122,20 @@ public sealed class HistoryDescriberTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("en", "Your browser's Global Privacy Control signal turned off Marketing by email")]
+    [InlineData("it", "Il segnale Global Privacy Control del tuo browser ha disattivato Marketing via email")]
+    [InlineData("es", "La señal Global Privacy Control de tu navegador desactivó Marketing por email")]
+    public void Describe_AWithdrawalByTheBrowsersSignal_SaysTheBrowserAskedNotTheCustomer(string culture, string expected) =>
+        Assert.Equal(expected, Describe(Item(LedgerEventType.ConsentWithdrawn, ActorKind.Customer) with { Source = ChangeSource.GlobalPrivacyControl }, culture));
+
+    [Fact]
+    public void Describe_TheSignalAndItsOverride_InPlainWords()
+    {
+        Assert.Equal("Your browser asked us not to share your data with partners (Global Privacy Control); we did that",
+            Describe(Item(LedgerEventType.GlobalPrivacyControlHonoured, ActorKind.Customer, null) with { PurposeKey = null, Source = ChangeSource.GlobalPrivacyControl }, "en"));
+        Assert.Equal("Turning on Marketing by SMS was recorded as your own choice, over your browser's Global Privacy Control signal",
+            Describe(Item(LedgerEventType.GlobalPrivacyControlOverridden, ActorKind.Customer, Channel.Sms), "en"));
+    }
 }

@@ -382,6 +382,22 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("Consents");
                 });
 
+            modelBuilder.Entity("PreferenceCenter.Features.Consents.Gpc.GlobalPrivacyControlSignal", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HonouredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverriddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("GlobalPrivacyControlSignals", (string)null);
+                });
+
             modelBuilder.Entity("PreferenceCenter.Features.Consents.Lifecycle.RenewalReminder", b =>
                 {
                     b.Property<long>("Id")

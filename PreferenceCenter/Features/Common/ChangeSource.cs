@@ -23,4 +23,9 @@ public enum ChangeSource
 
     /// <summary>The link in a double opt-in confirmation email.</summary>
     ConfirmationLink = 10,
+
+    // 11 is reserved for bulk imports.
+
+    /// <summary>The customer's browser sent Global Privacy Control (<c>Sec-GPC: 1</c>) while they were signed in.</summary>
+    GlobalPrivacyControl = 12,
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents.Batch;
+using PreferenceCenter.Features.Consents.Gpc;
 using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Ledger;
 
@@ -106,6 +107,7 @@ public sealed class ConsentService(
         await ledger.AppendAsync(db, new LedgerDraft(
             eventType, change.Actor, change.CustomerId, change.Source, notice, purpose!.Key, change.Channel,
             before, ConsentRules.StateLabel(consent, now), change.Evidence), cancellationToken);
+        await GlobalPrivacyControlOverride.RecordIfStandingAsync(db, ledger, change, purpose!, notice, now, cancellationToken);
         return ConsentChangeResult.Saved(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
     }
 

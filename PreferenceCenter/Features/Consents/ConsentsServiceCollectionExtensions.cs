@@ -1,9 +1,10 @@
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Consents.Gpc;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 public static class ConsentsServiceCollectionExtensions
 {
     public static IServiceCollection AddConsents(this IServiceCollection services) =>
-        services.AddSingleton<ConsentService>();
+        services.AddSingleton<ConsentService>().AddSingleton<GlobalPrivacyControlService>();
 }

@@ -22,7 +22,10 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
         var sentence = item.EventType switch
         {
             LedgerEventType.ConsentGranted => text[$"History.ConsentGranted.{who}", Label(item, vocabulary.PurposeTitles), System(item)],
-            LedgerEventType.ConsentWithdrawn => text[$"History.ConsentWithdrawn.{who}", Label(item, vocabulary.PurposeTitles), System(item)],
+            LedgerEventType.ConsentWithdrawn => text[item.Source == ChangeSource.GlobalPrivacyControl ? "Gpc.History.Withdrawn" : $"History.ConsentWithdrawn.{who}",
+                Label(item, vocabulary.PurposeTitles), System(item)],
+            LedgerEventType.GlobalPrivacyControlHonoured => text["Gpc.History.Honoured"],
+            LedgerEventType.GlobalPrivacyControlOverridden => text["Gpc.History.Overridden", Label(item, vocabulary.PurposeTitles)],
             LedgerEventType.ConsentPendingConfirmation => text[$"Lifecycle.History.Pending.{item.ActorKind switch
             {
                 ActorKind.Customer => "Customer",

@@ -20,6 +20,12 @@ public enum LedgerEventType
     /// <summary>A double opt-in request was not confirmed while its link worked, so the consent stays off.</summary>
     ConsentConfirmationLapsed = 108,
 
+    /// <summary>The customer's browser sent Global Privacy Control; the partner purposes were switched off (Detail: how many).</summary>
+    GlobalPrivacyControlHonoured = 109,
+
+    /// <summary>The customer turned a partner purpose on again after the signal was honoured: their choice, over the signal.</summary>
+    GlobalPrivacyControlOverridden = 110,
+
     // 200–299: zero-party preferences. Entries name the question (Detail) and never hold the answer itself.
     PreferenceAnswered = 200,
     PreferenceAnswerForgotten = 201,

@@ -13,6 +13,7 @@ public static class ConsentVocabulary
         ChangeSource.EmailLink or ChangeSource.UnsubscribePage or ChangeSource.ConfirmationLink or ChangeSource.RenewalLink => "email-link",
         ChangeSource.OneClickUnsubscribe => "email-one-click",
         ChangeSource.Api => "api",
+        ChangeSource.GlobalPrivacyControl => "browser-signal",
         _ => "system",
     };
 

@@ -7,6 +7,7 @@ using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Consents.Gpc;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Features.Privacy;
@@ -31,10 +32,14 @@ public sealed partial class PreferencesPage
     // An open erasure request: withdrawals work as ever, and a grant says it will be erased too.
     private ErasureRequestView? openErasure;
 
+    // The browser's Global Privacy Control, honoured before this page rendered (GlobalPrivacyControlMiddleware).
+    private GlobalPrivacyControlStatus? privacySignal;
+
     [Inject] private ConsentService Consents { get; set; } = default!;
     [Inject] private PrivacyNoticeService Notices { get; set; } = default!;
     [Inject] private ContactRulesService ContactRules { get; set; } = default!;
     [Inject] private ErasureRequestReader Erasure { get; set; } = default!;
+    [Inject] private GlobalPrivacyControlService PrivacySignals { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -55,6 +60,7 @@ public sealed partial class PreferencesPage
         cells = new(await Consents.GetCellsAsync(customerId));
         rules = await ContactRules.GetAsync(customerId);
         openErasure = await Erasure.GetOpenAsync(customerId);
+        privacySignal = await PrivacySignals.GetAsync(customerId);
         loaded = true;
     }
 
@@ -77,6 +83,16 @@ public sealed partial class PreferencesPage
             if (result.Outcome == ConsentChangeOutcome.Saved && ErasureRules.GrantNeedsExplanation(toggle.TurnOn, openErasure))
             {
                 status = status with { Text = status.Text + " " + T["Erasure.Preferences.GrantNote"] };
+            }
+
+            if (result.Outcome == ConsentChangeOutcome.Saved && toggle.TurnOn && privacySignal is { Stands: true })
+            {
+                // A partner turned on over the signal: the grant recorded the override if this was a partner purpose.
+                privacySignal = await PrivacySignals.GetAsync(customerId);
+                if (privacySignal is { Stands: false })
+                {
+                    status = status with { Text = status.Text + " " + T["Gpc.OverrideNote"] };
+                }
             }
             consentsVersion++;
         }
