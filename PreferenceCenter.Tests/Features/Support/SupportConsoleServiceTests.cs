@@ -5,6 +5,7 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.History;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Preferences.Admin;
 using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Features.Support;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.History;

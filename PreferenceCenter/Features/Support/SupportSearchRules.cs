@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Features.Support;
 

@@ -1,7 +1,6 @@
 using PreferenceCenter.Features.Common;
-using PreferenceCenter.Features.PersonalData;
 
-namespace PreferenceCenter.Features.Support;
+namespace PreferenceCenter.Features.PersonalData;
 
 /// <summary>
 /// What the console accepts as a phone number, in the one spelling the blind index uses

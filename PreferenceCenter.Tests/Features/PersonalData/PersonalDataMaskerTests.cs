@@ -1,6 +1,6 @@
-using PreferenceCenter.Features.Support;
+using PreferenceCenter.Features.PersonalData;
 
-namespace PreferenceCenter.Tests.Features.Support;
+namespace PreferenceCenter.Tests.Features.PersonalData;
 
 public sealed class PersonalDataMaskerTests
 {

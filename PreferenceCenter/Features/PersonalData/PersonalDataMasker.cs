@@ -1,4 +1,4 @@
-namespace PreferenceCenter.Features.Support;
+namespace PreferenceCenter.Features.PersonalData;
 
 /// <summary>
 /// How the console shows personal data until an agent reveals it: enough to confirm with a caller, never enough to
