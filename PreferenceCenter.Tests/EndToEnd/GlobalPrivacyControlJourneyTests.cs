@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Tests.EndToEnd.Pages;
@@ -55,12 +53,7 @@ public sealed class GlobalPrivacyControlJourneyTests(AppHost app, BrowserFixture
 
     private async Task<Guid> CustomerSharingWithNorthwindAsync()
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = Email, Email = Email, EmailConfirmed = true };
-        Assert.True((await users.CreateAsync(user, DemoCustomer.Password)).Succeeded);
-        await users.AddToRoleAsync(user, Roles.Customer);
-        var customerId = (await scope.ServiceProvider.GetRequiredService<CustomerAccounts>().CreateForUserAsync(user.Id, Email, culture: null)).Id;
+        var customerId = await app.NewAccountAsync(Email);
         var consents = app.Services.GetRequiredService<ConsentService>();
         foreach (var channel in new[] { Channel.Email, Channel.Phone })
         {

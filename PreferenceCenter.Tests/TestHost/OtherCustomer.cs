@@ -21,9 +21,6 @@ public static class OtherCustomer
             return;
         }
 
-        var user = new ApplicationUser { UserName = Email, Email = Email, EmailConfirmed = true };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        await users.AddToRoleAsync(user, Roles.Customer);
-        await scope.ServiceProvider.GetRequiredService<CustomerAccounts>().CreateForUserAsync(user.Id, Email, culture: null);
+        await app.NewAccountAsync(Email);
     }
 }

@@ -68,4 +68,37 @@ public sealed class CustomerProfileServiceTests
         Assert.Equal(ada, await fixture.Lookup.FindByEmailAsync("ada@lovelace.org"));
         Assert.Null(await fixture.Lookup.FindByEmailAsync("ada@example.com"));
     }
+
+    [Fact]
+    public async Task A_contact_detail_for_a_channel_is_sealed_ledgered_by_name_and_shown_masked()
+    {
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.SignUpAsync("ada@example.com");
+
+        Assert.Equal(ProfileChangeOutcome.Saved, await fixture.Profiles.SetContactDetailAsync(ada, ContactDetail.Phone, "+39 333 123 4567", Actor.Customer(ada), ChangeSource.Web));
+        Assert.Equal(ProfileChangeOutcome.Saved, await fixture.Profiles.SetContactDetailAsync(ada, ContactDetail.PostalAddress, "Via Roma 1\n20121 Milano", Actor.Customer(ada), ChangeSource.Web));
+
+        Assert.Equal(new HeldContactDetails("+39 ••• ••• •67", "V••• … 2•••"), await fixture.Profiles.GetHeldDetailsAsync(ada));
+        Assert.Equal("Via Roma 1\n20121 Milano", (await fixture.Profiles.GetAsync(ada))!.PostalAddress);
+        await using var db = fixture.Database.CreateDbContext();
+        var row = await db.CustomerProfiles.SingleAsync();
+        Assert.StartsWith(ProtectedText.Prefix, row.PostalAddress, StringComparison.Ordinal);
+        Assert.Equal(fixture.Index.OfPhone("+393331234567"), row.PhoneIndex);
+        Assert.Equal(["phone", "postal-address"], await db.LedgerEntries.Where(e => e.EventType == LedgerEventType.ProfileChanged).OrderBy(e => e.Sequence).Select(e => e.Detail).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_bad_contact_detail_changes_nothing_and_a_blank_one_removes_it()
+    {
+        await using var fixture = await PersonalDataFixture.CreateAsync();
+        var ada = await fixture.SignUpAsync("ada@example.com");
+        await fixture.Profiles.SetContactDetailAsync(ada, ContactDetail.PostalAddress, "Via Roma 1\n20121 Milano", Actor.Customer(ada), ChangeSource.Web);
+
+        Assert.Equal(ProfileChangeOutcome.PhoneNotInternational, await fixture.Profiles.SetContactDetailAsync(ada, ContactDetail.Phone, "333 123 4567", Actor.Customer(ada), ChangeSource.Web));
+        Assert.Equal(ProfileChangeOutcome.PostalAddressInvalid, await fixture.Profiles.SetContactDetailAsync(ada, ContactDetail.PostalAddress, "Milano", Actor.Customer(ada), ChangeSource.Web));
+        Assert.Equal(new HeldContactDetails(null, "V••• … 2•••"), await fixture.Profiles.GetHeldDetailsAsync(ada));
+
+        Assert.Equal(ProfileChangeOutcome.Saved, await fixture.Profiles.SetContactDetailAsync(ada, ContactDetail.PostalAddress, "  ", Actor.Customer(ada), ChangeSource.Web));
+        Assert.Equal(HeldContactDetails.None, await fixture.Profiles.GetHeldDetailsAsync(ada));
+    }
 }

@@ -684,6 +684,10 @@ namespace PreferenceCenter.Data.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(1244)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

@@ -19,9 +19,9 @@ public sealed class MyDataProfiles(IDbContextFactory<AppDbContext> dbFactory, Cu
             return null;
         }
 
-        // Name, email and phone are decrypted with the customer's key; the sign-in address is the same email, in Identity.
+        // Name, email, phone and postal address are decrypted with the customer's key; the sign-in address is the same email, in Identity.
         var profile = await profiles.GetAsync(customerId, cancellationToken);
         var email = profile?.Email ?? await accounts.EmailOfAsync(customerId, cancellationToken);
-        return new MyDataProfile(customer.Id, customer.Reference, customer.CreatedAt, customer.PreferredCulture, profile?.Name, email, profile?.Phone);
+        return new MyDataProfile(customer.Id, customer.Reference, customer.CreatedAt, customer.PreferredCulture, profile?.Name, email, profile?.Phone, profile?.PostalAddress);
     }
 }

@@ -1,7 +1,7 @@
 namespace PreferenceCenter.Features.PersonalData;
 
 /// <summary>
-/// A customer's name, email and phone, each encrypted with the customer's own key (<see cref="PersonalDataProtector"/>),
+/// A customer's name, email, phone and postal address, each encrypted with the customer's own key (<see cref="PersonalDataProtector"/>),
 /// and the blind-index hashes that find a customer by email or phone without storing either.
 /// </summary>
 public sealed class CustomerProfile
@@ -10,6 +10,7 @@ public sealed class CustomerProfile
     public string? Name { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
+    public string? PostalAddress { get; set; }
     public string? EmailIndex { get; set; }
     public string? PhoneIndex { get; set; }
     public DateTimeOffset ChangedAt { get; set; }

@@ -25,7 +25,8 @@ public sealed class CustomerProfileService(
         using var cipher = await protector.ForReadingAsync(customerId, cancellationToken);
         return cipher is null
             ? null
-            : new CustomerProfileView(cipher.Unprotect(profile.Name), cipher.Unprotect(profile.Email), cipher.Unprotect(profile.Phone), profile.Version);
+            : new CustomerProfileView(
+                cipher.Unprotect(profile.Name), cipher.Unprotect(profile.Email), cipher.Unprotect(profile.Phone), profile.Version, cipher.Unprotect(profile.PostalAddress));
     }
 
     public async Task<ProfileChangeOutcome> UpdateAsync(Guid customerId, ProfileEdit edit, Actor actor, ChangeSource source, CancellationToken cancellationToken = default)
@@ -50,6 +51,50 @@ public sealed class CustomerProfileService(
                 profile.Phone = cipher.Protect(clean.Phone);
                 profile.PhoneIndex = index.OfPhone(clean.Phone);
                 changed.Add("phone");
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>The phone and postal address on file, masked, for a page that says where each channel sends.</summary>
+    public async Task<HeldContactDetails> GetHeldDetailsAsync(Guid customerId, CancellationToken cancellationToken = default) =>
+        await GetAsync(customerId, cancellationToken) is { } profile
+            ? new HeldContactDetails(PersonalDataMasker.MaskPhone(profile.Phone), PersonalDataMasker.MaskPostalAddress(profile.PostalAddress))
+            : HeldContactDetails.None;
+
+    /// <summary>
+    /// Stores the phone or postal address a channel needs, typed where the customer switched it on. The phone must be
+    /// international (<see cref="ContactDetailRules"/>); like every profile change it is sealed and recorded by field name.
+    /// </summary>
+    public async Task<ProfileChangeOutcome> SetContactDetailAsync(
+        Guid customerId, ContactDetail detail, string? value, Actor actor, ChangeSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        // Blank removes the detail (from the account page); anything else must meet its rule.
+        var (problem, clean) = detail switch
+        {
+            _ when detail is not (ContactDetail.Phone or ContactDetail.PostalAddress) =>
+                throw new ArgumentOutOfRangeException(nameof(detail), detail, "Only a phone or a postal address is typed here."),
+            _ when string.IsNullOrWhiteSpace(value) => (null, null),
+            ContactDetail.Phone => (ContactDetailRules.CheckPhone(value, out var phone), phone),
+            _ => (ContactDetailRules.CheckPostalAddress(value, out var address), (string?)address),
+        };
+        if (problem is not null)
+        {
+            return problem.Value;
+        }
+
+        using var cipher = await protector.ForWritingAsync(customerId, cancellationToken);
+        return await ChangeAsync(customerId, actor, source, cipher, (profile, changed) =>
+        {
+            if (detail == ContactDetail.Phone && clean != cipher.Unprotect(profile.Phone))
+            {
+                (profile.Phone, profile.PhoneIndex) = (cipher.Protect(clean), clean is null ? null : index.OfPhone(clean));
+                changed.Add("phone");
+            }
+            else if (detail == ContactDetail.PostalAddress && clean != cipher.Unprotect(profile.PostalAddress))
+            {
+                profile.PostalAddress = cipher.Protect(clean);
+                changed.Add("postal-address");
             }
         }, cancellationToken);
     }

@@ -1,4 +1,4 @@
 namespace PreferenceCenter.Features.PersonalData;
 
-/// <summary>A customer's name, email and phone, decrypted, for the one operation that asked.</summary>
-public sealed record CustomerProfileView(string? Name, string? Email, string? Phone, int Version);
+/// <summary>A customer's name, email, phone and postal address, decrypted, for the one operation that asked.</summary>
+public sealed record CustomerProfileView(string? Name, string? Email, string? Phone, int Version, string? PostalAddress = null);

@@ -50,6 +50,13 @@ public static class PersonalDataMasker
             : prefix + $"{Hidden} {Hidden} •{subscriber[^2..]}";
     }
 
+    /// <summary>"Via Roma 1\n20121 Milano" → "V••• … 2•••": the first letter of the first and of the last line.</summary>
+    public static string? MaskPostalAddress(string? address)
+    {
+        var lines = (address ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length == 0 ? null : lines.Length == 1 ? lines[0][0] + Hidden : $"{lines[0][0]}{Hidden} … {lines[^1][0]}{Hidden}";
+    }
+
     /// <summary>Free text a customer wrote may say anything about them: support sees only that there is some.</summary>
     public static string? MaskFreeText(string? text) => string.IsNullOrWhiteSpace(text) ? null : Hidden;
 

@@ -8,4 +8,10 @@ public enum ProfileChangeOutcome
     NameTooLong = 3,
     PhoneInvalid = 4,
     UnknownCustomer = 5,
+
+    /// <summary>A phone typed to switch on SMS or calls is not in international format.</summary>
+    PhoneNotInternational = 6,
+
+    /// <summary>A postal address is not two to six lines that fit.</summary>
+    PostalAddressInvalid = 7,
 }

@@ -9,6 +9,7 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Consents.Gpc;
 using PreferenceCenter.Features.Erasure;
+using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Resources;
@@ -35,11 +36,19 @@ public sealed partial class PreferencesPage
     // The browser's Global Privacy Control, honoured before this page rendered (GlobalPrivacyControlMiddleware).
     private GlobalPrivacyControlStatus? privacySignal;
 
+    // The phone and address on file (masked): a channel with nowhere to send asks for its detail before it turns on.
+    private HeldContactDetails held = HeldContactDetails.None;
+    private ConsentToggle? awaitingDetail;
+    private ContactDetail askedDetail;
+    private string? detailError;
+    private int matrixRedraw;
+
     [Inject] private ConsentService Consents { get; set; } = default!;
     [Inject] private PrivacyNoticeService Notices { get; set; } = default!;
     [Inject] private ContactRulesService ContactRules { get; set; } = default!;
     [Inject] private ErasureRequestReader Erasure { get; set; } = default!;
     [Inject] private GlobalPrivacyControlService PrivacySignals { get; set; } = default!;
+    [Inject] private CustomerProfileService Profiles { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -61,6 +70,7 @@ public sealed partial class PreferencesPage
         rules = await ContactRules.GetAsync(customerId);
         openErasure = await Erasure.GetOpenAsync(customerId);
         privacySignal = await PrivacySignals.GetAsync(customerId);
+        held = await Profiles.GetHeldDetailsAsync(customerId);
         loaded = true;
     }
 
@@ -69,6 +79,13 @@ public sealed partial class PreferencesPage
 
     private async Task OnToggleAsync(ConsentToggle toggle)
     {
+        if (toggle.TurnOn && held.MissingFor(toggle.Channel) is { } missing)
+        {
+            AskFor(toggle, missing);
+            matrixRedraw++;
+            return;
+        }
+
         saving = true;
         try
         {
@@ -77,6 +94,11 @@ public sealed partial class PreferencesPage
             if (result.Current is not null)
             {
                 cells![(toggle.PurposeKey, toggle.Channel)] = result.Current;
+            }
+
+            if (result.Current is not { } now || (now.IsOn || now.AwaitingConfirmation) != toggle.TurnOn)
+            {
+                matrixRedraw++;
             }
 
             status = Describe(toggle, result);
@@ -102,6 +124,58 @@ public sealed partial class PreferencesPage
         }
     }
 
+    private void AskFor(ConsentToggle toggle, ContactDetail missing)
+    {
+        if (missing == ContactDetail.App)
+        {
+            // Nothing to type here: the app registers itself once the customer signs in to it.
+            status = new StatusMessage(Severity.Warning, T["ContactDetails.StaysOff.App", LabelOf(toggle)]);
+            return;
+        }
+
+        (awaitingDetail, askedDetail, detailError) = (toggle, missing, null);
+    }
+
+    private async Task SubmitDetailAsync(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            detailError = T[$"ContactDetails.Problem.{(askedDetail == ContactDetail.Phone ? ProfileChangeOutcome.PhoneNotInternational : ProfileChangeOutcome.PostalAddressInvalid)}"];
+            return;
+        }
+
+        saving = true;
+        ProfileChangeOutcome outcome;
+        try
+        {
+            outcome = await Profiles.SetContactDetailAsync(customerId, askedDetail, value, Actor.Customer(customerId), ChangeSource.Web);
+        }
+        finally
+        {
+            saving = false;
+        }
+
+        if (outcome is not (ProfileChangeOutcome.Saved or ProfileChangeOutcome.Unchanged))
+        {
+            detailError = T[$"ContactDetails.Problem.{outcome}"];
+            return;
+        }
+
+        held = await Profiles.GetHeldDetailsAsync(customerId);
+        var toggle = awaitingDetail!;
+        awaitingDetail = null;
+        await OnToggleAsync(toggle);
+    }
+
+    private void CancelDetail()
+    {
+        status = new StatusMessage(Severity.Info, T[$"ContactDetails.StaysOff.{askedDetail}", LabelOf(awaitingDetail!)]);
+        awaitingDetail = null;
+    }
+
+    private string LabelOf(ConsentToggle toggle) =>
+        T.ConsentLabel(notice!.Purposes.First(p => p.Key == toggle.PurposeKey).Title, toggle.Channel);
+
     private async Task ReloadAsync()
     {
         cells = new(await Consents.GetCellsAsync(customerId));
@@ -126,8 +200,7 @@ public sealed partial class PreferencesPage
 
     private StatusMessage Describe(ConsentToggle toggle, ConsentChangeResult result)
     {
-        var title = notice!.Purposes.First(p => p.Key == toggle.PurposeKey).Title;
-        var label = T.ConsentLabel(title, toggle.Channel);
+        var label = LabelOf(toggle);
         return result.Outcome switch
         {
             ConsentChangeOutcome.Unchanged => new StatusMessage(Severity.Info, T[
