@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Infrastructure;
 using PreferenceCenter.Features.Api.Authentication;
 using PreferenceCenter.Features.Api.Clients;
 
