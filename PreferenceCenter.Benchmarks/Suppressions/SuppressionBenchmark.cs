@@ -36,16 +36,16 @@ public static class SuppressionBenchmark
         {
             await ExportAsync(app, references);
             await ExportAsync(app, addresses);
-            await CheckAsync(references, workload.CheckItems);
+            await CheckAsync(app, references, workload.CheckItems);
         }
 
-        var (byReference, withAddresses, checks) = (new List<ExportFigure>(), new List<ExportFigure>(), new List<TimeSpan>());
+        var (byReference, withAddresses, checks) = (new List<ExportFigure>(), new List<ExportFigure>(), new List<(TimeSpan Elapsed, TimeSpan AppCpu)>());
         for (var round = 1; round <= rounds; round++)
         {
             byReference.Add(await ExportAsync(app, references));
             withAddresses.Add(await ExportAsync(app, addresses));
-            checks.Add(await CheckAsync(references, workload.CheckItems));
-            Console.WriteLine($"  round {round}: list {Describe(byReference[^1])}   with addresses {Describe(withAddresses[^1])}   check {Ms(checks[^1])}");
+            checks.Add(await CheckAsync(app, references, workload.CheckItems));
+            Console.WriteLine($"  round {round}: list {Describe(byReference[^1])}   with addresses {Describe(withAddresses[^1])}   check {Ms(checks[^1].Elapsed)} ({Ms(checks[^1].AppCpu)} app CPU)");
         }
 
         var managed = await ManagedExport.MeasureAsync(app, withAddresses: false);
@@ -54,19 +54,20 @@ public static class SuppressionBenchmark
     }
 
     private static int Report(
-        List<ExportFigure> byReference, List<ExportFigure> withAddresses, List<TimeSpan> checks,
+        List<ExportFigure> byReference, List<ExportFigure> withAddresses, List<(TimeSpan Elapsed, TimeSpan AppCpu)> checks,
         (TimeSpan Elapsed, long Allocated, long PeakHeapGrowth) managed, (TimeSpan Elapsed, long Allocated, long PeakHeapGrowth) managedWithAddresses)
     {
         var list = Median(byReference);
         var addressed = Median(withAddresses);
-        var check = checks.Order().ElementAt(checks.Count / 2);
+        var check = checks.OrderBy(c => c.Elapsed).ElementAt(checks.Count / 2).Elapsed;
+        var checkCpu = checks.OrderBy(c => c.AppCpu).ElementAt(checks.Count / 2).AppCpu;
         var peakResident = Math.Max(byReference.Max(f => f.PeakExtraResidentBytes), withAddresses.Max(f => f.PeakExtraResidentBytes));
         var peakManaged = Math.Max(managed.PeakHeapGrowth, managedWithAddresses.PeakHeapGrowth);
         Console.WriteLine($"Whole list by reference: {Describe(list)} (target at most {TargetExport.TotalSeconds:N0} s): {Met(list.Elapsed <= TargetExport)}");
         Console.WriteLine($"Whole list with addresses: {Describe(addressed)} (target at most {TargetExport.TotalSeconds:N0} s): {Met(addressed.Elapsed <= TargetExport)}");
         Console.WriteLine($"App's resident memory above its start, worst export: {Mb(peakResident)} (target at most {Mb(TargetExtraBytes)}): {Met(peakResident <= TargetExtraBytes)}");
         Console.WriteLine($"Managed, in-process: by reference {Ms(managed.Elapsed)}, {Mb(managed.Allocated)} allocated, heap peak +{Mb(managed.PeakHeapGrowth)}; with addresses {Ms(managedWithAddresses.Elapsed)}, {Mb(managedWithAddresses.Allocated)} allocated, heap peak +{Mb(managedWithAddresses.PeakHeapGrowth)} (target at most {Mb(TargetExtraBytes)}): {Met(peakManaged <= TargetExtraBytes)}");
-        Console.WriteLine($"Check of {CheckItems:N0} addresses: {Ms(check)} (target at most {TargetCheck.TotalSeconds:N0} s): {Met(check <= TargetCheck)}");
+        Console.WriteLine($"Check of {CheckItems:N0} addresses: {Ms(check)}, {Ms(checkCpu)} app CPU (target at most {TargetCheck.TotalSeconds:N0} s): {Met(check <= TargetCheck)}");
         var met = list.Elapsed <= TargetExport && addressed.Elapsed <= TargetExport && peakResident <= TargetExtraBytes && peakManaged <= TargetExtraBytes && check <= TargetCheck;
         return met ? 0 : 1;
     }
@@ -78,38 +79,43 @@ public static class SuppressionBenchmark
         return http;
     }
 
-    // Read as a sender would: line by line off the socket, nothing kept.
+    // Read as a sender would, off the socket as it comes, nothing kept: rows counted by their line ends in blocks (a
+    // string per line would spend the two cores' time on the client rather than the app).
     private static async Task<ExportFigure> ExportAsync(AppProcess app, HttpClient http)
     {
         var startResident = ProcessMemory.ResetPeak(app.ProcessId);
+        var cpu = app.CpuTime;
         var clock = Stopwatch.StartNew();
         using var response = await http.GetAsync("api/v1/suppressions?purpose=marketing&channel=sms", HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[64 * 1024];
         var (rows, bytes) = (0, 0L);
-        while (await reader.ReadLineAsync() is { } line)
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
         {
-            rows++;
-            bytes += line.Length + 1;
+            rows += buffer.AsSpan(0, read).Count((byte)'\n');
+            bytes += read;
         }
 
         clock.Stop();
-        return new ExportFigure(clock.Elapsed, rows, bytes, ProcessMemory.Peak(app.ProcessId) - startResident);
+        return new ExportFigure(clock.Elapsed, app.CpuTime - cpu, rows, bytes, ProcessMemory.Peak(app.ProcessId) - startResident);
     }
 
-    private static async Task<TimeSpan> CheckAsync(HttpClient http, IReadOnlyList<string> items)
+    private static async Task<(TimeSpan Elapsed, TimeSpan AppCpu)> CheckAsync(AppProcess app, HttpClient http, IReadOnlyList<string> items)
     {
+        var cpu = app.CpuTime;
         var clock = Stopwatch.StartNew();
         using var response = await http.PostAsJsonAsync("api/v1/suppressions/check", new { items, purpose = "marketing", channel = "sms" });
         response.EnsureSuccessStatusCode();
         _ = await response.Content.ReadAsByteArrayAsync();
-        return clock.Elapsed;
+        return (clock.Elapsed, app.CpuTime - cpu);
     }
 
     private static ExportFigure Median(List<ExportFigure> figures) => figures.OrderBy(f => f.Elapsed).ElementAt(figures.Count / 2);
 
     private static string Describe(ExportFigure figure) =>
-        $"{Ms(figure.Elapsed)} for {figure.Rows:N0} rows ({Mb(figure.Bytes)}), app resident +{Mb(figure.PeakExtraResidentBytes)}";
+        $"{Ms(figure.Elapsed)} ({Ms(figure.AppCpu)} app CPU) for {figure.Rows:N0} rows ({Mb(figure.Bytes)}), app resident +{Mb(figure.PeakExtraResidentBytes)}";
 
     private static string Ms(TimeSpan value) => $"{value.TotalMilliseconds:N0} ms";
 
