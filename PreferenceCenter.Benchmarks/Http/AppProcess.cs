@@ -23,6 +23,9 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The app's process id: its memory is read from <c>/proc</c>.</summary>
+    public int ProcessId => process.Id;
     public string DatabasePath { get; }
 
     /// <summary>

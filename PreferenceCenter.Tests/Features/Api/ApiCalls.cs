@@ -4,7 +4,8 @@ using PreferenceCenter.Features.Api.Clients;
 namespace PreferenceCenter.Tests.Features.Api;
 
 /// <summary>One valid call per endpoint of <c>/api/v1</c>, and the scope it needs (null: any key).</summary>
-public sealed record ApiCall(string Name, HttpMethod Method, string Path, string? Scope, Func<string, object?> Body)
+/// <remarks><paramref name="Query"/> is sent but is not part of the documented path.</remarks>
+public sealed record ApiCall(string Name, HttpMethod Method, string Path, string? Scope, Func<string, object?> Body, string Query = "")
 {
     public static IReadOnlyList<ApiCall> All { get; } =
     [
@@ -22,11 +23,15 @@ public sealed record ApiCall(string Name, HttpMethod Method, string Path, string
                 purpose = "profiling", channel = "email", granted = false,
                 evidence = new { capturedAt = DateTimeOffset.UtcNow.AddMinutes(-5), collectionPoint = "shop checkout", wording = "No profiling, thanks." },
             }),
+        // Marketing by email: the customers these tests make never granted it, so the list has rows to answer with.
+        new("pull-suppressions", HttpMethod.Get, "api/v1/suppressions", ApiScopes.SuppressionsRead, _ => null, "?purpose=marketing&channel=email"),
+        new("check-suppressions", HttpMethod.Post, "api/v1/suppressions/check", ApiScopes.SuppressionsRead,
+            _ => new { items = new[] { "someone@example.com", "+39 02 1234 5678" }, purpose = "marketing", channel = "email" }),
     ];
 
     public HttpRequestMessage Request(string reference)
     {
-        var request = new HttpRequestMessage(Method, Path.Replace("{reference}", reference, StringComparison.Ordinal));
+        var request = new HttpRequestMessage(Method, Path.Replace("{reference}", reference, StringComparison.Ordinal) + Query);
         if (Body(reference) is { } body)
         {
             request.Content = JsonContent.Create(body);

@@ -39,7 +39,7 @@ public sealed class OpenApiDocumentTests(ApiAppFixture app) : IClassFixture<ApiA
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(operation.GetProperty("responses").TryGetProperty(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), out var documented),
             $"{endpoint} answered {(int)response.StatusCode}, which its operation does not document.");
-        AssertShape(document, documented, body, endpoint);
+        AssertShape(document, documented, response.Content.Headers.ContentType?.MediaType, body, endpoint);
     }
 
     [Theory]
@@ -79,16 +79,35 @@ public sealed class OpenApiDocumentTests(ApiAppFixture app) : IClassFixture<ApiA
         Operations(document).Single(o => string.Equals(o.Method, call.Method.Method, StringComparison.OrdinalIgnoreCase)
             && o.Path.TrimEnd('/') == ("/" + call.Path).TrimEnd('/')).Operation;
 
-    // The body's top-level fields are the schema's properties: none missing that it requires, none it does not name.
-    private static void AssertShape(JsonElement document, JsonElement response, string body, string endpoint)
+    // The body's media type is one the operation documents, and its top-level fields are the schema's properties: none
+    // missing that it requires, none it does not name. A stream (NDJSON) is held to its row schema line by line.
+    private static void AssertShape(JsonElement document, JsonElement response, string? mediaType, string body, string endpoint)
     {
-        if (!response.TryGetProperty("content", out var content) || !content.TryGetProperty("application/json", out var json))
+        if (!response.TryGetProperty("content", out var content))
         {
             return;
         }
 
-        var schema = Resolve(document, json.GetProperty("schema"));
-        var fields = JsonDocument.Parse(body).RootElement.EnumerateObject().Select(p => p.Name).ToHashSet();
+        Assert.True(mediaType is not null && content.TryGetProperty(mediaType, out _), $"{endpoint} answered {mediaType}, which its operation does not document.");
+        var schema = Resolve(document, content.GetProperty(mediaType!).GetProperty("schema"));
+        if (mediaType == "application/x-ndjson")
+        {
+            var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.NotEmpty(lines);
+            foreach (var line in lines)
+            {
+                AssertFields(schema, line, endpoint);
+            }
+        }
+        else if (mediaType == "application/json")
+        {
+            AssertFields(schema, body, endpoint);
+        }
+    }
+
+    private static void AssertFields(JsonElement schema, string json, string endpoint)
+    {
+        var fields = JsonDocument.Parse(json).RootElement.EnumerateObject().Select(p => p.Name).ToHashSet();
         var properties = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.True(fields.IsSubsetOf(properties), $"{endpoint}: fields {string.Join(", ", fields.Except(properties))} are not in the document.");
         if (schema.TryGetProperty("required", out var required))

@@ -6,6 +6,7 @@ using PreferenceCenter.Features.Api.Authentication;
 using PreferenceCenter.Features.Api.Clients;
 using PreferenceCenter.Features.Api.Consents;
 using PreferenceCenter.Features.Api.Decisions;
+using PreferenceCenter.Features.Api.Suppressions;
 using Scalar.AspNetCore;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<SubjectResolver>();
         services.AddSingleton<DecisionDesk>();
         services.AddSingleton<ApiConsentReader>();
+        services.AddSingleton<SuppressionFeed>();
+        services.AddSingleton<SuppressionChecker>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
         services.AddAuthorization(ApiPolicies.Register);
         services.AddRateLimiter(ApiRateLimits.Register);
@@ -59,6 +62,7 @@ public static class ApiServiceCollectionExtensions
             .WithSummary("The client this key belongs to and its scopes.");
         api.MapDecisions();
         api.MapConsents();
+        api.MapSuppressions();
         endpoints.MapOpenApi();
         // A fresh nonce per response: the page's one inline script runs under the app's CSP (SecurityHeaders).
         // No fonts from Scalar's servers: the page makes no request outside this app (and the CSP would refuse it).

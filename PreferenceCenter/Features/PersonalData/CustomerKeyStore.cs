@@ -76,6 +76,33 @@ public sealed class CustomerKeyStore(string connectionString, PersonalDataKeys k
     }
 
     /// <summary>
+    /// The data keys of many customers in one statement (a list export): customers without a key (never had data, or
+    /// erased) are simply absent. The ids go as one JSON parameter.
+    /// </summary>
+    public async Task<Dictionary<Guid, byte[]>> FindManyAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var found = new Dictionary<Guid, byte[]>(customerIds.Count);
+        if (customerIds.Count == 0)
+        {
+            return found;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT CustomerId, WrappedKey FROM CustomerKeys WHERE WrappedKey IS NOT NULL AND CustomerId IN (SELECT value FROM json_each($ids));";
+        select.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(customerIds.Select(id => id.ToString())));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = Guid.Parse(reader.GetString(0));
+            found[id] = Unwrap(id, (byte[])reader.GetValue(1));
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// Destroys the key: the wrapped bytes are overwritten (secure_delete) and the WAL checkpointed and truncated,
     /// so neither file keeps a copy. Idempotent; returns false when there was no key left to destroy.
     /// </summary>

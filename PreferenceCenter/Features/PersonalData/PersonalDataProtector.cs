@@ -18,6 +18,13 @@ public sealed class PersonalDataProtector(CustomerKeyStore keys)
         return key is null ? null : new CustomerCipher(customerId, key);
     }
 
+    /// <summary>
+    /// Ciphers that can read, for many customers at once (one read of the key store); customers without a key are
+    /// absent. Dispose every cipher when done.
+    /// </summary>
+    public async Task<Dictionary<Guid, CustomerCipher>> ForReadingManyAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken = default) =>
+        (await keys.FindManyAsync(customerIds, cancellationToken)).ToDictionary(k => k.Key, k => new CustomerCipher(k.Key, k.Value));
+
     public async Task<string?> ProtectAsync(Guid customerId, string? plaintext, CancellationToken cancellationToken = default)
     {
         if (plaintext is null)

@@ -12,7 +12,13 @@ public static class ApiScopes
     /// <summary>Record a consent given or withdrawn elsewhere, with its evidence.</summary>
     public const string ConsentsWrite = "consents:write";
 
-    public static IReadOnlyList<string> All { get; } = [Decisions, ConsentsRead, ConsentsWrite];
+    /// <summary>Pull the suppression list (by reference) and check addresses against it.</summary>
+    public const string SuppressionsRead = "suppressions:read";
+
+    /// <summary>With <see cref="SuppressionsRead"/>: the list also carries each live customer's email address.</summary>
+    public const string SuppressionsAddresses = "suppressions:addresses";
+
+    public static IReadOnlyList<string> All { get; } = [Decisions, ConsentsRead, ConsentsWrite, SuppressionsRead, SuppressionsAddresses];
 
     public static bool IsKnown(string scope) => All.Contains(scope);
 
