@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
 using PreferenceCenter.Tests.EndToEnd.Pages;
 using PreferenceCenter.Tests.TestHost;
 using static Microsoft.Playwright.Assertions;
@@ -58,6 +59,9 @@ public sealed class SecurityHeadersTests(AppHost app, BrowserFixture browser)
 
         var preferences = await new PreferencesPage(page, app).OpenAsync();
         await preferences.Switch("Marketing by post").ClickAsync();
+        // The demo customer has no postal address yet: the page asks for one before post can be on.
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Postal address", Exact = true }).FillAsync("Via Roma 1\n20121 Milano");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and turn on" }).ClickAsync();
         await Expect(preferences.Status).ToContainTextAsync("Marketing by post is on");
         await page.GotoAsync(app.Url("privacy"));
         await page.GetByText("Details: Marketing").ClickAsync();

@@ -39,6 +39,21 @@ public abstract class PageTestBase : ComponentTestBase
     protected TestDatabase Database => database ?? throw new InvalidOperationException("Call SignInCustomerAsync first.");
     protected Guid CustomerId { get; private set; }
 
+    /// <summary>
+    /// Puts a phone on the signed-in customer's profile, as if they had given it before (no ledger entry, so tests
+    /// that count entries count only their own): SMS and calls then switch on without asking for one.
+    /// </summary>
+    protected async Task GivePhoneAsync(string phone = "+39 333 123 4567")
+    {
+        using var cipher = await Database.Protector.ForWritingAsync(CustomerId);
+        await using var db = Database.CreateDbContext();
+        db.CustomerProfiles.Add(new PreferenceCenter.Features.PersonalData.CustomerProfile
+        {
+            CustomerId = CustomerId, Phone = cipher.Protect(phone), ChangedAt = Clock.GetUtcNow(), Version = 1,
+        });
+        await db.SaveChangesAsync();
+    }
+
     protected async Task SignInCustomerAsync()
     {
         await CreateDatabaseAsync();
@@ -81,6 +96,8 @@ public abstract class PageTestBase : ComponentTestBase
         Services.AddSingleton(database.Protector);
         Services.AddSingleton<ConsentService>();
         Services.AddSingleton<PreferenceCenter.Features.Consents.Gpc.GlobalPrivacyControlService>();
+        Services.AddSingleton(new PreferenceCenter.Features.PersonalData.BlindIndex(TestKeys.Keys));
+        Services.AddSingleton<PreferenceCenter.Features.PersonalData.CustomerProfileService>();
         Services.AddSingleton(LifecycleMailFactory.Mail(database, Clock));
         Services.AddSingleton<MaterialChangeReviews>();
         Services.AddSingleton<PurposeValidityService>();

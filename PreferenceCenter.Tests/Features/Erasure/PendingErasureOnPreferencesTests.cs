@@ -44,6 +44,7 @@ public sealed class PendingErasureOnPreferencesTests : PageTestBase
     public async Task Grant_WithAnOpenRequest_IsSaved_AndSaysItWillBeErasedToo()
     {
         await SignInCustomerAsync();
+        await GivePhoneAsync();
         await OpenRequestAsync();
         var cut = Render<PreferencesPage>();
         cut.WaitForElement("input[role=switch]");

@@ -17,6 +17,7 @@ public sealed class PreferencesPageTests : PageTestBase
     public async Task FlipOn_SavesThroughTheServiceAndConfirmsWithTheRecordedTime()
     {
         await SignInCustomerAsync();
+        await GivePhoneAsync();
         var cut = Render<PreferencesPage>();
         cut.WaitForElement("input[role=switch]");
 
@@ -31,9 +32,27 @@ public sealed class PreferencesPageTests : PageTestBase
     }
 
     [Fact]
+    public async Task FlipOn_ForAChannelWithNowhereToSend_AsksForTheDetailAndKeepsTheSwitchOff()
+    {
+        await SignInCustomerAsync();
+        var cut = Render<PreferencesPage>();
+        cut.WaitForElement("input[role=switch]");
+
+        await Switch(cut, "Marketing by SMS").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
+
+        cut.WaitForAssertion(() => Assert.Equal("To turn on Marketing by SMS we need a phone number to send to", cut.Find(".contact-detail-prompt h2").TextContent));
+        Assert.Equal("false", Switch(cut, "Marketing by SMS").GetAttribute("aria-checked"));
+        Assert.Empty(await Consents.GetCellsAsync(CustomerId));
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Not now").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Marketing by SMS stays off: we have no phone number to send to.", cut.Find("[role=status]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll(".contact-detail-prompt"));
+    }
+
+    [Fact]
     public async Task Flip_WhenAnotherTabChangedItMeanwhile_ShowsTheCurrentStateAndSaysNothingWasOverwritten()
     {
         await SignInCustomerAsync();
+        await GivePhoneAsync();
         var cut = Render<PreferencesPage>();
         cut.WaitForElement("input[role=switch]");
         await Consents.SetAsync(Change("marketing", Channel.Sms, grant: true)); // the other tab
