@@ -34,13 +34,19 @@ public static class WebhookUrlRules
             return WebhookUrlProblem.HasCredentials;
         }
 
+        // Plain http is refused before any lookup: outside Development no answer could make it acceptable.
+        if (uri.Scheme == Uri.UriSchemeHttp && !development)
+        {
+            return WebhookUrlProblem.NotHttps;
+        }
+
         var addresses = IPAddress.TryParse(uri.DnsSafeHost, out var literal) ? [literal] : await TryResolveAsync(uri.DnsSafeHost, resolve, cancellationToken);
         if (addresses.Length == 0)
         {
             return WebhookUrlProblem.DoesNotResolve;
         }
 
-        if (uri.Scheme == Uri.UriSchemeHttp && !(development && addresses.All(IPAddress.IsLoopback)))
+        if (uri.Scheme == Uri.UriSchemeHttp && !addresses.All(IPAddress.IsLoopback))
         {
             return WebhookUrlProblem.NotHttps;
         }
