@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PreferenceCenter.Features.Webhooks;
 
@@ -16,7 +17,7 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookFanOut>();
         services.AddSingleton<WebhookAdminService>();
-        services.AddSingleton<PartnerDeliveryReader>();
+        services.TryAddSingleton<PartnerDeliveryReader>();
         // One instance both hosted and resolvable, so tests can run a batch on demand.
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
