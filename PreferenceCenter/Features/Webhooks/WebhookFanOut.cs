@@ -16,25 +16,32 @@ public sealed class WebhookFanOut(IDbContextFactory<AppDbContext> dbFactory, Tim
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.BeginWriteAsync(cancellationToken);
-        var position = await db.WebhookFeedPositions.FirstOrDefaultAsync(cancellationToken)
-            ?? db.WebhookFeedPositions.Add(new WebhookFeedPosition()).Entity;
-        var last = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
-        if (last <= position.LastSequence)
+        // Without a listening endpoint there is nothing to do, and no write lock is taken: a registered endpoint hears
+        // only of later changes, so the position can jump ahead when the first one arrives.
+        var listening = db.WebhookEndpoints.Where(e => e.DisabledAt == null && e.RemovedAt == null)
+            .Join(db.ApiClients.Where(c => c.RevokedAt == null), e => e.ApiClientId, c => c.Id, (e, c) => e);
+        var earliest = await listening.MinAsync(e => (long?)e.StartsAfterSequence, cancellationToken);
+        if (earliest is null)
         {
             return 0;
         }
 
-        var endpoints = await db.WebhookEndpoints
-            .Where(e => e.DisabledAt == null && e.RemovedAt == null && e.StartsAfterSequence < last)
-            .Join(db.ApiClients.Where(c => c.RevokedAt == null), e => e.ApiClientId, c => c.Id, (e, c) => e)
-            .AsNoTracking().ToListAsync(cancellationToken);
+        await using var tx = await db.BeginWriteAsync(cancellationToken);
+        var position = await db.WebhookFeedPositions.FirstOrDefaultAsync(cancellationToken)
+            ?? db.WebhookFeedPositions.Add(new WebhookFeedPosition()).Entity;
+        var last = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        var from = Math.Max(position.LastSequence, earliest.Value);
+        if (last <= from)
+        {
+            return 0;
+        }
+
+        var endpoints = await listening.Where(e => e.StartsAfterSequence < last).AsNoTracking().ToListAsync(cancellationToken);
         var upTo = last;
         var made = 0;
         if (endpoints.Count > 0)
         {
             var batch = options.Value.FanOutBatchSize;
-            var from = position.LastSequence;
             var entries = await db.LedgerEntries.AsNoTracking()
                 .Where(e => e.Sequence > from && e.Sequence <= last && e.SubjectId != null && WebhookEventTypes.Sources.Contains(e.EventType))
                 .OrderBy(e => e.Sequence).Take(batch).ToListAsync(cancellationToken);
