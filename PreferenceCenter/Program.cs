@@ -34,6 +34,7 @@ builder.Services.AddErasureWorkflow(builder.Configuration);
 builder.Services.AddMyData();
 builder.Services.AddSupport();
 builder.Services.AddApi();
+builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
 builder.Services.AddRequestLimits();
 
 var app = builder.Build();

@@ -15,6 +15,7 @@ using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Features.Preferences.Feedback;
 using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Features.Webhooks;
 using PreferenceCenter.Infrastructure.Jobs;
 
 namespace PreferenceCenter.Data;
@@ -44,6 +45,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<GlobalPrivacyControlSignal> GlobalPrivacyControlSignals => Set<GlobalPrivacyControlSignal>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookFeedPosition> WebhookFeedPositions => Set<WebhookFeedPosition>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -204,6 +204,9 @@ namespace PreferenceCenter.Data.Migrations
                     b.Property<long?>("PreviousSecretValidUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RecipientId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RequestsPerMinute")
                         .HasColumnType("INTEGER");
 
@@ -225,6 +228,8 @@ namespace PreferenceCenter.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
 
                     b.ToTable("ApiClients");
                 });
@@ -1142,6 +1147,137 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("Recipients");
                 });
 
+            modelBuilder.Entity("PreferenceCenter.Features.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeadLetteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LedgerSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TryingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("EndpointId", "LedgerSequence")
+                        .IsUnique();
+
+                    b.HasIndex("EndpointId", "CustomerId", "Id")
+                        .HasDatabaseName("IX_WebhookDeliveries_Pending")
+                        .HasFilter("AcknowledgedAt IS NULL AND DeadLetteredAt IS NULL");
+
+                    b.ToTable("WebhookDeliveries");
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApiClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventTypes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SealedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAfterSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiClientId");
+
+                    b.ToTable("WebhookEndpoints");
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.Webhooks.WebhookFeedPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WebhookFeedPositions");
+                });
+
             modelBuilder.Entity("PreferenceCenter.Infrastructure.Jobs.Lease", b =>
                 {
                     b.Property<string>("Name")
@@ -1261,6 +1397,14 @@ namespace PreferenceCenter.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.Api.Clients.ApiClient", b =>
+                {
+                    b.HasOne("PreferenceCenter.Features.Privacy.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PreferenceCenter.Features.Consents.Consent", b =>
@@ -1415,6 +1559,24 @@ namespace PreferenceCenter.Data.Migrations
                     b.HasOne("PreferenceCenter.Features.Privacy.Purpose", null)
                         .WithMany()
                         .HasForeignKey("PurposeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("PreferenceCenter.Features.Webhooks.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreferenceCenter.Features.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.HasOne("PreferenceCenter.Features.Api.Clients.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -83,4 +83,15 @@ public enum LedgerEventType
     ApiClientCreated = 900,
     ApiClientSecretRotated = 901,
     ApiClientRevoked = 902,
+
+    // 910–929: webhooks. Detail names the endpoint and the client, never the signing secret.
+    WebhookEndpointRegistered = 910,
+    WebhookEndpointRemoved = 911,
+
+    /// <summary>The receiver answered 410 Gone: it asked us to stop, so the endpoint is disabled.</summary>
+    WebhookEndpointDisabled = 912,
+    WebhookDeadLettersResent = 913,
+
+    /// <summary>An API client was marked as a partner's (a recipient of sharing purposes), or unmarked.</summary>
+    ApiClientPartnerChanged = 914,
 }

@@ -13,6 +13,7 @@ public sealed partial class MyDataPage
 {
     private MyDataExport? data;
     private bool loaded;
+    private Guid customerId;
 
     [Inject] private MyDataService MyData { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
@@ -24,7 +25,7 @@ public sealed partial class MyDataPage
 
     protected override async Task OnInitializedAsync()
     {
-        var customerId = (await AuthenticationState).User.GetCustomerId() ?? throw new InvalidOperationException("The customer policy guarantees a customer id claim.");
+        customerId = (await AuthenticationState).User.GetCustomerId() ?? throw new InvalidOperationException("The customer policy guarantees a customer id claim.");
         data = await MyData.GetAsync(customerId, CultureInfo.CurrentUICulture);
         loaded = true;
     }

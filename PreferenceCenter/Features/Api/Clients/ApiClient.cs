@@ -25,6 +25,9 @@ public sealed class ApiClient
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? RevokedAt { get; set; }
 
+    /// <summary>The partner (a <c>Recipient</c> of sharing purposes) this client belongs to, if any: customers see what reached it.</summary>
+    public int? RecipientId { get; set; }
+
     /// <summary>Concurrency token: two officers rotating at once must not both think their secret is the one in force.</summary>
     public int Version { get; set; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Features.Api.Clients;
 
@@ -13,5 +14,6 @@ public sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClient>
         builder.Property(c => c.SecretHash).HasMaxLength(32);
         builder.Property(c => c.PreviousSecretHash).HasMaxLength(32);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne<Recipient>().WithMany().HasForeignKey(c => c.RecipientId).OnDelete(DeleteBehavior.Restrict);
     }
 }
