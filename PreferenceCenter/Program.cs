@@ -34,6 +34,7 @@ builder.Services.AddErasureWorkflow(builder.Configuration);
 builder.Services.AddMyData();
 builder.Services.AddSupport();
 builder.Services.AddApi();
+builder.Services.AddImport(builder.Configuration);
 builder.Services.AddRequestLimits();
 
 var app = builder.Build();
@@ -72,6 +73,7 @@ app.MapCultureEndpoint();
 app.MapMyData();
 app.MapUnsubscribe();
 app.MapApi();
+app.MapImport();
 
 await app.RunAsync();
 return 0;

@@ -7,6 +7,7 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Erasure;
+using PreferenceCenter.Features.Import;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging.Sending;
 using PreferenceCenter.Features.PersonalData;
@@ -42,6 +43,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<RenewalReminder> RenewalReminders => Set<RenewalReminder>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

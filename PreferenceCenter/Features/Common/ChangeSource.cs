@@ -23,4 +23,7 @@ public enum ChangeSource
 
     /// <summary>The link in a double opt-in confirmation email.</summary>
     ConfirmationLink = 10,
+
+    /// <summary>A bulk import of consents gathered elsewhere, with their evidence (Features/Import).</summary>
+    Import = 11,
 }

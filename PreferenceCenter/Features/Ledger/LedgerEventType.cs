@@ -77,4 +77,15 @@ public enum LedgerEventType
     ApiClientCreated = 900,
     ApiClientSecretRotated = 901,
     ApiClientRevoked = 902,
+
+    // 1000–1019: bulk import. Imported consents themselves use the consent events with Source = Import and the
+    // evidence in Detail; these record the run and the customers it made.
+    ImportStarted = 1000,
+    ImportFinished = 1001,
+
+    /// <summary>A customer without a sign-in was created for an imported address; Detail names the source.</summary>
+    CustomerImported = 1002,
+
+    /// <summary>Someone signed up with the address of an imported customer and took over that record.</summary>
+    ImportedRecordClaimed = 1003,
 }

@@ -10,6 +10,7 @@ public static class ApiPolicies
     public const string Decisions = "api:" + ApiScopes.Decisions;
     public const string ConsentsRead = "api:" + ApiScopes.ConsentsRead;
     public const string ConsentsWrite = "api:" + ApiScopes.ConsentsWrite;
+    public const string ConsentsImport = "api:" + ApiScopes.ConsentsImport;
 
     public static void Register(AuthorizationOptions options)
     {

@@ -12,7 +12,10 @@ public static class ApiScopes
     /// <summary>Record a consent given or withdrawn elsewhere, with its evidence.</summary>
     public const string ConsentsWrite = "consents:write";
 
-    public static IReadOnlyList<string> All { get; } = [Decisions, ConsentsRead, ConsentsWrite];
+    /// <summary>Import a CSV file of consents gathered elsewhere, with their evidence.</summary>
+    public const string ConsentsImport = "consents:import";
+
+    public static IReadOnlyList<string> All { get; } = [Decisions, ConsentsRead, ConsentsWrite, ConsentsImport];
 
     public static bool IsKnown(string scope) => All.Contains(scope);
 
