@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text;
 using PreferenceCenter.Features.Api.Clients;
 
 namespace PreferenceCenter.Tests.Features.Api;
@@ -22,6 +23,10 @@ public sealed record ApiCall(string Name, HttpMethod Method, string Path, string
                 purpose = "profiling", channel = "email", granted = false,
                 evidence = new { capturedAt = DateTimeOffset.UtcNow.AddMinutes(-5), collectionPoint = "shop checkout", wording = "No profiling, thanks." },
             }),
+        // A dry run: answers 200 with the report and writes nothing, so it can be called by every test.
+        new("import", HttpMethod.Post, "api/v1/imports?dryRun=true", ApiScopes.ConsentsImport,
+            _ => new StringContent("email,purpose,channel,state,captured_at,source,collection_point,wording\n" +
+                "ada@example.com,marketing,sms,granted,2025-03-14T09:30:00Z,shop,checkout,Send me offers\n", Encoding.UTF8, "text/csv")),
     ];
 
     public HttpRequestMessage Request(string reference)
@@ -29,7 +34,7 @@ public sealed record ApiCall(string Name, HttpMethod Method, string Path, string
         var request = new HttpRequestMessage(Method, Path.Replace("{reference}", reference, StringComparison.Ordinal));
         if (Body(reference) is { } body)
         {
-            request.Content = JsonContent.Create(body);
+            request.Content = body as HttpContent ?? JsonContent.Create(body);
         }
 
         return request;
