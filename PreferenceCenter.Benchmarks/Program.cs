@@ -2,11 +2,17 @@ using System.Diagnostics;
 using System.Globalization;
 using PreferenceCenter.Benchmarks;
 using PreferenceCenter.Benchmarks.Api;
+using PreferenceCenter.Benchmarks.Import;
 using PreferenceCenter.Benchmarks.Unsubscribe;
 
 if (args.Length > 0 && args[0] == "unsubscribe")
 {
     return await UnsubscribeBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "import")
+{
+    return await ImportBenchmark.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "api")
