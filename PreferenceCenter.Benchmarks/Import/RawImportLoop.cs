@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Benchmarks.Import;
 
@@ -46,7 +45,7 @@ public static class RawImportLoop
             {
                 var id = Guid.NewGuid().ToString().ToUpperInvariant();
                 await Run(key, id, wrapped);
-                await Run(customer, id, CustomerReference.New(), now);
+                await Run(customer, id, string.Create(CultureInfo.InvariantCulture, $"PC-{(tag == "warm" ? 0x800000 : 0) + i:X6}"), now);
                 await Run(profile, id, sealedEmail, $"{ImportFile.Email(tag, i).GetHashCode():X8}{hash}"[..64], now);
                 await Run(consent, ++consentId, id, purposeId, i % 4 + 2, now);
                 await Run(entry, ++sequence, now, 1002, id, DBNull.Value, detail, hash);

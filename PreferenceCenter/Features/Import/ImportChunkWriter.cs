@@ -149,14 +149,15 @@ public sealed class ImportChunkWriter(
             return 0;
         }
 
+        var references = await FreeReferencesAsync(db, fresh.Count, cancellationToken);
         var ciphers = await protector.ForWritingManyAsync([.. fresh.Values.Select(f => f.Id)], cancellationToken);
         try
         {
             await using var customerInsert = db.PrepareInsert<Customer>();
             await using var profileInsert = db.PrepareInsert<CustomerProfile>();
-            foreach (var (emailIndex, (id, row)) in fresh)
+            foreach (var ((emailIndex, (id, row)), reference) in fresh.Zip(references))
             {
-                await customerInsert.ExecuteAsync(new Customer { Id = id, Reference = CustomerReference.New(), CreatedAt = now }, cancellationToken: cancellationToken);
+                await customerInsert.ExecuteAsync(new Customer { Id = id, Reference = reference, CreatedAt = now }, cancellationToken: cancellationToken);
                 await profileInsert.ExecuteAsync(profiles.NewProfile(ciphers[id], row.Email, now), cancellationToken: cancellationToken);
                 await entries.AppendAsync(new LedgerDraft(LedgerEventType.CustomerImported, run.Actor, id, ChangeSource.Import,
                     Detail: ImportedEvidence.Of(row, run.Id).ToJson()), cancellationToken);
@@ -172,6 +173,21 @@ public sealed class ImportChunkWriter(
         }
 
         return fresh.Count;
+    }
+
+    // References are random (30 bits): among 100,000 new customers a few would collide with each other or with one
+    // already issued, so they are drawn again until every one is free.
+    private static async Task<List<string>> FreeReferencesAsync(AppDbContext db, int count, CancellationToken cancellationToken)
+    {
+        var free = new HashSet<string>(StringComparer.Ordinal);
+        while (free.Count < count)
+        {
+            var drawn = Enumerable.Range(0, count - free.Count).Select(_ => CustomerReference.New()).Where(r => !free.Contains(r)).Distinct().ToList();
+            var taken = await db.Customers.Where(c => EF.Parameter(drawn).Contains(c.Reference)).Select(c => c.Reference).ToListAsync(cancellationToken);
+            free.UnionWith(drawn.Except(taken));
+        }
+
+        return [.. free];
     }
 
     // The same id for the same address in the same run: a chunk done again after a crash finds the key it made before.
