@@ -5,7 +5,7 @@ using PreferenceCenter.Features.Api.Clients;
 namespace PreferenceCenter.Tests.Features.Api;
 
 /// <summary>One valid call per endpoint of <c>/api/v1</c>, and the scope it needs (null: any key).</summary>
-public sealed record ApiCall(string Name, HttpMethod Method, string Path, string? Scope, Func<string, object?> Body)
+public sealed record ApiCall(string Name, HttpMethod Method, string Path, string? Scope, Func<string, object?> Body, string Query = "")
 {
     public static IReadOnlyList<ApiCall> All { get; } =
     [
@@ -24,14 +24,17 @@ public sealed record ApiCall(string Name, HttpMethod Method, string Path, string
                 evidence = new { capturedAt = DateTimeOffset.UtcNow.AddMinutes(-5), collectionPoint = "shop checkout", wording = "No profiling, thanks." },
             }),
         // A dry run: answers 200 with the report and writes nothing, so it can be called by every test.
-        new("import", HttpMethod.Post, "api/v1/imports?dryRun=true", ApiScopes.ConsentsImport,
+        new("import", HttpMethod.Post, "api/v1/imports", ApiScopes.ConsentsImport,
             _ => new StringContent("email,purpose,channel,state,captured_at,source,collection_point,wording\n" +
-                "ada@example.com,marketing,sms,granted,2025-03-14T09:30:00Z,shop,checkout,Send me offers\n", Encoding.UTF8, "text/csv")),
+                "ada@example.com,marketing,sms,granted,2025-03-14T09:30:00Z,shop,checkout,Send me offers\n", Encoding.UTF8, "text/csv"), "?dryRun=true"),
     ];
+
+    /// <summary>Documented operations that need state made first (a run of this client's), called by their own tests (ImportApiTests).</summary>
+    public static IReadOnlyList<string> CalledElsewhere { get; } = ["get /api/v1/imports/{id}"];
 
     public HttpRequestMessage Request(string reference)
     {
-        var request = new HttpRequestMessage(Method, Path.Replace("{reference}", reference, StringComparison.Ordinal));
+        var request = new HttpRequestMessage(Method, Path.Replace("{reference}", reference, StringComparison.Ordinal) + Query);
         if (Body(reference) is { } body)
         {
             request.Content = body as HttpContent ?? JsonContent.Create(body);

@@ -87,6 +87,16 @@ public sealed class ImportApiTests(ApiAppFixture app) : IClassFixture<ApiAppFixt
     }
 
     [Fact]
+    public async Task TheStatus_NeedsAKeyWithTheImportScope()
+    {
+        var path = $"api/v1/imports/{Guid.NewGuid()}";
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Http().GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.Http(await app.KeyAsync(ApiScopes.ConsentsWrite)).GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Http(await app.KeyAsync(ApiScopes.ConsentsImport)).GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
     public async Task NotCsv_Answers415()
     {
         var key = await app.KeyAsync(ApiScopes.ConsentsImport);
