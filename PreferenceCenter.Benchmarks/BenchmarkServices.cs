@@ -30,7 +30,8 @@ public static class BenchmarkServices
     /// Consents, accounts and API clients on <paramref name="database"/> with <paramref name="settings"/>; given a running
     /// app's settings, what they write (a customer's sealed email, an API client) the app reads as its own.
     /// </summary>
-    public static ServiceProvider Compose(IDbContextFactory<AppDbContext> database, IReadOnlyDictionary<string, string?> settings)
+    public static ServiceProvider Compose(
+        IDbContextFactory<AppDbContext> database, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? more = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddLocalization();
@@ -40,6 +41,7 @@ public static class BenchmarkServices
         services.AddLedger().AddJobs().AddMessaging(configuration).AddConsents().AddLifecycle(configuration);
         services.AddPersonalData(configuration, System.IO.Path.GetTempPath());
         services.AddSingleton<CustomerAccounts>().AddSingleton<ApiClientService>();
+        more?.Invoke(services);
         return services.BuildServiceProvider();
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using PreferenceCenter.Benchmarks;
 using PreferenceCenter.Benchmarks.Api;
+using PreferenceCenter.Benchmarks.Import;
 using PreferenceCenter.Benchmarks.Suppressions;
 using PreferenceCenter.Benchmarks.Unsubscribe;
 
@@ -13,6 +14,11 @@ if (args.Length > 0 && args[0] == "unsubscribe")
 if (args.Length > 0 && args[0] == "suppressions")
 {
     return await SuppressionBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "import")
+{
+    return await ImportBenchmark.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "api")

@@ -35,6 +35,7 @@ builder.Services.AddMyData();
 builder.Services.AddSupport();
 builder.Services.AddApi();
 builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
+builder.Services.AddImport(builder.Configuration);
 builder.Services.AddRequestLimits();
 
 var app = builder.Build();
@@ -74,6 +75,7 @@ app.MapCultureEndpoint();
 app.MapMyData();
 app.MapUnsubscribe();
 app.MapApi();
+app.MapImport();
 
 await app.RunAsync();
 return 0;

@@ -72,6 +72,7 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
     [InlineData("admin/purposes", true)]
     [InlineData("admin/api-clients", true)]
     [InlineData("admin/webhooks", true)]
+    [InlineData("admin/imports", true)]
     public async Task Officer_page_has_no_serious_or_critical_accessibility_violations(string path, bool interactive)
     {
         await EnsureAQuestionAsync();

@@ -59,6 +59,7 @@ public sealed class AuthorizationTableTests(AppHost app)
         ["/admin/purposes"] = ("admin/purposes", Officers),
         ["/admin/api-clients"] = ("admin/api-clients", Officers),
         ["/admin/webhooks"] = ("admin/webhooks", Officers),
+        ["/admin/imports"] = ("admin/imports", Officers),
         // Emailed links: no sign-in on purpose (the token is the authority); a forged one is refused for everyone alike.
         ["/u/{Token}"] = ("u/not-a-token", Same("400")),
         ["/confirm/{Token}"] = ("confirm/not-a-token", Same("400")),

@@ -8,6 +8,7 @@ using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Consents.Gpc;
 using PreferenceCenter.Features.Consents.Lifecycle;
 using PreferenceCenter.Features.Erasure;
+using PreferenceCenter.Features.Import;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging.Sending;
 using PreferenceCenter.Features.PersonalData;
@@ -48,6 +49,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookFeedPosition> WebhookFeedPositions => Set<WebhookFeedPosition>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,7 +17,7 @@ public sealed class CustomerAccountsTests
         var index = new BlindIndex(TestKeys.Keys);
         return new CustomerAccounts(
             database, ledger, clock, database.Protector, new CustomerProfileService(database, database.Protector, index, ledger, clock),
-            new SuppressionList(database, TestKeys.Keys));
+            new SuppressionList(database, TestKeys.Keys), index);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text;
 using PreferenceCenter.Features.Api.Clients;
 
 namespace PreferenceCenter.Tests.Features.Api;
@@ -27,14 +28,21 @@ public sealed record ApiCall(string Name, HttpMethod Method, string Path, string
         new("pull-suppressions", HttpMethod.Get, "api/v1/suppressions", ApiScopes.SuppressionsRead, _ => null, "?purpose=marketing&channel=email"),
         new("check-suppressions", HttpMethod.Post, "api/v1/suppressions/check", ApiScopes.SuppressionsRead,
             _ => new { items = new[] { "someone@example.com", "+39 02 1234 5678" }, purpose = "marketing", channel = "email" }),
+        // A dry run: answers 200 with the report and writes nothing, so it can be called by every test.
+        new("import", HttpMethod.Post, "api/v1/imports", ApiScopes.ConsentsImport,
+            _ => new StringContent("email,purpose,channel,state,captured_at,source,collection_point,wording\n" +
+                "ada@example.com,marketing,sms,granted,2025-03-14T09:30:00Z,shop,checkout,Send me offers\n", Encoding.UTF8, "text/csv"), "?dryRun=true"),
     ];
+
+    /// <summary>Documented operations that need state made first (a run of this client's), called by their own tests (ImportApiTests).</summary>
+    public static IReadOnlyList<string> CalledElsewhere { get; } = ["get /api/v1/imports/{id}"];
 
     public HttpRequestMessage Request(string reference)
     {
         var request = new HttpRequestMessage(Method, Path.Replace("{reference}", reference, StringComparison.Ordinal) + Query);
         if (Body(reference) is { } body)
         {
-            request.Content = JsonContent.Create(body);
+            request.Content = body as HttpContent ?? JsonContent.Create(body);
         }
 
         return request;

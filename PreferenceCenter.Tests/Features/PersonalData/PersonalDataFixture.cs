@@ -35,7 +35,7 @@ public sealed class PersonalDataFixture : IAsyncDisposable
         Normalizer = new BlindIndexLookupNormalizer(Index);
         Suppressions = new SuppressionList(database, TestKeys.Keys);
         Profiles = new CustomerProfileService(database, database.Protector, Index, ledger, Clock);
-        Accounts = new CustomerAccounts(database, ledger, Clock, database.Protector, Profiles, Suppressions);
+        Accounts = new CustomerAccounts(database, ledger, Clock, database.Protector, Profiles, Suppressions, Index);
         Lookup = new CustomerLookup(database, Index);
         Answers = new AnswerService(database, ledger, Clock, database.Protector);
         Feedback = new FeedbackService(database, ledger, Clock, database.Protector);

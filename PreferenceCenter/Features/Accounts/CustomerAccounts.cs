@@ -9,17 +9,24 @@ namespace PreferenceCenter.Features.Accounts;
 /// <summary>The customer record behind a sign-in: created at sign-up, and its language; each change with its ledger entry.</summary>
 public sealed class CustomerAccounts(
     IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time, PersonalDataProtector protector,
-    CustomerProfileService profiles, SuppressionList suppressions)
+    CustomerProfileService profiles, SuppressionList suppressions, BlindIndex index)
 {
     /// <summary>
     /// Creates the customer behind a new sign-in, with their email encrypted in their profile. An email on the
     /// suppression list (an erased customer's) marks the new customer as previously erased, with its own ledger entry:
-    /// they start afresh, with no old data and nothing opted in.
+    /// they start afresh, with no old data and nothing opted in. An address an import created a customer for (one
+    /// without a sign-in) is that customer's: the new sign-in takes the record over instead of making a second one.
+    /// Sign-in needs the address confirmed first, so only its owner ever sees the record.
     /// </summary>
     public async Task<Customer> CreateForUserAsync(string userId, string email, string? culture, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        if (await TryClaimImportedAsync(userId, email, culture, cancellationToken) is { } claimed)
+        {
+            return claimed;
+        }
+
         var previouslyErased = await suppressions.IsSuppressedAsync(email, phone: null, cancellationToken);
         var customerId = Guid.NewGuid();
         using var cipher = await protector.ForWritingAsync(customerId, cancellationToken);
@@ -55,6 +62,28 @@ public sealed class CustomerAccounts(
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return customer;
+    }
+
+    private async Task<Customer?> TryClaimImportedAsync(string userId, string email, string? culture, CancellationToken cancellationToken)
+    {
+        var emailIndex = index.OfEmail(email);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.BeginWriteAsync(cancellationToken);
+        var imported = await db.CustomerProfiles.Where(p => p.EmailIndex == emailIndex)
+            .Join(db.Customers.Where(c => c.UserId == null && c.Status == CustomerStatus.Active), p => p.CustomerId, c => c.Id, (p, c) => c)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (imported is null)
+        {
+            return null;
+        }
+
+        imported.UserId = userId;
+        imported.PreferredCulture ??= culture;
+        await ledger.AppendAsync(db, new LedgerDraft(
+            LedgerEventType.ImportedRecordClaimed, Actor.Customer(imported.Id), imported.Id, ChangeSource.Web), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return imported;
     }
 
     /// <summary>Remembers the language a customer chose (emails use it); returns false when it was already theirs.</summary>

@@ -24,7 +24,8 @@ public enum ChangeSource
     /// <summary>The link in a double opt-in confirmation email.</summary>
     ConfirmationLink = 10,
 
-    // 11 is reserved for bulk imports.
+    /// <summary>A bulk import of consents gathered elsewhere, with their evidence (Features/Import).</summary>
+    Import = 11,
 
     /// <summary>The customer's browser sent Global Privacy Control (<c>Sec-GPC: 1</c>) while they were signed in.</summary>
     GlobalPrivacyControl = 12,

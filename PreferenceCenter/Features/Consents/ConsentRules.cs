@@ -71,7 +71,14 @@ public static class ConsentRules
     {
         ArgumentNullException.ThrowIfNull(purpose);
         ArgumentNullException.ThrowIfNull(actor);
-        return purpose.Kind == PurposeKind.Marketing && channel == Channel.Email && actor.Kind != ActorKind.Staff;
+        return IsDoubleOptIn(purpose, channel) && actor.Kind != ActorKind.Staff;
+    }
+
+    /// <summary>Whether this consent counts only after the mailbox's owner confirms it: marketing by email.</summary>
+    public static bool IsDoubleOptIn(Purpose purpose, Channel channel)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        return purpose.Kind == PurposeKind.Marketing && channel == Channel.Email;
     }
 
     /// <summary>Nothing to do: turning on what is on, or off what is neither on nor waiting for confirmation.</summary>

@@ -111,6 +111,19 @@ public sealed class ConsentService(
         return ConsentChangeResult.Saved(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
     }
 
+    /// <summary>
+    /// Imported consents for one chunk of an import, written in the caller's transaction and ledger batch (the import
+    /// commits them with its progress): the same rules as <see cref="SetAsync"/>, prepared statements for speed.
+    /// </summary>
+    public Task<ConsentImportBatch> BeginImportAsync(
+        AppDbContext db, LedgerBatch entries, IReadOnlyList<ImportedConsent> consents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(consents);
+        return ConsentImportBatch.BeginAsync(db, entries, mail, consents, cancellationToken);
+    }
+
     /// <summary>Withdraws every consent that is on or awaiting confirmation, in one transaction with one ledger entry each.</summary>
     public async Task<int> WithdrawAllAsync(Guid customerId, Actor actor, ChangeSource source, CancellationToken cancellationToken = default)
     {

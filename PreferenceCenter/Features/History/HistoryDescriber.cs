@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Import;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Resources;
@@ -19,6 +20,11 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
         var who = item.ActorKind.ToString();
         // Preference sentences name the support team or "recorded" for systems; the consent ones have a form per actor.
         var by = item.ActorKind switch { ActorKind.Customer => "Customer", ActorKind.Staff => "Staff", _ => "System" };
+        if (Imported(item, vocabulary) is { } imported)
+        {
+            return imported;
+        }
+
         var sentence = item.EventType switch
         {
             LedgerEventType.ConsentGranted => text[$"History.ConsentGranted.{who}", Label(item, vocabulary.PurposeTitles), System(item)],
@@ -39,6 +45,7 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
                 Label(item, vocabulary.PurposeTitles), Moment(item.After, vocabulary)],
             LedgerEventType.RenewalReminderSent => text["Lifecycle.History.Reminded", Label(item, vocabulary.PurposeTitles), Moment(item.Detail, vocabulary)],
             LedgerEventType.CustomerRegistered => text["History.CustomerRegistered"],
+            LedgerEventType.ImportedRecordClaimed => text["Import.History.Claimed"],
             LedgerEventType.PreferredLanguageChanged => text["History.LanguageChanged", LanguageName(item.After)],
             LedgerEventType.PreferenceAnswered => text[$"History.PreferenceAnswered.{by}", Prompt(item, vocabulary)],
             LedgerEventType.PreferenceAnswerForgotten => text[$"History.PreferenceAnswerForgotten.{by}", Prompt(item, vocabulary)],
@@ -71,6 +78,27 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
         return RequestChannels.FromLedgerValue(item.RequestChannel) is { } asked
             ? $"{sentence} {text[$"Support.History.By.{asked}"]}"
             : sentence;
+    }
+
+    // "Imported from the shop: you agreed to Marketing by email on 14 March 2025 at checkout." The date is when the
+    // consent was given at the source, not when the import ran.
+    private string? Imported(HistoryItem item, HistoryVocabulary vocabulary)
+    {
+        if (item.Source != ChangeSource.Import || ImportedEvidence.TryParse(item.Detail) is not { } evidence)
+        {
+            return null;
+        }
+
+        var key = item.EventType switch
+        {
+            LedgerEventType.ConsentGranted => "Import.History.Granted",
+            LedgerEventType.ConsentWithdrawn => "Import.History.Withdrawn",
+            LedgerEventType.ConsentPendingConfirmation => "Import.History.Pending",
+            LedgerEventType.CustomerImported => "Import.History.Created",
+            _ => null,
+        };
+        return key is null ? null : text[key, evidence.Source, Label(item, vocabulary.PurposeTitles),
+            TimeFormat.Date(evidence.CapturedAt, CultureInfo.CurrentUICulture), evidence.CollectionPoint].Value;
     }
 
     // The API client's name as the officer wrote it ("newsletter system"), or a plain word when it is gone.

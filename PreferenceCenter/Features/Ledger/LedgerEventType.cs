@@ -94,4 +94,14 @@ public enum LedgerEventType
 
     /// <summary>An API client was marked as a partner's (a recipient of sharing purposes), or unmarked.</summary>
     ApiClientPartnerChanged = 914,
+    // 1000–1019: bulk import. Imported consents themselves use the consent events with Source = Import and the
+    // evidence in Detail; these record the run and the customers it made.
+    ImportStarted = 1000,
+    ImportFinished = 1001,
+
+    /// <summary>A customer without a sign-in was created for an imported address; Detail names the source.</summary>
+    CustomerImported = 1002,
+
+    /// <summary>Someone signed up with the address of an imported customer and took over that record.</summary>
+    ImportedRecordClaimed = 1003,
 }

@@ -59,6 +59,43 @@ public sealed class CustomerKeyStore(string connectionString, PersonalDataKeys k
         return await GetOrCreateAsync(customerId, cancellationToken);
     }
 
+    /// <summary>
+    /// The data keys of many customers at once, each created on first use, in one transaction (a bulk import would
+    /// otherwise pay one commit per new customer). Customers whose key was destroyed are left out: nothing is made for them.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, byte[]>> GetOrCreateManyAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var keys = new Dictionary<Guid, byte[]>();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = "INSERT OR IGNORE INTO CustomerKeys (CustomerId, WrappedKey, CreatedAt) VALUES ($id, $key, $at);";
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        var wrapped = insert.Parameters.Add("$key", SqliteType.Blob);
+        insert.Parameters.AddWithValue("$at", time.GetUtcNow().ToUnixTimeMilliseconds());
+        await using var select = connection.CreateCommand();
+        select.Transaction = tx;
+        select.CommandText = "SELECT WrappedKey FROM CustomerKeys WHERE CustomerId = $id;";
+        var selected = select.Parameters.Add("$id", SqliteType.Text);
+        foreach (var customerId in customerIds.Distinct())
+        {
+            var dataKey = RandomNumberGenerator.GetBytes(PersonalDataOptions.KeyLength);
+            (id.Value, wrapped.Value) = (customerId.ToString(), Wrap(customerId, dataKey));
+            CryptographicOperations.ZeroMemory(dataKey);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            selected.Value = customerId.ToString();
+            if (await select.ExecuteScalarAsync(cancellationToken) is byte[] stored)
+            {
+                keys[customerId] = Unwrap(customerId, stored);
+            }
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return keys;
+    }
+
     /// <summary>The customer's data key; null key when they have none, with <c>Destroyed</c> set when it was destroyed.</summary>
     public async Task<(byte[]? Key, bool Destroyed)> FindAsync(Guid customerId, CancellationToken cancellationToken = default)
     {

@@ -11,6 +11,10 @@ public sealed class PersonalDataProtector(CustomerKeyStore keys)
     public async Task<CustomerCipher> ForWritingAsync(Guid customerId, CancellationToken cancellationToken = default) =>
         new(customerId, await keys.GetOrCreateAsync(customerId, cancellationToken));
 
+    /// <summary>Ciphers that can write for many customers, keys made in one transaction; erased customers are left out. Dispose each.</summary>
+    public async Task<IReadOnlyDictionary<Guid, CustomerCipher>> ForWritingManyAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken = default) =>
+        (await keys.GetOrCreateManyAsync(customerIds, cancellationToken)).ToDictionary(k => k.Key, k => new CustomerCipher(k.Key, k.Value));
+
     /// <summary>A cipher that can read, or null when the customer has no key (never had data, or erased: the data is gone for good).</summary>
     public async Task<CustomerCipher?> ForReadingAsync(Guid customerId, CancellationToken cancellationToken = default)
     {

@@ -11,6 +11,7 @@ public static class ApiPolicies
     public const string ConsentsRead = "api:" + ApiScopes.ConsentsRead;
     public const string ConsentsWrite = "api:" + ApiScopes.ConsentsWrite;
     public const string SuppressionsRead = "api:" + ApiScopes.SuppressionsRead;
+    public const string ConsentsImport = "api:" + ApiScopes.ConsentsImport;
 
     public static void Register(AuthorizationOptions options)
     {

@@ -18,7 +18,10 @@ public static class ApiScopes
     /// <summary>With <see cref="SuppressionsRead"/>: the list also carries each live customer's email address.</summary>
     public const string SuppressionsAddresses = "suppressions:addresses";
 
-    public static IReadOnlyList<string> All { get; } = [Decisions, ConsentsRead, ConsentsWrite, SuppressionsRead, SuppressionsAddresses];
+    /// <summary>Import a CSV file of consents gathered elsewhere, with their evidence.</summary>
+    public const string ConsentsImport = "consents:import";
+
+    public static IReadOnlyList<string> All { get; } = [Decisions, ConsentsRead, ConsentsWrite, SuppressionsRead, SuppressionsAddresses, ConsentsImport];
 
     public static bool IsKnown(string scope) => All.Contains(scope);
 

@@ -50,6 +50,13 @@ public sealed class ConsentBatchContext
         return new ConsentBatchContext(statuses, purposes, consents, notice);
     }
 
+    /// <summary>A consent row the batch created, so later changes in the batch see it.</summary>
+    public void Add(Consent consent)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        consents[(consent.CustomerId, consent.PurposeId, consent.Channel)] = consent;
+    }
+
     /// <summary>What one change of the batch is decided on, as the batch has left it so far.</summary>
     public ConsentChangeContext For(ConsentChange change)
     {
