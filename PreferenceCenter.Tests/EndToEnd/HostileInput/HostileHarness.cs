@@ -148,6 +148,7 @@ public sealed class HostileHarness(AppHost app) : IAsyncDisposable
         RouteSamples["Reference"] = reference;
         RouteSamples["reference"] = UnknownReference;
         RouteSamples["Id"] = "1";
+        RouteSamples["id"] = "00000000-0000-4000-8000-000000000001"; // an import run nobody started
         RouteSamples["Token"] = unsubscribe;
         RouteSamples["token"] = unsubscribe;
         RouteSamples["documentName"] = "v1";

@@ -1382,14 +1382,6 @@ namespace PreferenceCenter.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PreferenceCenter.Features.Api.Clients.ApiClient", b =>
-                {
-                    b.HasOne("PreferenceCenter.Features.Privacy.Recipient", null)
-                        .WithMany()
-                        .HasForeignKey("RecipientId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("PreferenceCenter.Features.Consents.Consent", b =>
                 {
                     b.HasOne("PreferenceCenter.Features.Common.Customer", null)

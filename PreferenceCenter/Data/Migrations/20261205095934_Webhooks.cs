@@ -115,22 +115,11 @@ namespace PreferenceCenter.Data.Migrations
                 table: "WebhookEndpoints",
                 column: "ApiClientId");
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_ApiClients_Recipients_RecipientId",
-                table: "ApiClients",
-                column: "RecipientId",
-                principalTable: "Recipients",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_ApiClients_Recipients_RecipientId",
-                table: "ApiClients");
-
             migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
 

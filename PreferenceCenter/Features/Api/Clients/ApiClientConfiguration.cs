@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Features.Api.Clients;
 
@@ -14,6 +13,8 @@ public sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClient>
         builder.Property(c => c.SecretHash).HasMaxLength(32);
         builder.Property(c => c.PreviousSecretHash).HasMaxLength(32);
         builder.Property(c => c.Version).IsConcurrencyToken();
-        builder.HasOne<Recipient>().WithMany().HasForeignKey(c => c.RecipientId).OnDelete(DeleteBehavior.Restrict);
+        // An index, not a foreign key: SQLite cannot add a constraint to a table without rebuilding it (outside any
+        // transaction). The officer's page offers only existing recipients, and recipients are never deleted.
+        builder.HasIndex(c => c.RecipientId);
     }
 }
