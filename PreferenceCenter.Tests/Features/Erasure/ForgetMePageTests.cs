@@ -24,7 +24,7 @@ public sealed class ForgetMePageTests : ErasurePageTestBase
         cut.WaitForAssertion(() => Assert.Contains("What we delete", cut.Markup, StringComparison.Ordinal));
         Assert.Contains("one-way fingerprint of your email address and phone number", cut.Markup, StringComparison.Ordinal);
         Assert.Contains("by a random number", cut.Markup, StringComparison.Ordinal);
-        Assert.Contains("Within 1 month(s) of your request", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("Within 1 month of your request", cut.Markup, StringComparison.Ordinal);
         Assert.Equal("Your password", cut.Find("label[for=erasure-password]").TextContent.Trim());
     }
 

@@ -1,16 +1,17 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
-using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Consents.Gpc;
+using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Infrastructure.Localization;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Preferences;
@@ -115,7 +116,7 @@ public sealed partial class PreferencesPage
         {
             var count = await Consents.WithdrawAllAsync(customerId, Actor.Customer(customerId), ChangeSource.Web);
             cells = new(await Consents.GetCellsAsync(customerId));
-            status = new StatusMessage(Severity.Success, T["Preferences.WithdrawAll.Done", count]);
+            status = new StatusMessage(Severity.Success, T.Plural("Preferences.WithdrawAll.Done", count));
             consentsVersion++;
         }
         finally
