@@ -56,6 +56,20 @@ public sealed class SupportCustomerPageTests : SupportPageTestBase
     }
 
     [Fact]
+    public async Task RecentHistory_ReadsInTheThirdPerson()
+    {
+        await SignInAgentAsync();
+        var cut = RenderPage();
+        await StartActingAsync(cut);
+
+        await Switch(cut, "Marketing by SMS").ChangeAsync(new ChangeEventArgs { Value = true });
+
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".history-list li .history-list__what"),
+            li => li.TextContent.Trim() == "Our support team turned on Marketing by SMS at the customer's request by phone"));
+        Assert.DoesNotContain(cut.FindAll(".history-list__what"), li => li.TextContent.Contains("your", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task AnErasedCustomer_OffersNoWayToActOrReveal()
     {
         await SignInAgentAsync();

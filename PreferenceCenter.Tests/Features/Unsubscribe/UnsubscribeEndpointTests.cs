@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging.Links;
@@ -34,6 +35,21 @@ public sealed partial class UnsubscribeEndpointTests(UnsubscribeAppFixture app) 
         Assert.Equal(ChangeSource.OneClickUnsubscribe, entry.Source);
         Assert.Equal(("marketing", Channel.Email), (entry.PurposeKey, entry.Channel!.Value));
         Assert.Equal(customer.ToString(), entry.ActorId);
+    }
+
+    [Fact]
+    public async Task OneClickPost_RecordsWhichEmailTheLinkCameFrom()
+    {
+        var customer = await app.NewCustomerAsync();
+        var sent = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddDays(-2).ToUnixTimeMilliseconds());
+        using var client = app.NewClient();
+
+        using var response = await client.PostAsync($"u/{app.Token(customer, clock: new FakeTimeProvider(sent))}", OneClick);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entry = (await app.LedgerAsync(customer))[^1];
+        Assert.Equal(LedgerEventType.ConsentWithdrawn, entry.EventType);
+        Assert.Equal("email-of:" + LedgerTime.Format(sent), entry.Detail);
     }
 
     [Fact]
@@ -128,6 +144,7 @@ public sealed partial class UnsubscribeEndpointTests(UnsubscribeAppFixture app) 
         Assert.Equal(expected, entry.EventType);
         Assert.Equal(ChangeSource.UnsubscribePage, entry.Source);
         Assert.Equal(Channel.Email, entry.Channel);
+        Assert.NotNull(LinkOrigin.Read(entry.Detail)); // which email's link it came from
         Assert.Equal(choice == "Unsubscribe", !(await app.CellsAsync(customer))[("marketing", Channel.Email)].IsOn);
     }
 

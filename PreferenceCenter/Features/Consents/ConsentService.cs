@@ -111,8 +111,11 @@ public sealed class ConsentService(
         return ConsentChangeResult.Saved(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
     }
 
-    /// <summary>Withdraws every consent that is on or awaiting confirmation, in one transaction with one ledger entry each.</summary>
-    public async Task<int> WithdrawAllAsync(Guid customerId, Actor actor, ChangeSource source, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Withdraws every consent that is on or awaiting confirmation, in one transaction with one ledger entry each;
+    /// <paramref name="detail"/> goes into each entry (which email's link it came from).
+    /// </summary>
+    public async Task<int> WithdrawAllAsync(Guid customerId, Actor actor, ChangeSource source, string? detail = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -131,7 +134,7 @@ public sealed class ConsentService(
             ConsentTransition.Apply(item.Consent, ConsentState.Withdrawn, item.Purpose, notice, source, now);
             await ledger.AppendAsync(db, new LedgerDraft(
                 LedgerEventType.ConsentWithdrawn, actor, customerId, source, notice, item.Purpose.Key, item.Consent.Channel,
-                before, ConsentRules.Off), cancellationToken);
+                before, ConsentRules.Off, detail), cancellationToken);
             withdrawn++;
         }
 

@@ -22,7 +22,8 @@ public sealed class UnsubscribeService(
     {
         ArgumentNullException.ThrowIfNull(token);
         var result = await withdrawals.WithdrawAsync(new ConsentChange(
-            token.CustomerId, token.PurposeKey, token.Channel, Grant: false, ConsentChange.AnyVersion, Actor.Customer(token.CustomerId), source),
+            token.CustomerId, token.PurposeKey, token.Channel, Grant: false, ConsentChange.AnyVersion, Actor.Customer(token.CustomerId), source,
+            LinkOrigin.Record(token)),
             cancellationToken);
         return result.Outcome switch
         {
@@ -41,7 +42,7 @@ public sealed class UnsubscribeService(
             case UnsubscribeChoice.Unsubscribe:
                 return await WithdrawAsync(token, ChangeSource.UnsubscribePage, cancellationToken);
             case UnsubscribeChoice.Everything:
-                await consents.WithdrawAllAsync(token.CustomerId, actor, ChangeSource.UnsubscribePage, cancellationToken);
+                await consents.WithdrawAllAsync(token.CustomerId, actor, ChangeSource.UnsubscribePage, LinkOrigin.Record(token), cancellationToken);
                 return UnsubscribeOutcome.Done;
             case UnsubscribeChoice.LessOften:
                 var rules = await contactRules.GetAsync(token.CustomerId, cancellationToken);
@@ -52,11 +53,11 @@ public sealed class UnsubscribeService(
                 }
 
                 return Outcome(await contactRules.SetFrequencyAsync(
-                    token.CustomerId, token.Channel, UnsubscribeRules.LessOften(seen), seen, actor, ChangeSource.UnsubscribePage, cancellationToken));
+                    token.CustomerId, token.Channel, UnsubscribeRules.LessOften(seen), seen, actor, ChangeSource.UnsubscribePage, LinkOrigin.Record(token), cancellationToken));
             case UnsubscribeChoice.Pause:
                 return Outcome(await contactRules.PauseAsync(
                     token.CustomerId, [token.Channel], time.GetUtcNow().Add(UnsubscribeRules.PauseLength), actor, ChangeSource.UnsubscribePage,
-                    cancellationToken));
+                    LinkOrigin.Record(token), cancellationToken));
             default:
                 throw new ArgumentOutOfRangeException(nameof(choice), choice, null);
         }
