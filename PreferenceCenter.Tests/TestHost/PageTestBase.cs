@@ -80,6 +80,7 @@ public abstract class PageTestBase : ComponentTestBase
         Services.AddSingleton<LedgerWriter>();
         Services.AddSingleton(database.Protector);
         Services.AddSingleton<ConsentService>();
+        Services.AddSingleton<WithdrawAllUndo>();
         Services.AddSingleton<PreferenceCenter.Features.Consents.Gpc.GlobalPrivacyControlService>();
         Services.AddSingleton(LifecycleMailFactory.Mail(database, Clock));
         Services.AddSingleton<MaterialChangeReviews>();

@@ -33,6 +33,15 @@ public sealed class HistoryDescriberTests
     public void Describe_AChangeFromAnEmailedLink_SaysWhichEmail(ChangeSource source, string? detail, string culture, string expected) =>
         Assert.Equal(expected, Describe(Item(LedgerEventType.ConsentWithdrawn, ActorKind.Customer) with { Source = source, Detail = detail }, culture));
 
+    [Theory]
+    [InlineData(LedgerEventType.AllConsentsWithdrawn, null, null, HistoryReader.Customer, "en", "You withdrew everything at once")]
+    [InlineData(LedgerEventType.WithdrawAllUndone, "0", "3", HistoryReader.Customer, "en", "You undid “withdraw everything”: 3 consents came back as they were")]
+    [InlineData(LedgerEventType.WithdrawAllUndone, "1", "1", HistoryReader.Customer, "en", "You undid “withdraw everything”: 1 consent came back as it was (1 had changed meanwhile and stayed as it was)")]
+    [InlineData(LedgerEventType.WithdrawAllUndone, "0", "2", HistoryReader.Customer, "it", "Hai annullato «revoca tutto»: 2 consensi sono tornati com’erano")]
+    [InlineData(LedgerEventType.WithdrawAllUndone, "0", "1", HistoryReader.Staff, "es", "El cliente deshizo «retirar todo»: 1 consentimiento volvió a estar como estaba")]
+    public void Describe_WithdrawEverythingAndItsUndo(LedgerEventType type, string? before, string? after, HistoryReader reader, string culture, string expected) =>
+        Assert.Equal(expected, Describe(Item(type, ActorKind.Customer, null) with { PurposeKey = null, Before = before, After = after }, culture, reader));
+
     [Fact]
     public void Describe_APauseFromTheUnsubscribePage_SaysWhichEmail() =>
         Assert.Equal("You paused contact by email until 23 Dec 2026, 10:14 UTC from the link in our email of 3 Dec 2026", Describe(

@@ -174,8 +174,33 @@ public sealed partial class UnsubscribeEndpointTests(UnsubscribeAppFixture app) 
 
         Assert.All((await app.CellsAsync(customer)).Values, cell => Assert.False(cell.IsOn));
         var added = (await app.LedgerAsync(customer)).Skip(before).ToList();
-        Assert.Equal(3, added.Count);
-        Assert.All(added, e => Assert.Equal((LedgerEventType.ConsentWithdrawn, ChangeSource.UnsubscribePage), (e.EventType, e.Source)));
+        Assert.Equal(4, added.Count);
+        Assert.All(added[..3], e => Assert.Equal((LedgerEventType.ConsentWithdrawn, ChangeSource.UnsubscribePage), (e.EventType, e.Source)));
+        Assert.Equal(LedgerEventType.AllConsentsWithdrawn, added[3].EventType);
+    }
+
+    [Fact]
+    public async Task PageChoice_Everything_ThenUndo_BringsBackWhatWasOn()
+    {
+        var customer = await app.NewCustomerAsync();
+        var was = await app.CellsAsync(customer);
+        await PostFormAsync(customer, "choose", "choice", "Everything");
+        using (var client = app.NewClient())
+        {
+            Assert.Contains("Undo: switch back on what was on", await client.GetStringAsync($"u/{app.Token(customer)}?done=Everything"), StringComparison.Ordinal);
+        }
+
+        var (status, location) = await PostFormAsync(customer, "undo", "undo", "everything");
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.EndsWith("?done=Undone", location, StringComparison.Ordinal);
+        Assert.Equal(was.Values.Select(c => (c.PurposeKey, c.Channel, c.IsOn, c.ExpiresAt)).Order(),
+            (await app.CellsAsync(customer)).Values.Select(c => (c.PurposeKey, c.Channel, c.IsOn, c.ExpiresAt)).Order());
+        var undone = (await app.LedgerAsync(customer))[^1];
+        Assert.Equal((LedgerEventType.WithdrawAllUndone, ChangeSource.UnsubscribePage, "3"), (undone.EventType, undone.Source, undone.After));
+
+        var (_, again) = await PostFormAsync(customer, "undo", "undo", "everything");
+        Assert.EndsWith("?done=NothingToUndo", again, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Preferences.ContactRules;
+using PreferenceCenter.Infrastructure.Localization;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.History;
@@ -32,6 +33,10 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> resources)
             LedgerEventType.ConsentWithdrawn => text[item.Source == ChangeSource.GlobalPrivacyControl ? "Gpc.History.Withdrawn" : $"History.ConsentWithdrawn.{who}",
                 Label(item, vocabulary.PurposeTitles), System(item)],
             LedgerEventType.GlobalPrivacyControlHonoured => text["Gpc.History.Honoured"],
+            LedgerEventType.AllConsentsWithdrawn => text["History.AllConsentsWithdrawn"],
+            LedgerEventType.WithdrawAllUndone => Count(item.Before) > 0
+                ? $"{text.Plural("History.WithdrawAllUndone", Count(item.After))} {text.Plural("History.WithdrawAllUndone.Left", Count(item.Before))}"
+                : text.Plural("History.WithdrawAllUndone", Count(item.After)),
             LedgerEventType.GlobalPrivacyControlOverridden => text["Gpc.History.Overridden", Label(item, vocabulary.PurposeTitles)],
             LedgerEventType.ConsentPendingConfirmation => text[$"Lifecycle.History.Pending.{item.ActorKind switch
             {
@@ -96,6 +101,8 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> resources)
 
     // The API client's name as the officer wrote it ("newsletter system"), or a plain word when it is gone.
     private string System(HistoryItem item) => item.ApiClientName ?? text["History.ApiClient.Unnamed"];
+
+    private static int Count(string? recorded) => int.TryParse(recorded, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     private static string LanguageName(string? culture) =>
         culture is null ? string.Empty : CultureInfo.GetCultureInfo(culture).NativeName;

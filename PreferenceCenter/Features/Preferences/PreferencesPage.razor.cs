@@ -109,21 +109,8 @@ public sealed partial class PreferencesPage
         consentsVersion++;
     }
 
-    private async Task WithdrawAllAsync()
-    {
-        saving = true;
-        try
-        {
-            var count = await Consents.WithdrawAllAsync(customerId, Actor.Customer(customerId), ChangeSource.Web);
-            cells = new(await Consents.GetCellsAsync(customerId));
-            status = new StatusMessage(Severity.Success, T.Plural("Preferences.WithdrawAll.Done", count));
-            consentsVersion++;
-        }
-        finally
-        {
-            saving = false;
-        }
-    }
+    private string LabelOf(string purposeKey, Channel channel) =>
+        T.ConsentLabel(notice?.Purposes.FirstOrDefault(p => p.Key == purposeKey)?.Title ?? purposeKey, channel);
 
     private StatusMessage Describe(ConsentToggle toggle, ConsentChangeResult result)
     {

@@ -15,7 +15,7 @@ namespace PreferenceCenter.Features.Unsubscribe;
 /// feature's service (consents, contact rules), so state and ledger entry commit together as everywhere else.
 /// </summary>
 public sealed class UnsubscribeService(
-    ConsentService consents, GroupCommitWithdrawals withdrawals, ContactRulesService contactRules, IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
+    ConsentService consents, WithdrawAllUndo undo, GroupCommitWithdrawals withdrawals, ContactRulesService contactRules, IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
 {
     /// <summary>Withdraws exactly the purpose and channel the link was sent for; a replay changes and records nothing.</summary>
     public async Task<UnsubscribeOutcome> WithdrawAsync(LinkToken token, ChangeSource source, CancellationToken cancellationToken = default)
@@ -61,6 +61,16 @@ public sealed class UnsubscribeService(
             default:
                 throw new ArgumentOutOfRangeException(nameof(choice), choice, null);
         }
+    }
+
+    /// <summary>
+    /// Takes back "unsubscribe from everything" within <see cref="WithdrawAllUndo.Window"/>: what was on comes back as it
+    /// was (marketing by email stays confirmed), what changed meanwhile stays as it is.
+    /// </summary>
+    public async Task<WithdrawAllUndoOutcome> UndoEverythingAsync(LinkToken token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return (await undo.UndoAsync(token.CustomerId, Actor.Customer(token.CustomerId), ChangeSource.UnsubscribePage, cancellationToken)).Outcome;
     }
 
     /// <summary>Records why the customer is leaving: one ledger entry naming the reason's key, nothing else.</summary>
