@@ -68,6 +68,9 @@ public sealed partial class PreferencesPage
     /// <summary>The sections below the matrix say what they did here, in the page's one live region.</summary>
     private void Report(StatusMessage message) => status = message;
 
+    // The feedback offer can lower a frequency or pause: the contact section and the pause banner show the new rules.
+    private void OnRulesChanged(IReadOnlyDictionary<Channel, ContactRuleView> changed) => rules = changed;
+
     private async Task OnToggleAsync(ConsentToggle toggle)
     {
         saving = true;
