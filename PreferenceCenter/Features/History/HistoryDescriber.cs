@@ -66,6 +66,7 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> resources)
             // Support may file the request for the customer; every later step is the customer's, the officer's or the job's.
             LedgerEventType.ErasureRequested => text[item.ActorKind == ActorKind.Staff ? "Erasure.History.Requested.Staff" : "Erasure.History.Requested"],
             LedgerEventType.ErasureVerified => text["Erasure.History.Verified"],
+            LedgerEventType.ErasureLinkResent => text["Erasure.History.LinkResent"],
             LedgerEventType.ErasureApproved => text["Erasure.History.Approved"],
             LedgerEventType.ErasureRejected => text["Erasure.History.Rejected"],
             LedgerEventType.ErasureCancelled => text["Erasure.History.Cancelled"],

@@ -70,6 +70,9 @@ public enum LedgerEventType
     ErasureExecutionStarted = 425,
     ErasureCompleted = 426,
 
+    /// <summary>The customer asked for a new confirmation link after the first lapsed (Detail: "request:{id}").</summary>
+    ErasureLinkResent = 430,
+
     // 500–599: support. Entries name the customer by id and the kind of data (Detail), never the data itself.
     PersonalDataRevealed = 500,
     CustomerLookedUp = 501,
