@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -38,6 +39,8 @@ public sealed class FeedbackOfferJourneyTests(AppHost app, BrowserFixture browse
 
         var offer = page.GetByRole(AriaRole.Group, new() { Name = "Would you like us to contact you less by email?" });
         await Expect(offer).ToBeVisibleAsync();
+        var offered = AxeReport.Blocking(await page.RunAxe(AxeReport.WcagOptions()));
+        Assert.True(offered.Count == 0, AxeReport.Describe("/preferences (feedback offer)", offered));
         await offer.GetByRole(AriaRole.Button, new() { Name = "Yes: at most one weekly digest" }).ClickAsync();
 
         await Expect(preferences.Status).ToHaveTextAsync("Done: contact by email is now at most one weekly digest.");

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -28,11 +29,15 @@ public sealed class WithdrawEverythingJourneyTests(AppHost app, BrowserFixture b
         // The keyboard way: the question comes right after the button, so Tab reaches the answer.
         await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw everything", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Switch off every consent now?" })).ToBeVisibleAsync();
+        var asking = AxeReport.Blocking(await page.RunAxe(AxeReport.WcagOptions()));
+        Assert.True(asking.Count == 0, AxeReport.Describe("/preferences (asking to withdraw everything)", asking));
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Yes, withdraw everything" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(preferences.Status).ToContainTextAsync("Done: 2 consents withdrawn.");
+        var undoOffered = AxeReport.Blocking(await page.RunAxe(AxeReport.WcagOptions()));
+        Assert.True(undoOffered.Count == 0, AxeReport.Describe("/preferences (undo offered)", undoOffered));
         await Expect(preferences.Switch("Sharing with Northwind Travel by email")).Not.ToBeCheckedAsync();
 
         // A reload still offers the undo within its ten minutes.
