@@ -95,6 +95,7 @@ public abstract class PageTestBase : ComponentTestBase
         Services.AddSingleton<LedgerWriter>();
         Services.AddSingleton(database.Protector);
         Services.AddSingleton<ConsentService>();
+        Services.AddSingleton<WithdrawAllUndo>();
         Services.AddSingleton<PreferenceCenter.Features.Consents.Gpc.GlobalPrivacyControlService>();
         Services.AddSingleton(new PreferenceCenter.Features.PersonalData.BlindIndex(TestKeys.Keys));
         Services.AddSingleton<PreferenceCenter.Features.PersonalData.CustomerProfileService>();

@@ -27,6 +27,11 @@ public abstract class ErasurePageTestBase : ComponentTestBase
     protected ErasureRequestService Requests => Services.GetRequiredService<ErasureRequestService>();
     protected ErasureLinks Links => Services.GetRequiredService<ErasureLinks>();
 
+    protected TestDatabase Database => database ?? throw new InvalidOperationException("Sign in first.");
+
+    /// <summary>The emails sent so far (the pickup folder's .eml files).</summary>
+    protected int MailsSent => Directory.Exists(ErasureServices.PickupDirectory(root)) ? Directory.GetFiles(ErasureServices.PickupDirectory(root), "*.eml").Length : 0;
+
     protected Task SignInCustomerAsync() => SetUpAsync(auth =>
     {
         auth.SetAuthorized("customer@example.com");

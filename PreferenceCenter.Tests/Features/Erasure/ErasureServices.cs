@@ -57,6 +57,7 @@ public static class ErasureServices
         services.AddErasureWorkflow(configuration);
         services.AddSingleton<PrivacyNoticeService>();
         services.AddSingleton<ConsentService>();
+        services.AddSingleton<WithdrawAllUndo>();
         services.AddSingleton(LifecycleMailFactory.Mail(database, clock));
         services.AddPreferences();
         services.AddMyData();

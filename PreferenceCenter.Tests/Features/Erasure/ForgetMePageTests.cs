@@ -1,5 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Erasure;
 
 namespace PreferenceCenter.Tests.Features.Erasure;
@@ -24,8 +26,45 @@ public sealed class ForgetMePageTests : ErasurePageTestBase
         cut.WaitForAssertion(() => Assert.Contains("What we delete", cut.Markup, StringComparison.Ordinal));
         Assert.Contains("one-way fingerprint of your email address and phone number", cut.Markup, StringComparison.Ordinal);
         Assert.Contains("by a random number", cut.Markup, StringComparison.Ordinal);
-        Assert.Contains("Within 1 month(s) of your request", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("Within 1 month of your request", cut.Markup, StringComparison.Ordinal);
         Assert.Equal("Your password", cut.Find("label[for=erasure-password]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ALapsedLink_IsSaid_AndANewLinkIsSentFromThePage()
+    {
+        await SignInCustomerAsync();
+        await Requests.RequestAsync(CustomerId, ErasureServices.Password, "en", new Uri("http://localhost/forget-me/confirm"));
+        var mails = MailsSent;
+        Clock.Advance(TimeSpan.FromHours(48));
+        var cut = Render<ForgetMePage>();
+
+        cut.WaitForAssertion(() => Assert.StartsWith(
+            "Waiting for you to confirm it, but the link we emailed you has lapsed (it worked for 48 hours).",
+            cut.Find(".erasure-status__state").TextContent.Trim(), StringComparison.Ordinal));
+        Assert.DoesNotContain("open the link we emailed you", cut.Find(".erasure-status").TextContent, StringComparison.Ordinal);
+
+        await cut.FindAll("button").Single(b => b.TextContent.Trim() == "Send me a new link").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Equal("Done: we emailed you a new link. It works for 48 hours.", Status(cut)));
+        Assert.Equal(mails + 1, MailsSent);
+        Assert.Equal("Waiting for you to confirm it: open the link we emailed you.", cut.Find(".erasure-status__state").TextContent.Trim());
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.EventType == LedgerEventType.ErasureLinkResent));
+    }
+
+    [Fact]
+    public async Task ALapsedLink_CancelAndAskAgain_BringsBackTheForm()
+    {
+        await SignInCustomerAsync();
+        await Requests.RequestAsync(CustomerId, ErasureServices.Password, "en", new Uri("http://localhost/forget-me/confirm"));
+        Clock.Advance(TimeSpan.FromHours(49));
+        var cut = Render<ForgetMePage>();
+
+        await cut.WaitForElement(".erasure-status").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Cancel and ask again").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Equal("Your request is cancelled. Nothing was erased. You can ask again below.", Status(cut)));
+        Assert.NotEmpty(cut.FindAll("#erasure-password"));
     }
 
     [Fact]

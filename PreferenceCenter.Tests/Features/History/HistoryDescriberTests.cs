@@ -14,11 +14,65 @@ public sealed class HistoryDescriberTests
         new Dictionary<string, string> { ["marketing"] = "Marketing" },
         new Dictionary<string, string> { ["interests"] = "What are you interested in?" });
 
-    private static string Describe(HistoryItem item, string culture)
+    private static string Describe(HistoryItem item, string culture, HistoryReader reader = HistoryReader.Customer)
     {
         CultureInfo.CurrentUICulture = new CultureInfo(culture);
         using var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
-        return new HistoryDescriber(services.GetRequiredService<IStringLocalizer<SharedResource>>()).Describe(item, Words);
+        return new HistoryDescriber(services.GetRequiredService<IStringLocalizer<SharedResource>>()).Describe(item, Words with { Reader = reader });
+    }
+
+    private const string SentOn3Dec = "email-of:2026-12-03T09:30:00.000Z";
+
+    [Theory]
+    [InlineData(ChangeSource.OneClickUnsubscribe, SentOn3Dec, "en", "You turned off Marketing by email from the link in our email of 3 Dec 2026")]
+    [InlineData(ChangeSource.UnsubscribePage, SentOn3Dec, "it", "Hai disattivato Marketing via email dal link nella nostra email del 3 dic 2026")]
+    [InlineData(ChangeSource.OneClickUnsubscribe, SentOn3Dec, "es", "Desactivaste Marketing por email desde el enlace de nuestro email del 3 dic 2026")]
+    [InlineData(ChangeSource.OneClickUnsubscribe, null, "en", "You turned off Marketing by email from the link in one of our emails")]
+    [InlineData(ChangeSource.EmailLink, "not a recorded moment", "en", "You turned off Marketing by email from the link in one of our emails")]
+    [InlineData(ChangeSource.Web, SentOn3Dec, "en", "You turned off Marketing by email")]
+    public void Describe_AChangeFromAnEmailedLink_SaysWhichEmail(ChangeSource source, string? detail, string culture, string expected) =>
+        Assert.Equal(expected, Describe(Item(LedgerEventType.ConsentWithdrawn, ActorKind.Customer) with { Source = source, Detail = detail }, culture));
+
+    [Theory]
+    [InlineData(LedgerEventType.AllConsentsWithdrawn, null, null, HistoryReader.Customer, "en", "You withdrew everything at once")]
+    [InlineData(LedgerEventType.WithdrawAllUndone, "0", "3", HistoryReader.Customer, "en", "You undid “withdraw everything”: 3 consents came back as they were")]
+    [InlineData(LedgerEventType.WithdrawAllUndone, "1", "1", HistoryReader.Customer, "en", "You undid “withdraw everything”: 1 consent came back as it was (1 had changed meanwhile and stayed as it was)")]
+    [InlineData(LedgerEventType.WithdrawAllUndone, "0", "2", HistoryReader.Customer, "it", "Hai annullato «revoca tutto»: 2 consensi sono tornati com’erano")]
+    [InlineData(LedgerEventType.WithdrawAllUndone, "0", "1", HistoryReader.Staff, "es", "El cliente deshizo «retirar todo»: 1 consentimiento volvió a estar como estaba")]
+    public void Describe_WithdrawEverythingAndItsUndo(LedgerEventType type, string? before, string? after, HistoryReader reader, string culture, string expected) =>
+        Assert.Equal(expected, Describe(Item(type, ActorKind.Customer, null) with { PurposeKey = null, Before = before, After = after }, culture, reader));
+
+    [Fact]
+    public void Describe_APauseFromTheUnsubscribePage_SaysWhichEmail() =>
+        Assert.Equal("You paused contact by email until 23 Dec 2026, 10:14 UTC from the link in our email of 3 Dec 2026", Describe(
+            Item(LedgerEventType.ContactPaused, ActorKind.Customer) with { PurposeKey = null, Source = ChangeSource.UnsubscribePage, After = "2026-12-23T10:14:00.000Z", Detail = SentOn3Dec },
+            "en"));
+
+    [Theory]
+    [InlineData(LedgerEventType.ConsentWithdrawn, ActorKind.Customer, null, "en", "The customer turned off Marketing by email")]
+    [InlineData(LedgerEventType.ConsentWithdrawn, ActorKind.Customer, null, "it", "Il cliente ha disattivato Marketing via email")]
+    [InlineData(LedgerEventType.ConsentWithdrawn, ActorKind.Customer, null, "es", "El cliente desactivó Marketing por email")]
+    [InlineData(LedgerEventType.ConsentWithdrawn, ActorKind.Staff, "phone", "en", "Our support team turned off Marketing by email at the customer's request by phone")]
+    [InlineData(LedgerEventType.ConsentGranted, ActorKind.Staff, "email", "it", "Il nostro supporto ha attivato Marketing via email su richiesta del cliente per email")]
+    [InlineData(LedgerEventType.ConsentGranted, ActorKind.Staff, "letter", "es", "Nuestro equipo de soporte activó Marketing por email a petición del cliente por carta")]
+    public void Describe_ForStaff_SpeaksOfTheCustomerInTheThirdPerson(LedgerEventType type, ActorKind actor, string? asked, string culture, string expected) =>
+        Assert.Equal(expected, Describe(Item(type, actor) with { RequestChannel = asked }, culture, HistoryReader.Staff));
+
+    [Fact]
+    public void Describe_ForStaff_NeverSaysYou()
+    {
+        var details = new string?[] { null, "too-often,not-relevant", "email", "phone", "reference", "never-signed-up", "name,email" };
+        foreach (var type in Enum.GetValues<LedgerEventType>())
+        {
+            foreach (var actor in Enum.GetValues<ActorKind>())
+            {
+                foreach (var detail in details)
+                {
+                    var sentence = Describe(Item(type, actor) with { Detail = detail, After = type == LedgerEventType.PreferredLanguageChanged ? "it" : detail, ApiClientName = "newsletter system" }, "en", HistoryReader.Staff);
+                    Assert.DoesNotMatch(@"(?i)\byou(r|rs)?\b", sentence);
+                }
+            }
+        }
     }
 
     private static HistoryItem Item(LedgerEventType type, ActorKind actor, Channel? channel = Channel.Email) =>

@@ -14,6 +14,8 @@ using PreferenceCenter.Tests.Features.Erasure;
 using PreferenceCenter.Tests.Features.Preferences;
 using PreferenceCenter.Tests.TestHost;
 
+using PreferenceCenter.Features.Privacy;
+
 namespace PreferenceCenter.Tests.Features.MyData;
 
 public sealed class MyDataServiceTests : IAsyncLifetime
@@ -104,7 +106,8 @@ public sealed class MyDataServiceTests : IAsyncLifetime
             Assert.True(processing.TryGetProperty(field, out _), field);
         }
 
-        Assert.Equal("PreferenceCenter", processing.GetProperty("controller").GetProperty("name").GetString());
+        // The company the notice names (Privacy:Controller), not our emails' sender name "PreferenceCenter".
+        Assert.Equal(new ControllerOptions().Name, processing.GetProperty("controller").GetProperty("name").GetString());
         var firstEvent = record.GetProperty("events")[0];
         Assert.Equal(["time", "state", "method", "expressedBy", "noticeVersion"], firstEvent.EnumerateObject().Select(p => p.Name));
         Assert.Equal(MyDataExport.CurrentFormat, json.RootElement.GetProperty("format").GetString());

@@ -67,7 +67,7 @@ public sealed class PreferencesPageTests : PageTestBase
     }
 
     [Fact]
-    public async Task WithdrawEverything_TurnsAllSwitchesOffInOneClick()
+    public async Task WithdrawEverything_AsksFirst_ThenTurnsAllSwitchesOff_AndOffersAnUndo()
     {
         await SignInCustomerAsync();
         await Consents.SetAsync(Change("marketing", Channel.Email, grant: true));
@@ -75,12 +75,63 @@ public sealed class PreferencesPageTests : PageTestBase
         var cut = Render<PreferencesPage>();
         cut.WaitForElement("input[role=switch]");
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Withdraw everything").Click();
+        Button(cut, "Withdraw everything").Click();
+
+        // Nothing is withdrawn by the first click: it asks, and the answer is the next stop for the keyboard.
+        Assert.StartsWith("Switch off every consent now?", cut.Find("#withdraw-all-question").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("true", Button(cut, "Withdraw everything").GetAttribute("aria-expanded"));
+        Assert.Contains(cut.FindAll("input[role=switch]"), s => s.GetAttribute("aria-checked") == "true");
+        await using (var db = Database.CreateDbContext())
+        {
+            Assert.Equal(0, await db.LedgerEntries.CountAsync(e => e.EventType == LedgerEventType.ConsentWithdrawn));
+        }
+
+        Button(cut, "Yes, withdraw everything").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(
             "Done: 2 consents withdrawn. Nothing is switched on now.", cut.Find("[role=status]").TextContent.Trim()));
         Assert.All(cut.FindAll("input[role=switch]"), s => Assert.Equal("false", s.GetAttribute("aria-checked")));
+
+        Button(cut, "Undo “withdraw everything”").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Undone: 2 consents are back as they were.", cut.Find("[role=status]").TextContent.Trim()));
+        Assert.Equal(2, cut.FindAll("input[role=switch]").Count(s => s.GetAttribute("aria-checked") == "true"));
+        Assert.Empty(cut.FindAll(".withdraw-all__undo"));
     }
+
+    [Fact]
+    public async Task WithdrawEverything_Declined_ChangesNothing()
+    {
+        await SignInCustomerAsync();
+        await Consents.SetAsync(Change("profiling", Channel.Email, grant: true));
+        var cut = Render<PreferencesPage>();
+        cut.WaitForElement("input[role=switch]");
+
+        Button(cut, "Withdraw everything").Click();
+        Button(cut, "No, keep my choices").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Nothing changed: your choices are as they were.", cut.Find("[role=status]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("#withdraw-all-question"));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(0, await db.LedgerEntries.CountAsync(e => e.EventType == LedgerEventType.ConsentWithdrawn));
+    }
+
+    [Fact]
+    public async Task WithdrawEverything_OneConsent_ReadsInTheSingular()
+    {
+        await SignInCustomerAsync();
+        await Consents.SetAsync(Change("profiling", Channel.Email, grant: true));
+        var cut = Render<PreferencesPage>();
+        cut.WaitForElement("input[role=switch]");
+
+        Button(cut, "Withdraw everything").Click();
+        Button(cut, "Yes, withdraw everything").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Done: 1 consent withdrawn. Nothing is switched on now.", cut.Find("[role=status]").TextContent.Trim()));
+    }
+
+    private static AngleSharp.Dom.IElement Button(IRenderedComponent<PreferencesPage> cut, string text) =>
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == text);
 
     [Fact]
     public async Task WithdrawEverything_WhenNothingIsOn_IsDisabled()

@@ -11,6 +11,17 @@ public sealed partial class DevelopmentCatalogTests
 
     public static TheoryData<string> Languages => [.. SupportedCultures.Names];
 
+    // The export names the controller from Privacy:Controller; the notice it stands beside must name the same company.
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void TheNotice_NamesTheConfiguredController(string language)
+    {
+        var configured = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(PreferenceCenter.Tests.TestHost.RepositoryPaths.App, "appsettings.json")))
+            .RootElement.GetProperty("Privacy").GetProperty("Controller").GetProperty("Name").GetString();
+        Assert.Equal(new ControllerOptions().Name, configured);
+        Assert.Contains(configured!, Catalog.Notice[language].LegalText, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void FirstLayer_ReadsInAboutAMinute_AtMost250WordsPerLanguage(string language)

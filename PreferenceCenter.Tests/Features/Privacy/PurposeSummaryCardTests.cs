@@ -41,6 +41,18 @@ public sealed class PurposeSummaryCardTests : ComponentTestBase
     }
 
     [Fact]
+    public void SecondLayer_NamesThePartnersCountry_AndLinksItsPrivacyPolicy()
+    {
+        var cut = Render<PurposeSummaryCard>(p => p.Add(x => x.Purpose,
+            Sharing with { RecipientCountry = "IT", RecipientPrivacyPolicy = new Uri("https://northwind.example/privacy") }));
+
+        var who = cut.FindAll("dd")[3];
+        Assert.StartsWith($"Northwind Travel S.r.l., established in {new System.Globalization.RegionInfo("IT").DisplayName}.", who.TextContent.Trim(), StringComparison.Ordinal);
+        var link = who.QuerySelector("a")!;
+        Assert.Equal(("https://northwind.example/privacy", "Privacy policy of Northwind Travel S.r.l."), (link.GetAttribute("href"), link.TextContent));
+    }
+
+    [Fact]
     public void SecondLayer_ForAPurposeNotBasedOnConsent_SaysOnlyWeReceiveItAndOffersNoWithdrawal()
     {
         var service = Sharing with { Key = "service", LegalBasis = LegalBasis.Contract, RecipientName = null };

@@ -56,6 +56,20 @@ public sealed class SupportCustomerPageTests : SupportPageTestBase
     }
 
     [Fact]
+    public async Task RecentHistory_ReadsInTheThirdPerson()
+    {
+        await SignInAgentAsync();
+        var cut = RenderPage();
+        await StartActingAsync(cut);
+
+        await Switch(cut, "Marketing by SMS").ChangeAsync(new ChangeEventArgs { Value = true });
+
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".history-list li .history-list__what"),
+            li => li.TextContent.Trim() == "Our support team turned on Marketing by SMS at the customer's request by phone"));
+        Assert.DoesNotContain(cut.FindAll(".history-list__what"), li => li.TextContent.Contains("your", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task AnErasedCustomer_OffersNoWayToActOrReveal()
     {
         await SignInAgentAsync();
@@ -125,7 +139,7 @@ public sealed class SupportCustomerPageTests : SupportPageTestBase
         var cut = RenderPage();
         await StartActingAsync(cut);
 
-        cut.WaitForAssertion(() => Assert.Contains("Days left: Overdue by 1 day(s)", Facts(cut), StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Days left: Overdue by 1 day", Facts(cut), StringComparison.Ordinal));
         Assert.Null(FileErasureButton(cut));
         Assert.Equal("Only the privacy officer can approve or carry out an erasure request.", cut.Find("[aria-labelledby=support-erasure] .hint").TextContent.Trim());
     }

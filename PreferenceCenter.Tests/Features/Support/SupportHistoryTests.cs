@@ -62,6 +62,17 @@ public sealed class SupportHistoryTests : ComponentTestBase
             "en"));
 
     [Fact]
+    public void HistoryEntry_ReadByStaff_SpeaksOfTheCustomer()
+    {
+        Services.AddScoped<HistoryDescriber>();
+
+        var cut = Render<HistoryEntry>(p => p.Add(e => e.Item, TurnedOffByPhone).Add(e => e.Vocabulary, Words with { Reader = HistoryReader.Staff }));
+
+        Assert.StartsWith("Our support team turned off Marketing by SMS at the customer's request by phone — ",
+            string.Join(" ", cut.Find("li").TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HistoryEntry_ForAStaffChange_ShowsTheReasonAfterTheTime()
     {
         Services.AddScoped<HistoryDescriber>();

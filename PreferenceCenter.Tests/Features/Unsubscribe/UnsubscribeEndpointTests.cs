@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging.Links;
@@ -34,6 +35,21 @@ public sealed partial class UnsubscribeEndpointTests(UnsubscribeAppFixture app) 
         Assert.Equal(ChangeSource.OneClickUnsubscribe, entry.Source);
         Assert.Equal(("marketing", Channel.Email), (entry.PurposeKey, entry.Channel!.Value));
         Assert.Equal(customer.ToString(), entry.ActorId);
+    }
+
+    [Fact]
+    public async Task OneClickPost_RecordsWhichEmailTheLinkCameFrom()
+    {
+        var customer = await app.NewCustomerAsync();
+        var sent = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddDays(-2).ToUnixTimeMilliseconds());
+        using var client = app.NewClient();
+
+        using var response = await client.PostAsync($"u/{app.Token(customer, clock: new FakeTimeProvider(sent))}", OneClick);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entry = (await app.LedgerAsync(customer))[^1];
+        Assert.Equal(LedgerEventType.ConsentWithdrawn, entry.EventType);
+        Assert.Equal("email-of:" + LedgerTime.Format(sent), entry.Detail);
     }
 
     [Fact]
@@ -128,6 +144,7 @@ public sealed partial class UnsubscribeEndpointTests(UnsubscribeAppFixture app) 
         Assert.Equal(expected, entry.EventType);
         Assert.Equal(ChangeSource.UnsubscribePage, entry.Source);
         Assert.Equal(Channel.Email, entry.Channel);
+        Assert.NotNull(LinkOrigin.Read(entry.Detail)); // which email's link it came from
         Assert.Equal(choice == "Unsubscribe", !(await app.CellsAsync(customer))[("marketing", Channel.Email)].IsOn);
     }
 
@@ -157,8 +174,33 @@ public sealed partial class UnsubscribeEndpointTests(UnsubscribeAppFixture app) 
 
         Assert.All((await app.CellsAsync(customer)).Values, cell => Assert.False(cell.IsOn));
         var added = (await app.LedgerAsync(customer)).Skip(before).ToList();
-        Assert.Equal(3, added.Count);
-        Assert.All(added, e => Assert.Equal((LedgerEventType.ConsentWithdrawn, ChangeSource.UnsubscribePage), (e.EventType, e.Source)));
+        Assert.Equal(4, added.Count);
+        Assert.All(added[..3], e => Assert.Equal((LedgerEventType.ConsentWithdrawn, ChangeSource.UnsubscribePage), (e.EventType, e.Source)));
+        Assert.Equal(LedgerEventType.AllConsentsWithdrawn, added[3].EventType);
+    }
+
+    [Fact]
+    public async Task PageChoice_Everything_ThenUndo_BringsBackWhatWasOn()
+    {
+        var customer = await app.NewCustomerAsync();
+        var was = await app.CellsAsync(customer);
+        await PostFormAsync(customer, "choose", "choice", "Everything");
+        using (var client = app.NewClient())
+        {
+            Assert.Contains("Undo: switch back on what was on", await client.GetStringAsync($"u/{app.Token(customer)}?done=Everything"), StringComparison.Ordinal);
+        }
+
+        var (status, location) = await PostFormAsync(customer, "undo", "undo", "everything");
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.EndsWith("?done=Undone", location, StringComparison.Ordinal);
+        Assert.Equal(was.Values.Select(c => (c.PurposeKey, c.Channel, c.IsOn, c.ExpiresAt)).Order(),
+            (await app.CellsAsync(customer)).Values.Select(c => (c.PurposeKey, c.Channel, c.IsOn, c.ExpiresAt)).Order());
+        var undone = (await app.LedgerAsync(customer))[^1];
+        Assert.Equal((LedgerEventType.WithdrawAllUndone, ChangeSource.UnsubscribePage, "3"), (undone.EventType, undone.Source, undone.After));
+
+        var (_, again) = await PostFormAsync(customer, "undo", "undo", "everything");
+        Assert.EndsWith("?done=NothingToUndo", again, StringComparison.Ordinal);
     }
 
     [Fact]

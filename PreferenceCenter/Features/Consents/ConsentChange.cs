@@ -7,7 +7,8 @@ namespace PreferenceCenter.Features.Consents;
 /// (0 when never given), so a change made meanwhile in another tab is reported, not overwritten.
 /// <see cref="AnyVersion"/> skips that check: an unsubscribe link means "off", whatever happened since the email.
 /// <paramref name="Evidence"/>: for a consent gathered elsewhere, where, when and under which wording it was captured,
-/// recorded in the ledger entry as given.
+/// recorded in the ledger entry as given; for a withdrawal from an emailed link, which email it came from
+/// (<c>LinkOrigin</c>: "email-of:…").
 /// </summary>
 public sealed record ConsentChange(
     Guid CustomerId, string PurposeKey, Channel Channel, bool Grant, int ExpectedVersion, Actor Actor, ChangeSource Source,

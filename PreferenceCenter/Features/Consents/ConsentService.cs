@@ -124,8 +124,12 @@ public sealed class ConsentService(
         return ConsentImportBatch.BeginAsync(db, entries, mail, consents, cancellationToken);
     }
 
-    /// <summary>Withdraws every consent that is on or awaiting confirmation, in one transaction with one ledger entry each.</summary>
-    public async Task<int> WithdrawAllAsync(Guid customerId, Actor actor, ChangeSource source, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Withdraws every consent that is on or awaiting confirmation, in one transaction with one ledger entry each;
+    /// <paramref name="detail"/> goes into each entry (which email's link it came from). A last entry,
+    /// <see cref="LedgerEventType.AllConsentsWithdrawn"/>, keeps what was on, for <see cref="WithdrawAllUndo"/>.
+    /// </summary>
+    public async Task<int> WithdrawAllAsync(Guid customerId, Actor actor, ChangeSource source, string? detail = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -137,20 +141,27 @@ public sealed class ConsentService(
             .Join(db.Purposes, c => c.PurposeId, p => p.Id, (c, p) => new { Consent = c, Purpose = p })
             .ToListAsync(cancellationToken);
 
-        var withdrawn = 0;
+        var was = new List<WithdrawAllSnapshot.Item>();
         foreach (var item in granted.Where(g => !ConsentRules.IsUnchanged(g.Consent, grant: false, now)))
         {
+            was.Add(WithdrawAllSnapshot.Item.Of(item.Purpose.Key, item.Consent));
             var before = ConsentRules.StateLabel(item.Consent, now);
             ConsentTransition.Apply(item.Consent, ConsentState.Withdrawn, item.Purpose, notice, source, now);
             await ledger.AppendAsync(db, new LedgerDraft(
                 LedgerEventType.ConsentWithdrawn, actor, customerId, source, notice, item.Purpose.Key, item.Consent.Channel,
-                before, ConsentRules.Off), cancellationToken);
-            withdrawn++;
+                before, ConsentRules.Off, detail), cancellationToken);
+        }
+
+        if (was.Count > 0)
+        {
+            await ledger.AppendAsync(db, new LedgerDraft(
+                LedgerEventType.AllConsentsWithdrawn, actor, customerId, source, notice,
+                After: was.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Detail: new WithdrawAllSnapshot(now, was).ToDetail()), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return withdrawn;
+        return was.Count;
     }
 
     private async Task<ConsentCell> ReadCellAsync(ConsentChange change, CancellationToken cancellationToken)

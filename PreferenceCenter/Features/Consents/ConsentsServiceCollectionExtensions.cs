@@ -6,5 +6,5 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ConsentsServiceCollectionExtensions
 {
     public static IServiceCollection AddConsents(this IServiceCollection services) =>
-        services.AddSingleton<ConsentService>().AddSingleton<GlobalPrivacyControlService>();
+        services.AddSingleton<ConsentService>().AddSingleton<WithdrawAllUndo>().AddSingleton<GlobalPrivacyControlService>();
 }

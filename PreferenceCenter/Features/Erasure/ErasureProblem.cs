@@ -18,4 +18,7 @@ public enum ErasureProblem
     ChannelRequired,
     IdentityCheckRequired,
     TooManyAttempts,
+
+    /// <summary>A new confirmation link was asked for a request that no longer waits for one.</summary>
+    NotWaitingForConfirmation,
 }

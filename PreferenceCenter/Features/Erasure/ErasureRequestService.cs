@@ -120,6 +120,48 @@ public sealed class ErasureRequestService(
             (r, now) => r.VerifiedAt = now, cancellationToken);
     }
 
+    /// <summary>
+    /// A new confirmation link for a request still waiting for it (typically after the first lapsed), to the sign-in
+    /// address, in the language of the request. Limited like asking (a few an hour per customer), and recorded
+    /// (<see cref="LedgerEventType.ErasureLinkResent"/>), which restarts the link's clock; the mail goes after commit.
+    /// </summary>
+    public async Task<ErasureResult> ResendLinkAsync(Guid customerId, int requestId, Uri confirmPage, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(confirmPage);
+        using var permit = limiters.AcquireForTarget(RequestLimit.ErasureRequest, customerId.ToString());
+        if (!permit.IsAcquired)
+        {
+            return ErasureResult.Refused(ErasureProblem.TooManyAttempts);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.BeginWriteAsync(cancellationToken);
+        var request = await db.ErasureRequests.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == requestId && r.CustomerId == customerId, cancellationToken);
+        if (request is null || await accounts.EmailOfAsync(customerId, cancellationToken) is not { } email)
+        {
+            return ErasureResult.Refused(ErasureProblem.NotFound);
+        }
+
+        var now = time.GetUtcNowToMillisecond();
+        if (request.State != ErasureState.Requested)
+        {
+            return ErasureResult.Refused(ErasureProblem.NotWaitingForConfirmation, ErasureRequestView.From(request, now));
+        }
+
+        await ledger.AppendAsync(db, new LedgerDraft(
+            LedgerEventType.ErasureLinkResent, Actor.Customer(customerId), customerId, ChangeSource.Web,
+            Detail: ErasureLedger.Detail(request.Id)), cancellationToken);
+        if (!await db.TryCommitAsync(tx, cancellationToken))
+        {
+            return ErasureResult.Refused(ErasureProblem.ChangedElsewhere);
+        }
+
+        await mail.SendConfirmationAsync(email, request.Culture, ConfirmLink(confirmPage, request.Id, customerId), request.DueAt,
+            options.Value.ConfirmationLinkHours, cancellationToken);
+        return ErasureResult.Saved(ErasureRequestView.From(request, now, now, options.Value.ConfirmationLinkHours));
+    }
+
     public Task<ErasureResult> CancelAsync(Guid customerId, int requestId, CancellationToken cancellationToken = default) =>
         transitions.ApplyAsync(
             requestId, ErasureAction.Cancel, Actor.Customer(customerId), ChangeSource.Web, customerId,

@@ -10,13 +10,17 @@ public sealed record ErasureRequestView(
     DateTimeOffset? VerifiedAt,
     string? RejectionReason,
     int DaysLeft,
-    bool IsOverdue)
+    bool IsOverdue,
+    bool LinkLapsed = false)
 {
     public bool IsOpen => ErasureRules.IsOpen(State);
 
     public bool CanCancel => ErasureRules.CanCancel(State);
 
-    internal static ErasureRequestView From(ErasureRequest r, DateTimeOffset now) => new(
+    /// <param name="linkSentAt">When the last confirmation link went out (the request itself, or the last resend).</param>
+    /// <param name="linkHours">How long a confirmation link works; null where nobody needs to know whether it lapsed.</param>
+    internal static ErasureRequestView From(ErasureRequest r, DateTimeOffset now, DateTimeOffset? linkSentAt = null, int? linkHours = null) => new(
         r.Id, r.CustomerId, r.State, r.RequestedAt, r.DueAt, r.VerifiedAt, r.RejectionReason,
-        ErasureRules.DaysLeft(r.DueAt, now), ErasureRules.IsOverdue(r.State, r.DueAt, now));
+        ErasureRules.DaysLeft(r.DueAt, now), ErasureRules.IsOverdue(r.State, r.DueAt, now),
+        linkHours is int hours && r.State == ErasureState.Requested && now >= (linkSentAt ?? r.RequestedAt).AddHours(hours));
 }

@@ -7,6 +7,7 @@ using MudBlazor;
 using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Messaging.Links;
+using PreferenceCenter.Infrastructure.Localization;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Erasure;
@@ -71,14 +72,32 @@ public sealed partial class ForgetMePage
         }
     }
 
+    private async Task ResendAsync(ErasureRequestView request)
+    {
+        busy = true;
+        try
+        {
+            var result = await Requests.ResendLinkAsync(customerId, request.Id, Links.To("forget-me/confirm"));
+            status = result.Outcome == ErasureOutcome.Saved
+                ? new StatusMessage(Severity.Success, T.Plural("Erasure.Link.Resent", Options.Value.ConfirmationLinkHours))
+                : new StatusMessage(Severity.Error, T[$"Erasure.Problem.{result.Problem}"]);
+            requests = await Requests.ListAsync(customerId);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
     private async Task CancelAsync(ErasureRequestView request)
     {
         busy = true;
         try
         {
             var result = await Requests.CancelAsync(customerId, request.Id);
+            // Cancelling a request still waiting for its link is "cancel and ask again": the form is right below.
             status = result.Succeeded
-                ? new StatusMessage(Severity.Success, T["Erasure.Cancelled"])
+                ? new StatusMessage(Severity.Success, request.State == ErasureState.Requested ? $"{T["Erasure.Cancelled"]} {T["Erasure.AskAgainBelow"]}" : T["Erasure.Cancelled"])
                 : new StatusMessage(Severity.Error, T[$"Erasure.Problem.{result.Problem}"]);
             requests = await Requests.ListAsync(customerId);
         }

@@ -5,18 +5,26 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Import;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Preferences.ContactRules;
+using PreferenceCenter.Infrastructure.Localization;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.History;
 
-/// <summary>Turns a ledger entry into a sentence its subject understands: "You turned on Marketing by email".</summary>
-public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
+/// <summary>
+/// Turns a ledger entry into a sentence its reader understands: the customer reads "You turned off Marketing by email
+/// from the link in our email of 3 Dec 2026"; staff read "The customer turned off…" (<see cref="HistoryReader"/>).
+/// </summary>
+public sealed class HistoryDescriber(IStringLocalizer<SharedResource> resources)
 {
+    private readonly IStringLocalizer<SharedResource> text = resources;
+
     public string Describe(HistoryItem item, HistoryVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(vocabulary);
+        var text = new ReaderWording(this.text, vocabulary.Reader);
         var who = item.ActorKind.ToString();
         // Preference sentences name the support team or "recorded" for systems; the consent ones have a form per actor.
         var by = item.ActorKind switch { ActorKind.Customer => "Customer", ActorKind.Staff => "Staff", _ => "System" };
@@ -31,6 +39,10 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
             LedgerEventType.ConsentWithdrawn => text[item.Source == ChangeSource.GlobalPrivacyControl ? "Gpc.History.Withdrawn" : $"History.ConsentWithdrawn.{who}",
                 Label(item, vocabulary.PurposeTitles), System(item)],
             LedgerEventType.GlobalPrivacyControlHonoured => text["Gpc.History.Honoured"],
+            LedgerEventType.AllConsentsWithdrawn => text["History.AllConsentsWithdrawn"],
+            LedgerEventType.WithdrawAllUndone => Count(item.Before) > 0
+                ? $"{text.Plural("History.WithdrawAllUndone", Count(item.After))} {text.Plural("History.WithdrawAllUndone.Left", Count(item.Before))}"
+                : text.Plural("History.WithdrawAllUndone", Count(item.After)),
             LedgerEventType.GlobalPrivacyControlOverridden => text["Gpc.History.Overridden", Label(item, vocabulary.PurposeTitles)],
             LedgerEventType.ConsentPendingConfirmation => text[$"Lifecycle.History.Pending.{item.ActorKind switch
             {
@@ -52,7 +64,7 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
             LedgerEventType.ContactFrequencyChanged => text[$"History.ContactFrequencyChanged.{by}", ChannelName(item), FrequencyPhrase(item.After)],
             LedgerEventType.ContactPaused => text[$"History.ContactPaused.{by}", ChannelName(item), Moment(item.After, vocabulary)],
             LedgerEventType.ContactPauseLifted => text[$"History.ContactPauseLifted.{by}", ChannelName(item)],
-            LedgerEventType.FeedbackGiven => text[$"History.FeedbackGiven.{by}", FeedbackPhrase(item)],
+            LedgerEventType.FeedbackGiven => text[$"History.FeedbackGiven.{by}", FeedbackPhrase(item, text)],
             LedgerEventType.ProfileChanged => text[$"PersonalData.History.ProfileChanged.{by}", ProfileFields(item.Detail)],
             LedgerEventType.SignedUpWithErasedAddress => text["PersonalData.History.SignedUpWithErasedAddress"],
             LedgerEventType.ErasureSuppressionWritten or LedgerEventType.ErasurePersonalDataDeleted or LedgerEventType.ErasureSignInDeleted
@@ -61,6 +73,7 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
             // Support may file the request for the customer; every later step is the customer's, the officer's or the job's.
             LedgerEventType.ErasureRequested => text[item.ActorKind == ActorKind.Staff ? "Erasure.History.Requested.Staff" : "Erasure.History.Requested"],
             LedgerEventType.ErasureVerified => text["Erasure.History.Verified"],
+            LedgerEventType.ErasureLinkResent => text["Erasure.History.LinkResent"],
             LedgerEventType.ErasureApproved => text["Erasure.History.Approved"],
             LedgerEventType.ErasureRejected => text["Erasure.History.Rejected"],
             LedgerEventType.ErasureCancelled => text["Erasure.History.Cancelled"],
@@ -75,8 +88,16 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
             _ => text["History.Other", item.EventType],
         };
         // Staff acting for the customer say how the customer asked: "… at your request by phone".
-        return RequestChannels.FromLedgerValue(item.RequestChannel) is { } asked
-            ? $"{sentence} {text[$"Support.History.By.{asked}"]}"
+        if (RequestChannels.FromLedgerValue(item.RequestChannel) is { } asked)
+        {
+            return $"{sentence} {text[$"Support.History.By.{asked}"]}";
+        }
+
+        // A change made from an emailed link says which email, when the link recorded it (never a guessed date).
+        return FromALink(item)
+            ? $"{sentence} {(LinkOrigin.Read(item.Detail) is { } sent
+                ? text["History.From.EmailOf", TimeFormat.ShortDate(sent, CultureInfo.CurrentUICulture)]
+                : text["History.From.AnEmail"])}"
             : sentence;
     }
 
@@ -100,9 +121,16 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
         return key is null ? null : text[key, evidence.Source, Label(item, vocabulary.PurposeTitles),
             TimeFormat.Date(evidence.CapturedAt, CultureInfo.CurrentUICulture), evidence.CollectionPoint].Value;
     }
+    // The sentences for confirming, renewing and verifying already say they came from our email.
+    private static bool FromALink(HistoryItem item) =>
+        item.Source is ChangeSource.OneClickUnsubscribe or ChangeSource.UnsubscribePage or ChangeSource.EmailLink
+        && item.EventType is LedgerEventType.ConsentWithdrawn or LedgerEventType.ConsentGranted or LedgerEventType.ContactFrequencyChanged
+            or LedgerEventType.ContactPaused or LedgerEventType.ContactPauseLifted;
 
     // The API client's name as the officer wrote it ("newsletter system"), or a plain word when it is gone.
     private string System(HistoryItem item) => item.ApiClientName ?? text["History.ApiClient.Unnamed"];
+
+    private static int Count(string? recorded) => int.TryParse(recorded, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     private static string LanguageName(string? culture) =>
         culture is null ? string.Empty : CultureInfo.GetCultureInfo(culture).NativeName;
@@ -118,7 +146,7 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> text)
     private static string Moment(string? recorded, HistoryVocabulary vocabulary) =>
         LedgerTime.Parse(recorded) is { } moment ? TimeFormat.DateAndTime(moment, CultureInfo.CurrentUICulture, vocabulary.TimeZone) : recorded ?? string.Empty;
 
-    private string FeedbackPhrase(HistoryItem item)
+    private string FeedbackPhrase(HistoryItem item, ReaderWording text)
     {
         var kinds = (item.After ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
         var phrases = kinds.Select(kind => kind switch

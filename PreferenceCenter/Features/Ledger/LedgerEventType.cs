@@ -26,6 +26,13 @@ public enum LedgerEventType
     /// <summary>The customer turned a partner purpose on again after the signal was honoured: their choice, over the signal.</summary>
     GlobalPrivacyControlOverridden = 110,
 
+    // 150–159: "withdraw everything" and its undo
+    /// <summary>The customer undid "withdraw everything" (After: how many consents came back; Before: how many were left, changed meanwhile).</summary>
+    WithdrawAllUndone = 150,
+
+    /// <summary>"Withdraw everything", written after its withdrawals: Detail is what was on before (<c>WithdrawAllSnapshot</c>), for the undo.</summary>
+    AllConsentsWithdrawn = 151,
+
     // 200–299: zero-party preferences. Entries name the question (Detail) and never hold the answer itself.
     PreferenceAnswered = 200,
     PreferenceAnswerForgotten = 201,
@@ -62,6 +69,9 @@ public enum LedgerEventType
     ErasureCancelled = 424,
     ErasureExecutionStarted = 425,
     ErasureCompleted = 426,
+
+    /// <summary>The customer asked for a new confirmation link after the first lapsed (Detail: "request:{id}").</summary>
+    ErasureLinkResent = 430,
 
     // 500–599: support. Entries name the customer by id and the kind of data (Detail), never the data itself.
     PersonalDataRevealed = 500,

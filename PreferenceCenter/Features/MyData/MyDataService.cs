@@ -30,7 +30,7 @@ public sealed class MyDataService(
     ContactRulesService contactRules,
     MyDataProfiles profiles,
     PersonalDataProtector protector,
-    IOptions<EmailOptions> email,
+    IOptions<ControllerOptions> controllerOptions,
     IStringLocalizer<SharedResource> text)
 {
     private static readonly LedgerEventType[] ConsentEvents =
@@ -93,7 +93,8 @@ public sealed class MyDataService(
                 .Where(e => e.SubjectId == customerId && ConsentEvents.Contains(e.EventType))
                 .OrderBy(e => e.Sequence).ToListAsync(cancellationToken))
             .ToLookup(e => (e.PurposeKey, e.Channel));
-        var controller = new PiiController(email.Value.FromName, email.Value.FromAddress);
+        // The company the notice names, not the sender name of our emails ("PreferenceCenter").
+        var controller = new PiiController(controllerOptions.Value.Name, controllerOptions.Value.Contact);
         return [.. consents.OrderBy(c => c.Key, StringComparer.Ordinal).ThenBy(c => c.Consent.Channel).Select(c =>
         {
             var purpose = purposes.GetValueOrDefault(c.Key);

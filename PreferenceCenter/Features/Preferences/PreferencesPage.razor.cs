@@ -1,17 +1,18 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
-using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Consents.Gpc;
+using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Infrastructure.Localization;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Preferences;
@@ -76,6 +77,9 @@ public sealed partial class PreferencesPage
 
     /// <summary>The sections below the matrix say what they did here, in the page's one live region.</summary>
     private void Report(StatusMessage message) => status = message;
+
+    // The feedback offer can lower a frequency or pause: the contact section and the pause banner show the new rules.
+    private void OnRulesChanged(IReadOnlyDictionary<Channel, ContactRuleView> changed) => rules = changed;
 
     private async Task OnToggleAsync(ConsentToggle toggle)
     {
@@ -182,21 +186,8 @@ public sealed partial class PreferencesPage
         consentsVersion++;
     }
 
-    private async Task WithdrawAllAsync()
-    {
-        saving = true;
-        try
-        {
-            var count = await Consents.WithdrawAllAsync(customerId, Actor.Customer(customerId), ChangeSource.Web);
-            cells = new(await Consents.GetCellsAsync(customerId));
-            status = new StatusMessage(Severity.Success, T["Preferences.WithdrawAll.Done", count]);
-            consentsVersion++;
-        }
-        finally
-        {
-            saving = false;
-        }
-    }
+    private string LabelOf(string purposeKey, Channel channel) =>
+        T.ConsentLabel(notice?.Purposes.FirstOrDefault(p => p.Key == purposeKey)?.Title ?? purposeKey, channel);
 
     private StatusMessage Describe(ConsentToggle toggle, ConsentChangeResult result)
     {

@@ -8,6 +8,9 @@ public static class PrivacyServiceCollectionExtensions
     {
         services.AddSingleton<PrivacyNoticeService>();
         services.AddSingleton<CatalogPublisher>();
+        // Bound when configuration is there (the app); the defaults otherwise (tests that wire features by hand).
+        services.AddOptions<ControllerOptions>()
+            .Configure<IServiceProvider>((options, provider) => provider.GetService<IConfiguration>()?.GetSection(ControllerOptions.Section).Bind(options));
         return services;
     }
 }

@@ -14,7 +14,9 @@ public sealed record PurposeSummary(
     string Retention,
     string? RecipientName,
     int? ValidityMonths,
-    ChannelSet OfferedChannels)
+    ChannelSet OfferedChannels,
+    string? RecipientCountry = null,
+    Uri? RecipientPrivacyPolicy = null)
 {
     public bool AsksForConsent => LegalBasis == LegalBasis.Consent;
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Unsubscribe;
 using PreferenceCenter.Infrastructure.RateLimiting;
@@ -26,6 +27,7 @@ public static class UnsubscribeEndpoints
         // Form posts from the page: [FromForm] binding makes the antiforgery middleware check them.
         SmallForm(app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/choose", ChooseAsync)).WithMetadata(new RateLimitedAttribute(RequestLimit.EmailedLink));
         SmallForm(app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/reason", ReasonAsync)).WithMetadata(new RateLimitedAttribute(RequestLimit.EmailedLink));
+        SmallForm(app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/undo", UndoAsync)).WithMetadata(new RateLimitedAttribute(RequestLimit.EmailedLink));
         if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmark:BareEndpoint"))
         {
             // Only for the benchmark's baseline (same middleware, no work); never mapped in a normal run.
@@ -80,6 +82,18 @@ public static class UnsubscribeEndpoints
         string token, [FromForm(Name = "reason")] string? value, LinkTokens tokens, UnsubscribeService service, CancellationToken cancellationToken) =>
         FromPageAsync(token, TryName(value, out LeavingReason reason), tokens, async link =>
             await service.RecordReasonAsync(link, reason, cancellationToken) == UnsubscribeOutcome.Conflict ? UnsubscribeDone.Conflict : UnsubscribeDone.Reason);
+
+    // The antiforgery field is the form's only field; requiring a form makes the middleware check it.
+    private static Task<IResult> UndoAsync(
+        string token, [FromForm(Name = "undo")] string? value, LinkTokens tokens, UnsubscribeService service, CancellationToken cancellationToken) =>
+        FromPageAsync(token, value == "everything", tokens, async link =>
+            await service.UndoEverythingAsync(link, cancellationToken) switch
+            {
+                WithdrawAllUndoOutcome.Restored => UnsubscribeDone.Undone,
+                WithdrawAllUndoOutcome.TooLate => UnsubscribeDone.UndoTooLate,
+                WithdrawAllUndoOutcome.Conflict => UnsubscribeDone.Conflict,
+                _ => UnsubscribeDone.NothingToUndo,
+            });
 
     // Exactly one of the names the page offers. Enum.TryParse would also take "3", "-1" and "LessOften, Pause"
     // (which adds up to Unsubscribe), and a binder that throws on anything else answers with the value echoed.

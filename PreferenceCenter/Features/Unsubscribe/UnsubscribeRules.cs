@@ -6,16 +6,10 @@ public static class UnsubscribeRules
 {
     public static readonly TimeSpan PauseLength = TimeSpan.FromDays(91);
 
-    /// <summary>"Less often" is one step down the frequency ladder; monthly (or never) has no step below.</summary>
-    public static ContactFrequency LessOften(ContactFrequency current) => current switch
-    {
-        ContactFrequency.AsItHappens => ContactFrequency.WeeklyDigest,
-        ContactFrequency.WeeklyDigest => ContactFrequency.Monthly,
-        _ => current,
-    };
+    /// <summary>"Less often" is one step down the frequency ladder (<see cref="FrequencyLadder"/>, shared with the feedback offer).</summary>
+    public static ContactFrequency LessOften(ContactFrequency current) => FrequencyLadder.LessOften(current);
 
-    /// <summary>Whether "less often" has a step below <paramref name="current"/> (the page offers it only then).</summary>
-    public static bool CanLower(ContactFrequency current) => LessOften(current) != current;
+    public static bool CanLower(ContactFrequency current) => FrequencyLadder.CanLower(current);
 
     /// <summary>The key a leaving reason is recorded under in the ledger's Detail, e.g. <c>never-signed-up</c>.</summary>
     public static string Key(LeavingReason reason) => reason switch

@@ -15,14 +15,15 @@ namespace PreferenceCenter.Features.Unsubscribe;
 /// feature's service (consents, contact rules), so state and ledger entry commit together as everywhere else.
 /// </summary>
 public sealed class UnsubscribeService(
-    ConsentService consents, GroupCommitWithdrawals withdrawals, ContactRulesService contactRules, IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
+    ConsentService consents, WithdrawAllUndo undo, GroupCommitWithdrawals withdrawals, ContactRulesService contactRules, IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
 {
     /// <summary>Withdraws exactly the purpose and channel the link was sent for; a replay changes and records nothing.</summary>
     public async Task<UnsubscribeOutcome> WithdrawAsync(LinkToken token, ChangeSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
         var result = await withdrawals.WithdrawAsync(new ConsentChange(
-            token.CustomerId, token.PurposeKey, token.Channel, Grant: false, ConsentChange.AnyVersion, Actor.Customer(token.CustomerId), source),
+            token.CustomerId, token.PurposeKey, token.Channel, Grant: false, ConsentChange.AnyVersion, Actor.Customer(token.CustomerId), source,
+            LinkOrigin.Record(token)),
             cancellationToken);
         return result.Outcome switch
         {
@@ -41,7 +42,7 @@ public sealed class UnsubscribeService(
             case UnsubscribeChoice.Unsubscribe:
                 return await WithdrawAsync(token, ChangeSource.UnsubscribePage, cancellationToken);
             case UnsubscribeChoice.Everything:
-                await consents.WithdrawAllAsync(token.CustomerId, actor, ChangeSource.UnsubscribePage, cancellationToken);
+                await consents.WithdrawAllAsync(token.CustomerId, actor, ChangeSource.UnsubscribePage, LinkOrigin.Record(token), cancellationToken);
                 return UnsubscribeOutcome.Done;
             case UnsubscribeChoice.LessOften:
                 var rules = await contactRules.GetAsync(token.CustomerId, cancellationToken);
@@ -52,14 +53,24 @@ public sealed class UnsubscribeService(
                 }
 
                 return Outcome(await contactRules.SetFrequencyAsync(
-                    token.CustomerId, token.Channel, UnsubscribeRules.LessOften(seen), seen, actor, ChangeSource.UnsubscribePage, cancellationToken));
+                    token.CustomerId, token.Channel, UnsubscribeRules.LessOften(seen), seen, actor, ChangeSource.UnsubscribePage, LinkOrigin.Record(token), cancellationToken));
             case UnsubscribeChoice.Pause:
                 return Outcome(await contactRules.PauseAsync(
                     token.CustomerId, [token.Channel], time.GetUtcNow().Add(UnsubscribeRules.PauseLength), actor, ChangeSource.UnsubscribePage,
-                    cancellationToken));
+                    LinkOrigin.Record(token), cancellationToken));
             default:
                 throw new ArgumentOutOfRangeException(nameof(choice), choice, null);
         }
+    }
+
+    /// <summary>
+    /// Takes back "unsubscribe from everything" within <see cref="WithdrawAllUndo.Window"/>: what was on comes back as it
+    /// was (marketing by email stays confirmed), what changed meanwhile stays as it is.
+    /// </summary>
+    public async Task<WithdrawAllUndoOutcome> UndoEverythingAsync(LinkToken token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return (await undo.UndoAsync(token.CustomerId, Actor.Customer(token.CustomerId), ChangeSource.UnsubscribePage, cancellationToken)).Outcome;
     }
 
     /// <summary>Records why the customer is leaving: one ledger entry naming the reason's key, nothing else.</summary>

@@ -47,7 +47,7 @@ public sealed class ErasureQueuePageTests : ErasurePageTestBase
         cut.WaitForElement("table");
         var row = Row(cut, request.Id);
         Assert.Contains("erasure-queue__overdue", row.ClassList);
-        Assert.Equal("Overdue by 2 day(s)", row.QuerySelector(".erasure-queue__overdue-label")!.TextContent.Trim());
+        Assert.Equal("Overdue by 2 days", row.QuerySelector(".erasure-queue__overdue-label")!.TextContent.Trim());
     }
 
     [Fact]

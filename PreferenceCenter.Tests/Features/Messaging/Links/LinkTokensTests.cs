@@ -20,7 +20,7 @@ public sealed class LinkTokensTests
 
         var read = tokens.TryRead(token, LinkPurpose.Unsubscribe);
 
-        Assert.Equal(new LinkToken(LinkPurpose.Unsubscribe, Customer, "sharing-northwind", Channel.Sms, clock.GetUtcNow().AddDays(7)), read.Token);
+        Assert.Equal(new LinkToken(LinkPurpose.Unsubscribe, Customer, "sharing-northwind", Channel.Sms, clock.GetUtcNow().AddDays(7), clock.GetUtcNow()), read.Token);
         Assert.DoesNotContain("/", token, StringComparison.Ordinal); // safe in a URL path as it is
     }
 

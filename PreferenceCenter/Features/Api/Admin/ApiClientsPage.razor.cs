@@ -1,12 +1,13 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Api.Clients;
+using PreferenceCenter.Infrastructure.Localization;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Api.Admin;
@@ -162,8 +163,8 @@ public sealed partial class ApiClientsPage
     private string GraceText(int hours) => hours switch
     {
         0 => T["Api.Clients.GraceNone"],
-        < 24 => T["Api.Clients.GraceHours", hours],
-        _ => T["Api.Clients.GraceDays", hours / 24],
+        < 24 => T.Plural("Api.Clients.GraceHours", hours),
+        _ => T.Plural("Api.Clients.GraceDays", hours / 24),
     };
 
     private static string When(DateTimeOffset moment) => TimeFormat.DateAndTime(moment, CultureInfo.CurrentUICulture, null);

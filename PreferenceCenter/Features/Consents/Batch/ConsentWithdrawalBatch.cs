@@ -71,7 +71,7 @@ internal sealed class ConsentWithdrawalBatch(IDbContextFactory<AppDbContext> dbF
 
         await entries.AppendAsync(new LedgerDraft(
             LedgerEventType.ConsentWithdrawn, change.Actor, change.CustomerId, change.Source, notice, purpose!.Key, change.Channel,
-            before, ConsentRules.Off), cancellationToken);
+            before, ConsentRules.Off, change.Evidence), cancellationToken);
         return ConsentChangeResult.Saved(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
     }
 }

@@ -7,6 +7,7 @@ using PreferenceCenter.Features.Messaging.Links;
 using PreferenceCenter.Features.Messaging.Sending;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Infrastructure.Localization;
 
 namespace PreferenceCenter.Features.Consents.Lifecycle;
 
@@ -38,7 +39,7 @@ public sealed class LifecycleMail(
         {
             var label = text.ConsentLabel(title, channel);
             return new MarketingEmailContent(
-                text["Lifecycle.Mail.Confirm.Subject", label], text["Lifecycle.Mail.Confirm.Intro", label, days],
+                text["Lifecycle.Mail.Confirm.Subject", label], text.Plural("Lifecycle.Mail.Confirm.Intro", days, label),
                 text["Lifecycle.Mail.Confirm.Action"], links.To($"{ConfirmPath}/{token}"));
         }), cancellationToken);
         return true;

@@ -15,14 +15,18 @@ namespace PreferenceCenter.Features.Messaging.Links;
 /// </summary>
 public sealed class LinkTokens(IDataProtectionProvider provider, TimeProvider time)
 {
-    private const byte FormatVersion = 1;
-    private const int FixedLength = 1 + 1 + 16 + 1 + 8;
+    // Version 2 adds the issue time after the expiry; version 1 links already in mailboxes still read (without it).
+    private const byte FormatVersion = 2;
+    private const byte FormatVersionWithoutIssueTime = 1;
+    private const int FixedLengthV1 = 1 + 1 + 16 + 1 + 8;
+    private const int FixedLength = FixedLengthV1 + 8;
     private readonly IDataProtector protector = provider.CreateProtector("PreferenceCenter.Messaging.LinkTokens.v1");
 
     public string Create(LinkPurpose purpose, Guid customerId, string purposeKey, Channel channel, TimeSpan lifetime)
     {
         ArgumentNullException.ThrowIfNull(purposeKey);
-        var expires = time.GetUtcNowToMillisecond().Add(lifetime);
+        var issued = time.GetUtcNowToMillisecond();
+        var expires = issued.Add(lifetime);
         var key = Encoding.UTF8.GetBytes(purposeKey);
         var payload = new byte[FixedLength + key.Length];
         payload[0] = FormatVersion;
@@ -30,6 +34,7 @@ public sealed class LinkTokens(IDataProtectionProvider provider, TimeProvider ti
         customerId.TryWriteBytes(payload.AsSpan(2, 16));
         payload[18] = (byte)channel;
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(19, 8), expires.ToUnixTimeMilliseconds());
+        BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(27, 8), issued.ToUnixTimeMilliseconds());
         key.CopyTo(payload, FixedLength);
         return WebEncoders.Base64UrlEncode(protector.Protect(payload));
     }
@@ -37,7 +42,10 @@ public sealed class LinkTokens(IDataProtectionProvider provider, TimeProvider ti
     public LinkTokenRead TryRead(string? token, LinkPurpose expected)
     {
         var payload = Unprotect(token);
-        if (payload is null || payload.Length < FixedLength || payload[0] != FormatVersion)
+        var fixedLength = payload is { Length: > 0 }
+            ? payload[0] switch { FormatVersion => FixedLength, FormatVersionWithoutIssueTime => FixedLengthV1, _ => int.MaxValue }
+            : int.MaxValue;
+        if (payload is null || payload.Length < fixedLength)
         {
             return LinkTokenRead.Refused(LinkTokenFailure.Tampered);
         }
@@ -53,8 +61,11 @@ public sealed class LinkTokens(IDataProtectionProvider provider, TimeProvider ti
             return LinkTokenRead.Refused(LinkTokenFailure.Expired);
         }
 
+        DateTimeOffset? issued = fixedLength == FixedLength
+            ? DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(27, 8)))
+            : null;
         return LinkTokenRead.Valid(new LinkToken(
-            expected, new Guid(payload.AsSpan(2, 16)), Encoding.UTF8.GetString(payload.AsSpan(FixedLength)), (Channel)payload[18], expires));
+            expected, new Guid(payload.AsSpan(2, 16)), Encoding.UTF8.GetString(payload.AsSpan(fixedLength)), (Channel)payload[18], expires, issued));
     }
 
     private byte[]? Unprotect(string? token)

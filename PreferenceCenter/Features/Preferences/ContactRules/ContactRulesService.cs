@@ -21,9 +21,10 @@ public sealed class ContactRulesService(IDbContextFactory<AppDbContext> dbFactor
     }
 
     /// <param name="seen">The frequency the customer saw before choosing; if it changed elsewhere meanwhile, nothing is overwritten.</param>
+    /// <param name="detail">Recorded in the ledger entry: which email's link the change came from, if it did.</param>
     public async Task<PreferenceChangeResult> SetFrequencyAsync(
         Guid customerId, Channel channel, ContactFrequency frequency, ContactFrequency seen, Actor actor, ChangeSource source,
-        CancellationToken cancellationToken = default)
+        string? detail = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -50,7 +51,7 @@ public sealed class ContactRulesService(IDbContextFactory<AppDbContext> dbFactor
         var now = time.GetUtcNowToMillisecond();
         await ledger.AppendAsync(db, new LedgerDraft(
             LedgerEventType.ContactFrequencyChanged, actor, customerId, source, Channel: channel,
-            Before: ContactFrequencyNames.Of(rule.Frequency), After: ContactFrequencyNames.Of(frequency)), cancellationToken);
+            Before: ContactFrequencyNames.Of(rule.Frequency), After: ContactFrequencyNames.Of(frequency), Detail: detail), cancellationToken);
         rule.Frequency = frequency;
         rule.ChangedAt = now;
         rule.Version++;
@@ -60,7 +61,7 @@ public sealed class ContactRulesService(IDbContextFactory<AppDbContext> dbFactor
     /// <summary>Pauses the given channels until <paramref name="until"/>: one ledger entry per channel, one transaction.</summary>
     public async Task<PreferenceChangeResult> PauseAsync(
         Guid customerId, IReadOnlyCollection<Channel> channels, DateTimeOffset until, Actor actor, ChangeSource source,
-        CancellationToken cancellationToken = default)
+        string? detail = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(channels);
         ArgumentNullException.ThrowIfNull(actor);
@@ -80,7 +81,7 @@ public sealed class ContactRulesService(IDbContextFactory<AppDbContext> dbFactor
             var rule = await FindOrAddAsync(db, customerId, channel, cancellationToken);
             await ledger.AppendAsync(db, new LedgerDraft(
                 LedgerEventType.ContactPaused, actor, customerId, source, Channel: channel,
-                Before: rule.PausedUntil > now ? LedgerTime.Format(rule.PausedUntil.Value) : null, After: LedgerTime.Format(until)), cancellationToken);
+                Before: rule.PausedUntil > now ? LedgerTime.Format(rule.PausedUntil.Value) : null, After: LedgerTime.Format(until), Detail: detail), cancellationToken);
             rule.PausedUntil = until;
             rule.ChangedAt = now;
             rule.Version++;

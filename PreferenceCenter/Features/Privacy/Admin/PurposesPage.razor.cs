@@ -1,11 +1,12 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
+using PreferenceCenter.Infrastructure.Localization;
 using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Privacy.Admin;
@@ -70,5 +71,5 @@ public sealed partial class PurposesPage
     }
 
     private string Describe(string key, string title, int? value) =>
-        T[key, title, value is int m ? T["Lifecycle.Purposes.MonthsValue", m] : T["Lifecycle.Purposes.NoExpiry"]];
+        T[key, title, value is int m ? T.Plural("Lifecycle.Purposes.MonthsValue", m) : T["Lifecycle.Purposes.NoExpiry"]];
 }
