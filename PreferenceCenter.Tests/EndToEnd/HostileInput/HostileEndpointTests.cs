@@ -26,7 +26,7 @@ public sealed partial class HostileEndpointTests(AppHost app, ITestOutputHelper 
     /// <summary>A valid value per field, for requests where something else (a route value, the body's shape) is the hostile part.</summary>
     private static readonly Dictionary<string, string> ValidFields = new(StringComparer.Ordinal)
     {
-        ["List-Unsubscribe"] = "One-Click", ["choice"] = "Pause", ["reason"] = "TooOften", ["culture"] = "en", ["returnUrl"] = "/",
+        ["List-Unsubscribe"] = "One-Click", ["choice"] = "Pause", ["reason"] = "TooOften", ["culture"] = "en", ["returnUrl"] = "/", ["undo"] = "everything",
     };
 
     /// <summary>Endpoints whose valid requests write (with the hostile part where they ignore it), and the tables they may change.</summary>

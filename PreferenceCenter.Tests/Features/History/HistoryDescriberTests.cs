@@ -61,14 +61,16 @@ public sealed class HistoryDescriberTests
     [Fact]
     public void Describe_ForStaff_NeverSaysYou()
     {
-        var details = new string?[] { null, "too-often,not-relevant", "email", "phone", "reference", "never-signed-up", "name,email" };
+        var imported = new PreferenceCenter.Features.Import.ImportedEvidence(
+            "Northwind shop", DateTimeOffset.UnixEpoch, "checkout", 1, null, null, Guid.Empty, 2).ToJson();
+        var details = new string?[] { null, "too-often,not-relevant", "email", "phone", "reference", "never-signed-up", "name,email", imported };
         foreach (var type in Enum.GetValues<LedgerEventType>())
         {
-            foreach (var actor in Enum.GetValues<ActorKind>())
+            foreach (var (actor, source) in Enum.GetValues<ActorKind>().SelectMany(a => new[] { (a, ChangeSource.Web), (a, ChangeSource.Import) }))
             {
                 foreach (var detail in details)
                 {
-                    var sentence = Describe(Item(type, actor) with { Detail = detail, After = type == LedgerEventType.PreferredLanguageChanged ? "it" : detail, ApiClientName = "newsletter system" }, "en", HistoryReader.Staff);
+                    var sentence = Describe(Item(type, actor) with { Source = source, Detail = detail, After = type == LedgerEventType.PreferredLanguageChanged ? "it" : detail, ApiClientName = "newsletter system" }, "en", HistoryReader.Staff);
                     Assert.DoesNotMatch(@"(?i)\byou(r|rs)?\b", sentence);
                 }
             }

@@ -28,7 +28,7 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> resources)
         var who = item.ActorKind.ToString();
         // Preference sentences name the support team or "recorded" for systems; the consent ones have a form per actor.
         var by = item.ActorKind switch { ActorKind.Customer => "Customer", ActorKind.Staff => "Staff", _ => "System" };
-        if (Imported(item, vocabulary) is { } imported)
+        if (Imported(item, vocabulary, text) is { } imported)
         {
             return imported;
         }
@@ -103,7 +103,7 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> resources)
 
     // "Imported from the shop: you agreed to Marketing by email on 14 March 2025 at checkout." The date is when the
     // consent was given at the source, not when the import ran.
-    private string? Imported(HistoryItem item, HistoryVocabulary vocabulary)
+    private string? Imported(HistoryItem item, HistoryVocabulary vocabulary, ReaderWording text)
     {
         if (item.Source != ChangeSource.Import || ImportedEvidence.TryParse(item.Detail) is not { } evidence)
         {
@@ -121,6 +121,7 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> resources)
         return key is null ? null : text[key, evidence.Source, Label(item, vocabulary.PurposeTitles),
             TimeFormat.Date(evidence.CapturedAt, CultureInfo.CurrentUICulture), evidence.CollectionPoint].Value;
     }
+
     // The sentences for confirming, renewing and verifying already say they came from our email.
     private static bool FromALink(HistoryItem item) =>
         item.Source is ChangeSource.OneClickUnsubscribe or ChangeSource.UnsubscribePage or ChangeSource.EmailLink
