@@ -39,6 +39,16 @@ fi
 counter() { grep -o "<Counters [^>]*" "$trx" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
 total=$(counter total); executed=$(counter executed); passed=$(counter passed); failed=$(counter failed)
 skipped=$((total - executed))
+# CI shows only the end of the output, so name each failing test and its first message line there.
+if [ "${failed:-0}" -gt 0 ]; then
+  /usr/bin/python3 - "$trx" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+    message = r.findtext(".//t:Message", default="", namespaces=ns).strip().splitlines()
+    print(f"FAILED {r.get('testName')}: {message[0][:300] if message else ''}")
+PY
+fi
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1   # a crash that reported no failing test still fails
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

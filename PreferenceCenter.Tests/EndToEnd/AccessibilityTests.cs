@@ -20,7 +20,7 @@ namespace PreferenceCenter.Tests.EndToEnd;
 public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
 {
     [Theory]
-    [InlineData("", true)]
+    [InlineData("", false)]
     [InlineData("privacy", false)]
     [InlineData("not-found", false)]
     [InlineData("Error", false)]

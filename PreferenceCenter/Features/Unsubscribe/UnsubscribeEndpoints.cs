@@ -30,8 +30,9 @@ public static class UnsubscribeEndpoints
         SmallForm(app.MapPost($"/{PublicLinks.UnsubscribePath}/{{token}}/undo", UndoAsync)).WithMetadata(new RateLimitedAttribute(RequestLimit.EmailedLink));
         if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmark:BareEndpoint"))
         {
-            // Only for the benchmark's baseline (same middleware, no work); never mapped in a normal run.
-            app.MapPost("/bench/bare", () => Results.Text("ok")).DisableAntiforgery();
+            // Only for the benchmark's baseline: same middleware and body limits, reads and checks the same form body
+            // as a one-click, and does nothing else. Never mapped in a normal run.
+            SmallForm(app.MapPost("/bench/bare", BareAsync)).DisableAntiforgery();
         }
 
         return app;
@@ -67,6 +68,11 @@ public static class UnsubscribeEndpoints
             ? Results.Text("Busy; please try again.", statusCode: StatusCodes.Status503ServiceUnavailable)
             : Results.Text("Unsubscribed.");
     }
+
+    private static async Task<IResult> BareAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        request.HasFormContentType && (await request.ReadFormAsync(cancellationToken))["List-Unsubscribe"] == "One-Click"
+            ? Results.Text("ok")
+            : Results.BadRequest();
 
     private static Task<IResult> ChooseAsync(
         string token, [FromForm(Name = "choice")] string? value, LinkTokens tokens, UnsubscribeService service, CancellationToken cancellationToken) =>
