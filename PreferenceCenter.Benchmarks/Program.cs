@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using PreferenceCenter.Benchmarks;
 using PreferenceCenter.Benchmarks.Api;
+using PreferenceCenter.Benchmarks.Circuits;
 using PreferenceCenter.Benchmarks.Import;
 using PreferenceCenter.Benchmarks.Suppressions;
 using PreferenceCenter.Benchmarks.Unsubscribe;
@@ -9,6 +10,11 @@ using PreferenceCenter.Benchmarks.Unsubscribe;
 if (args.Length > 0 && args[0] == "unsubscribe")
 {
     return await UnsubscribeBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "circuits")
+{
+    return await CircuitMemoryBenchmark.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "suppressions")

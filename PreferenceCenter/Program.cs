@@ -16,6 +16,7 @@ if (VerifyLedgerCommand.IsRequested(args))
 }
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddBenchmarkDiagnostics(builder.Configuration);
 builder.Services.AddMudServices();
 builder.Services.AddSecurityHeaders();
 builder.Services.AddAppLocalization();
@@ -74,6 +75,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();
 app.MapMyData();
 app.MapUnsubscribe();
+app.MapBenchmarkDiagnostics();
 app.MapApi();
 app.MapImport();
 
