@@ -36,13 +36,13 @@ public static partial class TextDiff
                 segments.Add(new(DiffKind.Same, before[b++]));
                 a++;
             }
-            else if (a < after.Length && (b == before.Length || lengths[b, a + 1] >= lengths[b + 1, a]))
+            else if (b < before.Length && (a == after.Length || lengths[b + 1, a] >= lengths[b, a + 1]))
             {
-                segments.Add(new(DiffKind.Added, after[a++]));
+                segments.Add(new(DiffKind.Removed, before[b++])); // removed before added: reads as "instead of … now …"
             }
             else
             {
-                segments.Add(new(DiffKind.Removed, before[b++]));
+                segments.Add(new(DiffKind.Added, after[a++]));
             }
         }
 
