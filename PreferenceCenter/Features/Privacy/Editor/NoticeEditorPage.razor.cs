@@ -33,6 +33,7 @@ public sealed partial class NoticeEditorPage
 
     [Inject] private NoticeDraftService Drafts { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -93,7 +94,7 @@ public sealed partial class NoticeEditorPage
             if (result.Outcome == NoticeSaveOutcome.Saved)
             {
                 revision = result.Revision;
-                workspace = workspace with { Revision = revision, SavedAt = DateTimeOffset.UtcNow };
+                workspace = workspace with { Revision = revision, SavedAt = Time.GetUtcNow() };
             }
 
             status = result.Outcome switch
