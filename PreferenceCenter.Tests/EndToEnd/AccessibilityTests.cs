@@ -84,6 +84,23 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
         await AssertNoBlockingViolationsAsync(page, path);
     }
 
+    /// <summary>The notice editor in each language: its labels, meters and diffs are written per language.</summary>
+    [Theory]
+    [InlineData("admin/notice", "en-US")]
+    [InlineData("admin/notice", "it-IT")]
+    [InlineData("admin/notice", "es-ES")]
+    public async Task Notice_editor_has_no_serious_or_critical_accessibility_violations_in_every_language(string path, string locale)
+    {
+        var page = await DemoOfficerSession.NewPageAsync(browser, app);
+        await using var context = page.Context;
+        // The language switcher's cookie: the context's own locale would override an Accept-Language header.
+        var culture = locale[..2];
+        await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.Url("") }]);
+        await OpenAsync(page, path, interactive: true);
+        Assert.Equal(culture, await page.Locator("html").GetAttributeAsync("lang")); // the page really is in that language
+        await AssertNoBlockingViolationsAsync(page, $"{path} ({locale})");
+    }
+
     [Theory]
     [InlineData("support", true)]
     public async Task Support_page_has_no_serious_or_critical_accessibility_violations(string path, bool interactive)

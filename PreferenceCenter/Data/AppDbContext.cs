@@ -16,6 +16,7 @@ using PreferenceCenter.Features.Preferences.ContactRules;
 using PreferenceCenter.Features.Preferences.Feedback;
 using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Features.Privacy.Editor;
 using PreferenceCenter.Features.Webhooks;
 using PreferenceCenter.Infrastructure.Jobs;
 
@@ -51,6 +52,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<WebhookFeedPosition> WebhookFeedPositions => Set<WebhookFeedPosition>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
+    public DbSet<NoticeDraft> NoticeDrafts => Set<NoticeDraft>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

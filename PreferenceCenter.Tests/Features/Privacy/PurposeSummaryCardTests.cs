@@ -62,4 +62,15 @@ public sealed class PurposeSummaryCardTests : ComponentTestBase
         Assert.Contains("Only us and the processors who work for us", cut.FindAll("dd").Select(d => d.TextContent));
         Assert.DoesNotContain("How to withdraw", cut.FindAll("dt").Select(d => d.TextContent));
     }
+
+    [Fact]
+    public void SecondLayer_SaysWhatHappensIfYouSayNo_WhenTheNoticeSaysIt()
+    {
+        var cut = Render<PurposeSummaryCard>(p => p.Add(x => x.Purpose, Sharing with { IfYouSayNo = "We share nothing with Northwind Travel." }));
+
+        var terms = cut.FindAll("dt").Select(d => d.TextContent).ToList();
+        var index = terms.IndexOf("If you say no");
+        Assert.True(index >= 0, string.Join(", ", terms));
+        Assert.Equal("We share nothing with Northwind Travel.", cut.FindAll("dd")[index].TextContent);
+    }
 }

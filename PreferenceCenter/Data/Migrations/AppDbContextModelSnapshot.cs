@@ -1068,6 +1068,42 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("QuestionText");
                 });
 
+            modelBuilder.Entity("PreferenceCenter.Features.Privacy.Editor.NoticeDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasedOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublishedAs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BasedOn")
+                        .IsUnique();
+
+                    b.ToTable("NoticeDrafts");
+                });
+
             modelBuilder.Entity("PreferenceCenter.Features.Privacy.NoticeText", b =>
                 {
                     b.Property<int>("Id")
@@ -1179,6 +1215,10 @@ namespace PreferenceCenter.Data.Migrations
 
                     b.Property<string>("DataUsed")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IfYouSayNo")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 

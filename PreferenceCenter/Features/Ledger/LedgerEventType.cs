@@ -83,6 +83,12 @@ public enum LedgerEventType
     // 600–699: the privacy notice
     NoticePublished = 600,
 
+    /// <summary>The officer saved the draft of the next notice (NoticeVersion: the version it edits; Detail: "revision:{n}" and the fields changed).</summary>
+    NoticeDraftSaved = 601,
+
+    /// <summary>The officer published although a language's first layer failed the readability meter; Reason: why; Detail: the failing languages.</summary>
+    NoticeReadabilityOverridden = 602,
+
     // 700–799: messaging. Detail holds the structured reason's key, never free text.
     UnsubscribeFeedbackGiven = 700,
 

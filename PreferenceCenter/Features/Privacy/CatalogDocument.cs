@@ -24,7 +24,8 @@ public sealed record CatalogDocument(
         string Key, PurposeKind Kind, LegalBasis LegalBasis, string Icon, IReadOnlyList<Channel> Channels,
         int? ValidityMonths, string? Recipient, IReadOnlyDictionary<string, PurposeTextEntry> Texts, bool MaterialChange = false);
 
-    public sealed record PurposeTextEntry(string Title, string Summary, string DataUsed, string Retention);
+    /// <param name="IfYouSayNo">What happens if the customer says no; optional, as catalogs written before it lack it.</param>
+    public sealed record PurposeTextEntry(string Title, string Summary, string DataUsed, string Retention, string? IfYouSayNo = null);
 
     public sealed record NoticeEntry(string Title, string LegalText);
 
@@ -32,6 +33,12 @@ public sealed record CatalogDocument(
     {
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
     };
+
+    /// <summary>The catalog as the file format, e.g. to keep a draft of the next version.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    public static CatalogDocument FromJson(string json) =>
+        JsonSerializer.Deserialize<CatalogDocument>(json, JsonOptions) ?? throw new CatalogException(["The catalog is empty."]);
 
     /// <summary>Reads a catalog file; malformed JSON is reported with where it went wrong.</summary>
     public static async Task<CatalogDocument> ParseAsync(Stream json, CancellationToken cancellationToken = default)

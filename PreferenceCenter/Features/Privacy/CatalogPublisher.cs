@@ -18,14 +18,26 @@ public sealed class CatalogPublisher(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<int> PublishAsync(CatalogDocument catalog, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var problems = CatalogRules.Check(catalog);
-        if (problems.Count > 0)
-        {
-            throw new CatalogException(problems);
-        }
-
+        CheckRules(catalog);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.BeginWriteAsync(cancellationToken);
+        var number = await PublishAsync(db, catalog, Actor.System(ActorName), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return number;
+    }
+
+    /// <summary>
+    /// Publishes inside the caller's transaction, recorded as <paramref name="publishedBy"/> (an officer's note on what
+    /// changed travels as the actor's reason), so the caller's own writes commit with it. The caller saves and commits.
+    /// </summary>
+    /// <exception cref="CatalogException">The catalog breaks a rule; nothing was added to <paramref name="db"/>.</exception>
+    public async Task<int> PublishAsync(AppDbContext db, CatalogDocument catalog, Actor publishedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(publishedBy);
+        CheckRules(catalog);
         var number = (await db.NoticeVersions.MaxAsync(n => (int?)n.Number, cancellationToken) ?? 0) + 1;
         var recipients = await UpsertRecipientsAsync(db, catalog, cancellationToken);
         var purposes = await UpsertPurposesAsync(db, catalog, recipients, number, cancellationToken);
@@ -36,15 +48,22 @@ public sealed class CatalogPublisher(IDbContextFactory<AppDbContext> dbFactory, 
         notice.PurposeTexts.AddRange(catalog.Purposes.SelectMany(p => p.Texts.Select(t => new PurposeText
         {
             PurposeId = purposes[p.Key].Id, Culture = t.Key, Title = t.Value.Title, Summary = t.Value.Summary,
-            DataUsed = t.Value.DataUsed, Retention = t.Value.Retention,
+            DataUsed = t.Value.DataUsed, Retention = t.Value.Retention, IfYouSayNo = t.Value.IfYouSayNo,
         })));
         db.NoticeVersions.Add(notice);
         await ledger.AppendAsync(db, new LedgerDraft(
-            LedgerEventType.NoticePublished, Actor.System(ActorName), null, ChangeSource.System, number,
+            LedgerEventType.NoticePublished, publishedBy, null, publishedBy.Kind == ActorKind.Staff ? ChangeSource.Web : ChangeSource.System, number,
             Detail: string.Join(",", catalog.Purposes.Select(p => p.Key))), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
         return number;
+    }
+
+    private static void CheckRules(CatalogDocument catalog)
+    {
+        var problems = CatalogRules.Check(catalog);
+        if (problems.Count > 0)
+        {
+            throw new CatalogException(problems);
+        }
     }
 
     private static async Task<Dictionary<string, Recipient>> UpsertRecipientsAsync(AppDbContext db, CatalogDocument catalog, CancellationToken cancellationToken)

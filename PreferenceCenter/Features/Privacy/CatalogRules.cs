@@ -103,6 +103,19 @@ public static class CatalogRules
             {
                 yield return $"Purpose '{purpose.Key}' in '{language}': the summary is {text.Summary.Length} characters; at most {PurposeText.SummaryMaxLength}.";
             }
+
+            if (text.Title?.Length > PurposeText.TitleMaxLength)
+            {
+                yield return $"Purpose '{purpose.Key}' in '{language}': the title is {text.Title.Length} characters; at most {PurposeText.TitleMaxLength}.";
+            }
+
+            foreach (var (field, value) in new[] { ("data used", text.DataUsed), ("how long", text.Retention), ("what happens if you say no", text.IfYouSayNo) })
+            {
+                if (value?.Length > PurposeText.SummaryMaxLength)
+                {
+                    yield return $"Purpose '{purpose.Key}' in '{language}': '{field}' is {value.Length} characters; at most {PurposeText.SummaryMaxLength}.";
+                }
+            }
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class PrivacyNoticeService(IDbContextFactory<AppDbContext> dbFacto
             .Select(x => new PurposeSummary(
                 x.Purpose.Key, x.Purpose.Kind, x.Purpose.LegalBasis, x.Purpose.Icon, x.Text!.Title, x.Text.Summary,
                 x.Text.DataUsed, x.Text.Retention, x.Purpose.Recipient?.Name, x.Purpose.ValidityMonths, x.Purpose.OfferedChannels,
-                x.Purpose.Recipient?.Country, x.Purpose.Recipient?.PrivacyPolicy))
+                x.Purpose.Recipient?.Country, x.Purpose.Recipient?.PrivacyPolicy, x.Text.IfYouSayNo))
             .ToList();
         return new CurrentNotice(
             notice.Number, notice.PublishedAt, text?.Culture ?? language, text?.Title ?? string.Empty, text?.LegalText ?? string.Empty, summaries);

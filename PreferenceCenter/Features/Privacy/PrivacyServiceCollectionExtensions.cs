@@ -1,4 +1,5 @@
 using PreferenceCenter.Features.Privacy;
+using PreferenceCenter.Features.Privacy.Editor;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +9,7 @@ public static class PrivacyServiceCollectionExtensions
     {
         services.AddSingleton<PrivacyNoticeService>();
         services.AddSingleton<CatalogPublisher>();
+        services.AddSingleton<NoticeDraftService>();
         // Bound when configuration is there (the app); the defaults otherwise (tests that wire features by hand).
         services.AddOptions<ControllerOptions>()
             .Configure<IServiceProvider>((options, provider) => provider.GetService<IConfiguration>()?.GetSection(ControllerOptions.Section).Bind(options));

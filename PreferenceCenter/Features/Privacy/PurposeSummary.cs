@@ -16,7 +16,8 @@ public sealed record PurposeSummary(
     int? ValidityMonths,
     ChannelSet OfferedChannels,
     string? RecipientCountry = null,
-    Uri? RecipientPrivacyPolicy = null)
+    Uri? RecipientPrivacyPolicy = null,
+    string? IfYouSayNo = null)
 {
     public bool AsksForConsent => LegalBasis == LegalBasis.Consent;
 }

@@ -4,6 +4,7 @@ namespace PreferenceCenter.Features.Privacy;
 public sealed class PurposeText
 {
     public const int SummaryMaxLength = 400;
+    public const int TitleMaxLength = 100;
 
     public int Id { get; init; }
     public int NoticeVersionId { get; init; }
@@ -15,4 +16,7 @@ public sealed class PurposeText
     public required string Summary { get; init; }
     public required string DataUsed { get; init; }
     public required string Retention { get; init; }
+
+    /// <summary>What happens if the customer says no (or withdraws); null in versions published before it was asked for.</summary>
+    public string? IfYouSayNo { get; init; }
 }

@@ -1,0 +1,8 @@
+namespace PreferenceCenter.Features.Privacy.Editor;
+
+public enum DiffKind
+{
+    Same,
+    Removed,
+    Added,
+}
