@@ -57,6 +57,7 @@ public sealed class AuthorizationTableTests(AppHost app)
         ["/admin/feedback"] = ("admin/feedback", Officers),
         ["/admin/erasure"] = ("admin/erasure", Officers),
         ["/admin/purposes"] = ("admin/purposes", Officers),
+        ["/admin/retention"] = ("admin/retention", Officers),
         ["/admin/api-clients"] = ("admin/api-clients", Officers),
         ["/admin/webhooks"] = ("admin/webhooks", Officers),
         ["/admin/imports"] = ("admin/imports", Officers),

@@ -1150,6 +1150,9 @@ namespace PreferenceCenter.Data.Migrations
                     b.Property<int?>("RecipientId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RetentionAfterEndDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 

@@ -79,6 +79,8 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> resources)
             LedgerEventType.ErasureCancelled => text["Erasure.History.Cancelled"],
             LedgerEventType.ErasureExecutionStarted => text["Erasure.History.ExecutionStarted"],
             LedgerEventType.ErasureCompleted => text["Erasure.History.Completed"],
+            LedgerEventType.RetentionDataDeleted => text.Plural("Retention.History.Deleted", Count(item.Detail),
+                Label(item, vocabulary.PurposeTitles), Moment(item.Before, vocabulary), text.Plural("Retention.Purposes.DaysValue", Count(item.After))),
             LedgerEventType.PersonalDataExported => text["MyData.History.Exported"],
             LedgerEventType.PersonalDataRevealed => text[$"Support.History.Revealed.{item.Detail}"],
             LedgerEventType.CustomerLookedUp => text[$"Support.History.LookedUp.{item.Detail}"],
