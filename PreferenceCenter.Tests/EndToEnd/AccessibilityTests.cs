@@ -89,8 +89,12 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
     [InlineData("admin/retention", "en")]
     [InlineData("admin/retention", "it")]
     [InlineData("admin/retention", "es")]
+    [InlineData("admin", "en")]
+    [InlineData("admin", "it")]
+    [InlineData("admin", "es")]
     public async Task Officer_page_in_each_language_has_no_serious_or_critical_accessibility_violations(string path, string culture)
     {
+        await EnsureAnOverdueErasureRequestAsync();
         var page = await DemoOfficerSession.NewPageAsync(browser, app);
         await using var context = page.Context;
         await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.Url("") }]);

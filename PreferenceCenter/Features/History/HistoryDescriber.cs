@@ -74,6 +74,7 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> resources)
             LedgerEventType.ErasureRequested => text[item.ActorKind == ActorKind.Staff ? "Erasure.History.Requested.Staff" : "Erasure.History.Requested"],
             LedgerEventType.ErasureVerified => text["Erasure.History.Verified"],
             LedgerEventType.ErasureLinkResent => text["Erasure.History.LinkResent"],
+            LedgerEventType.ErasureDeadlineExtended => text["Compliance.History.DeadlineExtended", Moment(item.After, vocabulary)],
             LedgerEventType.ErasureApproved => text["Erasure.History.Approved"],
             LedgerEventType.ErasureRejected => text["Erasure.History.Rejected"],
             LedgerEventType.ErasureCancelled => text["Erasure.History.Cancelled"],
