@@ -37,6 +37,8 @@ builder.Services.AddSupport();
 builder.Services.AddApi();
 builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
 builder.Services.AddImport(builder.Configuration);
+builder.Services.AddRetention(builder.Configuration);
+builder.Services.AddCompliance(builder.Configuration);
 builder.Services.AddRequestLimits();
 
 var app = builder.Build();

@@ -101,6 +101,26 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
         await AssertNoBlockingViolationsAsync(page, $"{path} ({locale})");
     }
 
+    /// <summary>The officer's newer pages, in each language the app speaks: longer Italian and Spanish words must not break the layout.</summary>
+    [Theory]
+    [InlineData("admin/retention", "en")]
+    [InlineData("admin/retention", "it")]
+    [InlineData("admin/retention", "es")]
+    [InlineData("admin", "en")]
+    [InlineData("admin", "it")]
+    [InlineData("admin", "es")]
+    public async Task Officer_page_in_each_language_has_no_serious_or_critical_accessibility_violations(string path, string culture)
+    {
+        await EnsureAnOverdueErasureRequestAsync();
+        var page = await DemoOfficerSession.NewPageAsync(browser, app);
+        await using var context = page.Context;
+        await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.Url("") }]);
+        await OpenAsync(page, path, interactive: true);
+        Assert.EndsWith("/" + path, page.Url, StringComparison.Ordinal);
+        Assert.Equal(culture, await page.Locator("html").GetAttributeAsync("lang"));
+        await AssertNoBlockingViolationsAsync(page, $"{path} ({culture})");
+    }
+
     [Theory]
     [InlineData("support", true)]
     public async Task Support_page_has_no_serious_or_critical_accessibility_violations(string path, bool interactive)

@@ -58,6 +58,8 @@ public sealed class AuthorizationTableTests(AppHost app)
         ["/admin/erasure"] = ("admin/erasure", Officers),
         ["/admin/purposes"] = ("admin/purposes", Officers),
         ["/admin/notice"] = ("admin/notice", Officers),
+        ["/admin/retention"] = ("admin/retention", Officers),
+        ["/admin"] = ("admin", Officers),
         ["/admin/api-clients"] = ("admin/api-clients", Officers),
         ["/admin/webhooks"] = ("admin/webhooks", Officers),
         ["/admin/imports"] = ("admin/imports", Officers),

@@ -102,6 +102,8 @@ public abstract class PageTestBase : ComponentTestBase
         Services.AddSingleton(LifecycleMailFactory.Mail(database, Clock));
         Services.AddSingleton<MaterialChangeReviews>();
         Services.AddSingleton<PurposeValidityService>();
+        Services.AddSingleton<PurposeRetentionService>();
+        Services.AddSingleton<PreferenceCenter.Features.Retention.RetentionPreviewService>();
         Services.AddSingleton<PrivacyNoticeService>();
         Services.AddSingleton<HistoryService>();
         Services.AddScoped<HistoryDescriber>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Api.Clients;
 using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Compliance;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Consents.Gpc;
 using PreferenceCenter.Features.Consents.Lifecycle;
@@ -53,6 +54,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
     public DbSet<NoticeDraft> NoticeDrafts => Set<NoticeDraft>();
+    public DbSet<LedgerAnchorRecord> LedgerAnchors => Set<LedgerAnchorRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -337,6 +337,35 @@ namespace PreferenceCenter.Data.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("PreferenceCenter.Features.Compliance.LedgerAnchorRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnchoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnchoredAt");
+
+                    b.ToTable("LedgerAnchors", (string)null);
+                });
+
             modelBuilder.Entity("PreferenceCenter.Features.Consents.Consent", b =>
                 {
                     b.Property<int>("Id")
@@ -463,6 +492,13 @@ namespace PreferenceCenter.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeadlineExtendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeadlineExtensionReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DecidedAt")
@@ -1184,6 +1220,9 @@ namespace PreferenceCenter.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("RecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RetentionAfterEndDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")

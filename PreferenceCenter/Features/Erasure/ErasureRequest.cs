@@ -10,7 +10,14 @@ public sealed class ErasureRequest
     public Guid CustomerId { get; init; }
     public ErasureState State { get; set; } = ErasureState.Requested;
     public DateTimeOffset RequestedAt { get; init; }
-    public DateTimeOffset DueAt { get; init; }
+    /// <summary>When the request must be honoured; moved later only by an extension (<see cref="DeadlineExtendedAt"/>).</summary>
+    public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>When the officer extended the deadline (Art. 12(3) GDPR: once, by up to two months); null if never.</summary>
+    public DateTimeOffset? DeadlineExtendedAt { get; set; }
+
+    /// <summary>Why, in the officer's words: the customer is told it by email.</summary>
+    public string? DeadlineExtensionReason { get; set; }
     public DateTimeOffset? VerifiedAt { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
 

@@ -12,6 +12,7 @@ internal sealed class ErasureRequestConfiguration : IEntityTypeConfiguration<Era
         builder.HasIndex(r => new { r.State, r.DueAt });
         builder.Property(r => r.DecidedBy).HasMaxLength(450);
         builder.Property(r => r.RejectionReason).HasMaxLength(ErasureRules.ReasonMaxLength);
+        builder.Property(r => r.DeadlineExtensionReason).HasMaxLength(ErasureRules.ReasonMaxLength);
         builder.Property(r => r.Culture).HasMaxLength(10);
         builder.Property(r => r.Version).IsConcurrencyToken();
     }

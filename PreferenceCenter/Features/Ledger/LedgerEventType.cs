@@ -70,6 +70,9 @@ public enum LedgerEventType
     ErasureExecutionStarted = 425,
     ErasureCompleted = 426,
 
+    /// <summary>The officer extended the deadline (Art. 12(3) GDPR): Before and After the due dates, Detail "request:{id}".</summary>
+    ErasureDeadlineExtended = 427,
+
     /// <summary>The customer asked for a new confirmation link after the first lapsed (Detail: "request:{id}").</summary>
     ErasureLinkResent = 430,
 
@@ -120,4 +123,14 @@ public enum LedgerEventType
 
     /// <summary>Someone signed up with the address of an imported customer and took over that record.</summary>
     ImportedRecordClaimed = 1003,
+
+    // 1100–1119: retention and the ledger's anchors.
+    /// <summary>The officer changed how long a purpose's data is kept after consent ends (Before/After: days, or "none").</summary>
+    PurposeRetentionChanged = 1100,
+
+    /// <summary>
+    /// The retention job deleted what was held only for a purpose whose consent ended: Detail how many answers, Before
+    /// when the consent ended, After the days kept after it.
+    /// </summary>
+    RetentionDataDeleted = 1101,
 }

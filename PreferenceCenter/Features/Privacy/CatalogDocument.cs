@@ -20,9 +20,14 @@ public sealed record CatalogDocument(
     /// Optional, false when left out: this version changes the purpose materially, so customers who consented under
     /// an earlier version are asked to review it. Only for a consent-based purpose that was published before.
     /// </param>
+    /// <param name="RetentionAfterEndDays">
+    /// Optional: days the purpose's data is kept after its consent ends (0 to <see cref="Purpose.RetentionMaxDays"/>).
+    /// Left out, the period already set (on <c>/admin/purposes</c> or by an earlier catalog) stays.
+    /// </param>
     public sealed record PurposeEntry(
         string Key, PurposeKind Kind, LegalBasis LegalBasis, string Icon, IReadOnlyList<Channel> Channels,
-        int? ValidityMonths, string? Recipient, IReadOnlyDictionary<string, PurposeTextEntry> Texts, bool MaterialChange = false);
+        int? ValidityMonths, string? Recipient, IReadOnlyDictionary<string, PurposeTextEntry> Texts, bool MaterialChange = false,
+        int? RetentionAfterEndDays = null);
 
     /// <param name="IfYouSayNo">What happens if the customer says no; optional, as catalogs written before it lack it.</param>
     public sealed record PurposeTextEntry(string Title, string Summary, string DataUsed, string Retention, string? IfYouSayNo = null);

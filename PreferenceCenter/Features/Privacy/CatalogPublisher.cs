@@ -116,6 +116,7 @@ public sealed class CatalogPublisher(IDbContextFactory<AppDbContext> dbFactory, 
             purpose.Icon = entry.Icon;
             purpose.OfferedChannels = ChannelSetExtensions.Of([.. entry.Channels ?? []]);
             purpose.ValidityMonths = entry.ValidityMonths;
+            purpose.RetentionAfterEndDays = entry.RetentionAfterEndDays ?? purpose.RetentionAfterEndDays;
             purpose.Recipient = entry.Recipient is null ? null : recipients[entry.Recipient];
             purpose.SortOrder = ++order;
         }

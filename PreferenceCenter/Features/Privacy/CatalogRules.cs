@@ -82,6 +82,16 @@ public static class CatalogRules
             yield return $"Purpose '{purpose.Key}' lasts {purpose.ValidityMonths} months; between {Purpose.ValidityMinMonths} and {Purpose.ValidityMaxMonths}, or leave it out for no expiry.";
         }
 
+        if (purpose.RetentionAfterEndDays is < 0 or > Purpose.RetentionMaxDays)
+        {
+            yield return $"Purpose '{purpose.Key}' keeps its data {purpose.RetentionAfterEndDays} days after consent ends; between 0 and {Purpose.RetentionMaxDays}, or leave it out to keep the current period.";
+        }
+
+        if (purpose.RetentionAfterEndDays is not null && purpose.LegalBasis != LegalBasis.Consent)
+        {
+            yield return $"Purpose '{purpose.Key}' has a retention after consent ends, but it does not rest on consent, so no consent ever ends it.";
+        }
+
         if (purpose.MaterialChange && purpose.LegalBasis != LegalBasis.Consent)
         {
             yield return $"Purpose '{purpose.Key}' is marked as materially changed, but it does not rest on consent, so there is no consent for customers to review.";

@@ -8,6 +8,7 @@ public sealed class Purpose
     public const int KeyMaxLength = 100;
     public const int ValidityMinMonths = 1;
     public const int ValidityMaxMonths = 120;
+    public const int RetentionMaxDays = 3650;
 
     public int Id { get; init; }
 
@@ -21,6 +22,12 @@ public sealed class Purpose
 
     /// <summary>How long a consent lasts before it must be renewed; null when it does not expire.</summary>
     public int? ValidityMonths { get; set; }
+
+    /// <summary>
+    /// How many days the data collected for this purpose (the answers to its questions) is kept once every consent to
+    /// it has ended (withdrawn or lapsed); 0 deletes it at the next run. Null keeps it until the customer erases it.
+    /// </summary>
+    public int? RetentionAfterEndDays { get; set; }
 
     /// <summary>
     /// The notice version that last changed this purpose materially: consents given under an earlier version are

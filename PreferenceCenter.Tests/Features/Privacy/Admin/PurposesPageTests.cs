@@ -44,4 +44,43 @@ public sealed class PurposesPageTests : PageTestBase
         Assert.Equal(6, (await db.Purposes.SingleAsync(p => p.Key == "profiling")).ValidityMonths);
         Assert.Equal(LedgerEventType.PurposeValidityChanged, (await db.LedgerEntries.SingleAsync()).EventType);
     }
+
+    [Fact]
+    public async Task PurposesPage_RetentionDays_SavesWithALedgerEntryAndSaysHowLongDataIsKept()
+    {
+        await SignInOfficerAsync();
+        var cut = Render<PurposesPage>();
+        cut.WaitForElement("#retention-marketing");
+        Assert.Null(cut.Find("#retention-marketing").GetAttribute("value"));
+
+        cut.Find("#retention-marketing").Change("30");
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save retention for Marketing").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Saved: data for Marketing is now kept 30 days after the consent ends.", cut.Find("[role=status]").TextContent.Trim()));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(30, (await db.Purposes.SingleAsync(p => p.Key == "marketing")).RetentionAfterEndDays);
+        var entry = await db.LedgerEntries.SingleAsync();
+        Assert.Equal((LedgerEventType.PurposeRetentionChanged, "marketing", "none", "30"), (entry.EventType, entry.PurposeKey, entry.Before, entry.After));
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("3651")]
+    public async Task PurposesPage_RetentionOutOfBounds_SaysSoNextToTheFieldAndWritesNothing(string typed)
+    {
+        await SignInOfficerAsync();
+        var cut = Render<PurposesPage>();
+        cut.WaitForElement("#retention-profiling");
+
+        cut.Find("#retention-profiling").Change(typed);
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save retention for Profiling").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "Enter a whole number of days from 0 to 3650, or leave it empty to keep the data until the customer asks to be forgotten.",
+            cut.Find("#retention-profiling-problem").TextContent.Trim()));
+        Assert.Equal("true", cut.Find("#retention-profiling").GetAttribute("aria-invalid"));
+        await using var db = Database.CreateDbContext();
+        Assert.Null((await db.Purposes.SingleAsync(p => p.Key == "profiling")).RetentionAfterEndDays);
+        Assert.Equal(0, await db.LedgerEntries.CountAsync());
+    }
 }

@@ -21,7 +21,7 @@ public sealed class PurposeValidityService(IDbContextFactory<AppDbContext> dbFac
         var purposes = await db.Purposes.AsNoTracking().Where(p => p.LegalBasis == LegalBasis.Consent)
             .OrderBy(p => p.SortOrder).ToListAsync(cancellationToken);
         var titles = await PurposeTitles.LoadAsync(db, culture.TwoLetterISOLanguageName, cancellationToken);
-        return [.. purposes.Select(p => new PurposeValidity(p.Key, titles.GetValueOrDefault(p.Key, p.Key), p.ValidityMonths))];
+        return [.. purposes.Select(p => new PurposeValidity(p.Key, titles.GetValueOrDefault(p.Key, p.Key), p.ValidityMonths, p.RetentionAfterEndDays))];
     }
 
     public async Task<ValiditySaveOutcome> SetAsync(string purposeKey, int? months, Actor officer, CancellationToken cancellationToken = default)

@@ -20,11 +20,14 @@ public sealed partial class PurposesPage
     private IReadOnlyList<PurposeValidity>? purposes;
     private readonly Dictionary<string, int?> months = [];
     private readonly Dictionary<string, string> problems = [];
+    private readonly Dictionary<string, int?> days = [];
+    private readonly Dictionary<string, string> retentionProblems = [];
     private StatusMessage? status;
     private bool saving;
     private Actor? officer;
 
     [Inject] private PurposeValidityService Validity { get; set; } = default!;
+    [Inject] private PurposeRetentionService Retention { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -39,6 +42,7 @@ public sealed partial class PurposesPage
         foreach (var purpose in purposes)
         {
             months[purpose.Key] = purpose.ValidityMonths;
+            days[purpose.Key] = purpose.RetentionAfterEndDays;
         }
     }
 
@@ -61,6 +65,35 @@ public sealed partial class PurposesPage
             {
                 ValiditySaveOutcome.Saved => new StatusMessage(Severity.Success, Describe("Lifecycle.Purposes.Saved", purpose.Title, value)),
                 ValiditySaveOutcome.Unchanged => new StatusMessage(Severity.Info, Describe("Lifecycle.Purposes.Unchanged", purpose.Title, value)),
+                _ => new StatusMessage(Severity.Error, T[$"Lifecycle.Purposes.Outcome.{outcome}", purpose.Title]),
+            };
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    private async Task SaveRetentionAsync(PurposeValidity purpose)
+    {
+        var value = days.GetValueOrDefault(purpose.Key);
+        retentionProblems.Remove(purpose.Key);
+        if (!PurposeRetentionRules.IsValid(value))
+        {
+            retentionProblems[purpose.Key] = T["Retention.Purposes.OutOfBounds", PurposeRetentionRules.MinDays, PurposeRetentionRules.MaxDays];
+            status = new StatusMessage(Severity.Error, T["Lifecycle.Purposes.NotSaved", purpose.Title]);
+            return;
+        }
+
+        saving = true;
+        try
+        {
+            var outcome = await Retention.SetAsync(purpose.Key, value, officer!);
+            var kept = value is int d ? T["Retention.Purposes.KeptFor", T.Plural("Retention.Purposes.DaysValue", d)] : T["Retention.Purposes.UntilErased"];
+            status = outcome switch
+            {
+                ValiditySaveOutcome.Saved => new StatusMessage(Severity.Success, T["Retention.Purposes.Saved", purpose.Title, kept]),
+                ValiditySaveOutcome.Unchanged => new StatusMessage(Severity.Info, T["Retention.Purposes.Unchanged", purpose.Title, kept]),
                 _ => new StatusMessage(Severity.Error, T[$"Lifecycle.Purposes.Outcome.{outcome}", purpose.Title]),
             };
         }
