@@ -18,7 +18,7 @@ public sealed class ArchitectureTests
     public static readonly IReadOnlyList<string> FeatureOrder =
     [
         "Common", "Ledger", "PersonalData", "Accounts", "Privacy", "Messaging", "Erasure",
-        "Consents", "Preferences", "Unsubscribe", "Api", "Webhooks", "Import", "History", "MyData", "Support",
+        "Consents", "Preferences", "Unsubscribe", "Api", "Webhooks", "Import", "Insights", "History", "MyData", "Support",
     ];
 
     private static readonly Assembly App = typeof(AppDbContext).Assembly;

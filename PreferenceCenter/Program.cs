@@ -36,6 +36,7 @@ builder.Services.AddSupport();
 builder.Services.AddApi();
 builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
 builder.Services.AddImport(builder.Configuration);
+builder.Services.AddInsights();
 builder.Services.AddRequestLimits();
 
 var app = builder.Build();
@@ -76,6 +77,7 @@ app.MapMyData();
 app.MapUnsubscribe();
 app.MapApi();
 app.MapImport();
+app.MapInsights();
 
 await app.RunAsync();
 return 0;
