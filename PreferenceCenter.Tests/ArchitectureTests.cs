@@ -18,7 +18,8 @@ public sealed class ArchitectureTests
     public static readonly IReadOnlyList<string> FeatureOrder =
     [
         "Common", "Ledger", "PersonalData", "Accounts", "Privacy", "Messaging", "Erasure",
-        "Consents", "Preferences", "Unsubscribe", "Api", "Webhooks", "Import", "Retention", "History", "MyData", "Support", "Compliance",
+        "Consents", "Preferences", "Unsubscribe", "Api", "Webhooks", "Import", "Retention", "Insights", "History", "MyData", "Support",
+        "Compliance",
     ];
 
     private static readonly Assembly App = typeof(AppDbContext).Assembly;

@@ -39,6 +39,7 @@ builder.Services.AddWebhooks(builder.Configuration, builder.Environment);
 builder.Services.AddImport(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddCompliance(builder.Configuration);
+builder.Services.AddInsights();
 builder.Services.AddRequestLimits();
 
 var app = builder.Build();
@@ -80,6 +81,7 @@ app.MapUnsubscribe();
 app.MapBenchmarkDiagnostics();
 app.MapApi();
 app.MapImport();
+app.MapInsights();
 
 await app.RunAsync();
 return 0;

@@ -121,6 +121,22 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
         await AssertNoBlockingViolationsAsync(page, $"{path} ({culture})");
     }
 
+    /// <summary>The charts' page in each language: its tables, headings and "fewer than 10" cells are all text.</summary>
+    [Theory]
+    [InlineData("admin/insights", "en")]
+    [InlineData("admin/insights", "it")]
+    [InlineData("admin/insights", "es")]
+    public async Task Insights_page_has_no_serious_or_critical_accessibility_violations_in_each_language(string path, string culture)
+    {
+        var page = await DemoOfficerSession.NewPageAsync(browser, app);
+        await using var context = page.Context;
+        await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.Url("") }]);
+        await OpenAsync(page, path, interactive: true);
+        Assert.Equal(culture, await page.Locator("html").GetAttributeAsync("lang"));
+        await page.Locator("section.insight").First.WaitForAsync();
+        await AssertNoBlockingViolationsAsync(page, $"{path} ({culture})");
+    }
+
     [Theory]
     [InlineData("support", true)]
     public async Task Support_page_has_no_serious_or_critical_accessibility_violations(string path, bool interactive)

@@ -63,6 +63,7 @@ public sealed class AuthorizationTableTests(AppHost app)
         ["/admin/api-clients"] = ("admin/api-clients", Officers),
         ["/admin/webhooks"] = ("admin/webhooks", Officers),
         ["/admin/imports"] = ("admin/imports", Officers),
+        ["/admin/insights"] = ("admin/insights", Officers),
         // Emailed links: no sign-in on purpose (the token is the authority); a forged one is refused for everyone alike.
         ["/u/{Token}"] = ("u/not-a-token", Same("400")),
         ["/confirm/{Token}"] = ("confirm/not-a-token", Same("400")),

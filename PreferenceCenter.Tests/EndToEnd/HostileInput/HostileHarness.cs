@@ -152,6 +152,7 @@ public sealed class HostileHarness(AppHost app) : IAsyncDisposable
         RouteSamples["Token"] = unsubscribe;
         RouteSamples["token"] = unsubscribe;
         RouteSamples["documentName"] = "v1";
+        RouteSamples["chart"] = "withdrawals"; // /admin/insights/{chart}.csv
         var key = await app.Services.GetRequiredService<ApiClientService>().CreateAsync(
             "hostile harness", [ApiScopes.Decisions, ApiScopes.ConsentsRead, ApiScopes.ConsentsWrite], ApiClient.MaxRequestsPerMinute, "hostile-harness");
         ApiKey = key.Key!;

@@ -1,0 +1,3 @@
+namespace PreferenceCenter.Features.Insights;
+
+public sealed record InsightRow(InsightLabel Label, IReadOnlyList<InsightValue> Values);
