@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Import;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging.Links;
@@ -79,6 +80,7 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> resources)
             LedgerEventType.ErasureCancelled => text["Erasure.History.Cancelled"],
             LedgerEventType.ErasureExecutionStarted => text["Erasure.History.ExecutionStarted"],
             LedgerEventType.ErasureCompleted => text["Erasure.History.Completed"],
+            LedgerEventType.ErasureCompletionEmailed => text[item.Detail == ErasureCompletionNotice.Failed ? "Erasure.History.CompletionEmailFailed" : "Erasure.History.CompletionEmailed"],
             LedgerEventType.PersonalDataExported => text["MyData.History.Exported"],
             LedgerEventType.PersonalDataRevealed => text[$"Support.History.Revealed.{item.Detail}"],
             LedgerEventType.CustomerLookedUp => text[$"Support.History.LookedUp.{item.Detail}"],
