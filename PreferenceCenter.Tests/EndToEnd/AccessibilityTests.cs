@@ -161,6 +161,33 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
         await AssertNoBlockingViolationsAsync(page, path + " (done)");
     }
 
+    /// <summary>
+    /// The sign-up form with its consent boxes, and /preferences with a consent waiting for its confirmation (drawn off,
+    /// named waiting, with its cancel button), in Italian and Spanish (English is scanned above).
+    /// </summary>
+    [Theory]
+    [InlineData("Account/Register", "it")]
+    [InlineData("Account/Register", "es")]
+    public async Task Sign_up_consents_and_a_waiting_switch_have_no_serious_or_critical_accessibility_violations_in_each_language(string path, string culture)
+    {
+        var page = await browser.NewPageAsync();
+        await using var context = page.Context;
+        await context.AddCookiesAsync([new() { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseAddress.AbsoluteUri }]);
+        await OpenAsync(page, path, interactive: false);
+        await page.Locator(".sign-up-consents").WaitForAsync();
+        await AssertNoBlockingViolationsAsync(page, $"{path} ({culture})");
+
+        var customer = await app.NewAccountAsync($"waiting.a11y.{Guid.NewGuid():N}@example.com");
+        var asked = await app.Services.GetRequiredService<PreferenceCenter.Features.Consents.ConsentService>().SetAsync(new(
+            customer, "marketing", Channel.Email, true, 0, Actor.Customer(customer), ChangeSource.Web));
+        Assert.True(asked.Current!.AwaitingConfirmation);
+        var token = app.Services.GetRequiredService<LinkTokens>().Create(LinkPurpose.ManagePreferences, customer, string.Empty, Channel.Email, TimeSpan.FromHours(1));
+        await OpenAsync(page, "m/" + token, interactive: false);
+        await BlazorCircuit.RunAndWaitAsync(page, () => page.Locator("button.link-action").ClickAsync());
+        await page.Locator(".consent-matrix__cancel").WaitForAsync();
+        await AssertNoBlockingViolationsAsync(page, $"/preferences (a consent waiting for confirmation, {culture})");
+    }
+
     /// <summary>The emailed "manage your preferences" link in each language: its button, a forged link's message, and /preferences it opens.</summary>
     [Theory]
     [InlineData("m/{Token}", "en", "Open my preferences")]

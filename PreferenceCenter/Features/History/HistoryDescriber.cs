@@ -36,7 +36,8 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> resources)
 
         var sentence = item.EventType switch
         {
-            LedgerEventType.ConsentGranted => text[$"History.ConsentGranted.{who}", Label(item, vocabulary.PurposeTitles), System(item)],
+            LedgerEventType.ConsentGranted => text[item.Source == ChangeSource.Registration ? "History.ConsentGranted.Registration" : $"History.ConsentGranted.{who}",
+                Label(item, vocabulary.PurposeTitles), System(item)],
             LedgerEventType.ConsentWithdrawn => text[item.Source == ChangeSource.GlobalPrivacyControl ? "Gpc.History.Withdrawn" : $"History.ConsentWithdrawn.{who}",
                 Label(item, vocabulary.PurposeTitles), System(item)],
             LedgerEventType.GlobalPrivacyControlHonoured => text["Gpc.History.Honoured"],
