@@ -46,7 +46,7 @@ public sealed class LifecycleComponentTests : PageTestBase
         cut.Find("button.consent-matrix__cancel").Click();
 
         Assert.Equal([new ConsentToggle("marketing", Channel.Email, true, 1), new ConsentToggle("marketing", Channel.Email, false, 1)], toggles);
-        Assert.Equal("Cancel the request for Marketing by email", cut.Find("button.consent-matrix__cancel").GetAttribute("aria-label"));
+        Assert.Equal("Cancel this request: Marketing by email", cut.Find("button.consent-matrix__cancel").GetAttribute("aria-label"));
     }
 
     [Fact]
