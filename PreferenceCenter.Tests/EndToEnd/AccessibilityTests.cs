@@ -214,6 +214,60 @@ public sealed class AccessibilityTests(AppHost app, BrowserFixture browser)
         await AssertNoBlockingViolationsAsync(page, path + " (done)");
     }
 
+    /// <summary>
+    /// The sign-up form with its consent boxes, and /preferences with a consent waiting for its confirmation (drawn off,
+    /// named waiting, with its cancel button), in Italian and Spanish (English is scanned above).
+    /// </summary>
+    [Theory]
+    [InlineData("Account/Register", "it")]
+    [InlineData("Account/Register", "es")]
+    public async Task Sign_up_consents_and_a_waiting_switch_have_no_serious_or_critical_accessibility_violations_in_each_language(string path, string culture)
+    {
+        var page = await browser.NewPageAsync();
+        await using var context = page.Context;
+        await context.AddCookiesAsync([new() { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseAddress.AbsoluteUri }]);
+        await OpenAsync(page, path, interactive: false);
+        await page.Locator(".sign-up-consents").WaitForAsync();
+        await AssertNoBlockingViolationsAsync(page, $"{path} ({culture})");
+
+        var customer = await app.NewAccountAsync($"waiting.a11y.{Guid.NewGuid():N}@example.com");
+        var asked = await app.Services.GetRequiredService<PreferenceCenter.Features.Consents.ConsentService>().SetAsync(new(
+            customer, "marketing", Channel.Email, true, 0, Actor.Customer(customer), ChangeSource.Web));
+        Assert.True(asked.Current!.AwaitingConfirmation);
+        var token = app.Services.GetRequiredService<LinkTokens>().Create(LinkPurpose.ManagePreferences, customer, string.Empty, Channel.Email, TimeSpan.FromHours(1));
+        await OpenAsync(page, "m/" + token, interactive: false);
+        await BlazorCircuit.RunAndWaitAsync(page, () => page.Locator("button.link-action").ClickAsync());
+        await page.Locator(".consent-matrix__cancel").WaitForAsync();
+        await AssertNoBlockingViolationsAsync(page, $"/preferences (a consent waiting for confirmation, {culture})");
+    }
+
+    /// <summary>The emailed "manage your preferences" link in each language: its button, a forged link's message, and /preferences it opens.</summary>
+    [Theory]
+    [InlineData("m/{Token}", "en", "Open my preferences")]
+    [InlineData("m/{Token}", "it", "Apri le mie preferenze")]
+    [InlineData("m/{Token}", "es", "Abrir mis preferencias")]
+    public async Task Manage_link_page_and_the_preferences_it_opens_have_no_serious_or_critical_accessibility_violations(string path, string culture, string button)
+    {
+        var customer = await app.NewAccountAsync($"manage.a11y.{Guid.NewGuid():N}@example.com");
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await db.Customers.Where(c => c.Id == customer).ExecuteUpdateAsync(u => u.SetProperty(c => c.PreferredCulture, culture));
+        }
+
+        var token = app.Services.GetRequiredService<LinkTokens>().Create(LinkPurpose.ManagePreferences, customer, string.Empty, Channel.Email, TimeSpan.FromHours(1));
+        var page = await browser.NewPageAsync();
+        await using var context = page.Context;
+        await context.AddCookiesAsync([new() { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseAddress.AbsoluteUri }]);
+        await OpenAsync(page, "m/not-a-token", interactive: false);
+        await AssertNoBlockingViolationsAsync(page, $"{path} (forged, {culture})");
+        await OpenAsync(page, path.Replace("{Token}", token, StringComparison.Ordinal), interactive: false);
+        await AssertNoBlockingViolationsAsync(page, $"{path} ({culture})");
+
+        await BlazorCircuit.RunAndWaitAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync());
+        await page.Locator(".email-link-session").WaitForAsync();
+        await AssertNoBlockingViolationsAsync(page, $"/preferences (opened from the link, {culture})");
+    }
+
     /// <summary>The erasure confirmation link with a real token: its form, then what pressing the button says.</summary>
     [Fact]
     public async Task Erasure_confirm_page_with_a_valid_link_has_no_serious_or_critical_accessibility_violations_before_and_after_its_button()

@@ -68,6 +68,7 @@ public sealed class AuthorizationTableTests(AppHost app)
         ["/u/{Token}"] = ("u/not-a-token", Same("400")),
         ["/confirm/{Token}"] = ("confirm/not-a-token", Same("400")),
         ["/renew/{Token}"] = ("renew/not-a-token", Same("400")),
+        ["/m/{Token}"] = ("m/not-a-token", Same("400")),
         ["/Account/Login"] = ("Account/Login", Public),
         ["/Account/Register"] = ("Account/Register", Public),
         ["/Account/RegisterConfirmation"] = ("Account/RegisterConfirmation?email=someone%40example.com", Public),

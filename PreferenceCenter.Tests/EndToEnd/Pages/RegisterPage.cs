@@ -16,6 +16,12 @@ public sealed partial class RegisterPage(IPage page, AppHost app, string culture
 
     public ILocator SubmitButton => page.GetByRole(AriaRole.Button, new() { Name = AccountText.Get("Register.Submit", culture), Exact = true });
 
+    /// <summary>The box that gives consent to <paramref name="purposeTitle"/> by email at sign-up.</summary>
+    public ILocator Consent(string purposeTitle) =>
+        page.GetByRole(AriaRole.Checkbox, new() { Name = string.Format(System.Globalization.CultureInfo.InvariantCulture, AccountText.Get("Register.Consents.ByEmail", culture), purposeTitle), Exact = true });
+
+    public ILocator ConsentBoxes => page.Locator(".sign-up-consents").GetByRole(AriaRole.Checkbox);
+
     public async Task<RegisterPage> OpenAsync()
     {
         await page.GotoAsync(app.Url("Account/Register"));

@@ -78,8 +78,8 @@ public sealed class PersonalDataFixture : IAsyncDisposable
     }
 
     /// <summary>An executor that calls <paramref name="afterStep"/> after each committed step (to simulate a crash).</summary>
-    public ErasureExecutor Erasure(Func<ErasureStep, Task>? afterStep = null) =>
-        new(Database, Ledger, Clock, Steps, Database.KeyStore, Sealer) { AfterStep = afterStep };
+    public ErasureExecutor Erasure(Func<ErasureStep, Task>? afterStep = null, ErasureCompletionNotice? notice = null) =>
+        new(Database, Ledger, Clock, Steps, Database.KeyStore, Sealer, notice) { AfterStep = afterStep };
 
     /// <summary>
     /// Signs up as Register.razor does: the Identity user (user name and email sealed as <see cref="SealedUserStore"/>

@@ -95,7 +95,9 @@ public sealed class PreferencesPageTests : PageTestBase
         Button(cut, "Undo “withdraw everything”").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Undone: 2 consents are back as they were.", cut.Find("[role=status]").TextContent.Trim()));
-        Assert.Equal(2, cut.FindAll("input[role=switch]").Count(s => s.GetAttribute("aria-checked") == "true"));
+        // Profiling is on again; marketing by email is back waiting for its confirmation, so drawn off and marked waiting.
+        Assert.Equal(1, cut.FindAll("input[role=switch]").Count(s => s.GetAttribute("aria-checked") == "true"));
+        Assert.Single(cut.FindAll(".consent-matrix__pending"));
         Assert.Empty(cut.FindAll(".withdraw-all__undo"));
     }
 

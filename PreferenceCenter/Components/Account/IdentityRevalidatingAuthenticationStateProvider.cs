@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Components.Account;
@@ -12,7 +13,8 @@ namespace PreferenceCenter.Components.Account;
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        TimeProvider time)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
@@ -28,6 +30,12 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<ApplicationUser> userManager, ClaimsPrincipal principal)
     {
+        // A session opened from an emailed link ends on time in a live circuit too, not only at the next request.
+        if (!EmailLinkSession.IsCurrent(principal, time.GetUtcNow()))
+        {
+            return false;
+        }
+
         var user = await userManager.GetUserAsync(principal);
         if (user is null)
         {

@@ -23,6 +23,8 @@ public static class AccountsServiceCollectionExtensions
             })
             .AddIdentityCookies();
         services.AddAuthorization(Policies.Register);
+        // The security stamp check rebuilds the principal every half hour; a session opened from an emailed link stays one.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = EmailLinkSession.CarryOver);
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
         services.AddSingleton<IAuthorizationHandler, StaffTwoFactorHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffTwoFactorRedirect>();

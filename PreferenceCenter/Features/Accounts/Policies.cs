@@ -9,6 +9,9 @@ public static class Policies
     public const string SupportAgent = "SupportAgent";
     public const string PrivacyOfficer = "PrivacyOfficer";
 
+    /// <summary>Signed in with a password, not through an emailed "manage your preferences" link (<see cref="CustomerClaims.SignedInByEmailLink"/>).</summary>
+    public const string PasswordSignIn = "PasswordSignIn";
+
     public static void Register(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -16,5 +19,7 @@ public static class Policies
         // The officer can do everything support can. Staff reach customers' data, so they sign in with two factors.
         options.AddPolicy(SupportAgent, p => p.RequireRole(Roles.Support, Roles.PrivacyOfficer).AddRequirements(new StaffTwoFactorRequirement()));
         options.AddPolicy(PrivacyOfficer, p => p.RequireRole(Roles.PrivacyOfficer).AddRequirements(new StaffTwoFactorRequirement()));
+        // A requirement that is its own handler: AuthorizationHandler's default handler evaluates it.
+        options.AddPolicy(PasswordSignIn, p => p.RequireAuthenticatedUser().AddRequirements(new PasswordSignInRequirement()));
     }
 }

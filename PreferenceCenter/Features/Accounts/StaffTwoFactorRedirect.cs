@@ -5,7 +5,8 @@ namespace PreferenceCenter.Features.Accounts;
 
 /// <summary>
 /// A staff member whose only missing requirement is two-factor sign-in is sent to set it up instead of being told
-/// "access denied"; anyone else gets the usual sign-in or access-denied answer.
+/// "access denied"; a customer in a session opened from an emailed link who asks for what needs a password (the export,
+/// forget me, the account pages) is sent to sign in, and comes back; anyone else gets the usual answer.
 /// </summary>
 public sealed class StaffTwoFactorRedirect : IAuthorizationMiddlewareResultHandler
 {
@@ -21,6 +22,13 @@ public sealed class StaffTwoFactorRedirect : IAuthorizationMiddlewareResultHandl
         if (authorizeResult.Forbidden && failed.Count > 0 && failed.All(r => r is StaffTwoFactorRequirement))
         {
             context.Response.Redirect(SetUpPath);
+            return Task.CompletedTask;
+        }
+
+        if (authorizeResult.Forbidden && failed.Count > 0 && failed.All(r => r is PasswordSignInRequirement))
+        {
+            var back = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+            context.Response.Redirect($"{context.Request.PathBase}/Account/Login?ReturnUrl={Uri.EscapeDataString(back)}");
             return Task.CompletedTask;
         }
 

@@ -29,4 +29,7 @@ public enum ChangeSource
 
     /// <summary>The customer's browser sent Global Privacy Control (<c>Sec-GPC: 1</c>) while they were signed in.</summary>
     GlobalPrivacyControl = 12,
+
+    /// <summary>Ticked on the sign-up form, with the purpose's summary and the notice version it showed.</summary>
+    Registration = 13,
 }

@@ -6,5 +6,6 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ConsentsServiceCollectionExtensions
 {
     public static IServiceCollection AddConsents(this IServiceCollection services) =>
-        services.AddSingleton<ConsentService>().AddSingleton<WithdrawAllUndo>().AddSingleton<GlobalPrivacyControlService>();
+        services.AddSingleton<ConsentService>().AddSingleton<WithdrawAllUndo>().AddSingleton<GlobalPrivacyControlService>()
+            .AddSingleton<SignUpConsents>();
 }

@@ -11,10 +11,12 @@ namespace PreferenceCenter.Features.Erasure;
 /// SQLite scrubbed. Each step commits with its ledger entry and the progress row in one transaction, so a crash
 /// between steps loses nothing and a new call carries on from the next step; a call after completion does nothing.
 /// The pseudonymous customer row, its consents and the ledger stay, so the proof of consent still verifies.
+/// Once the sign-in is deleted and before the key goes, <see cref="ErasureCompletionNotice"/> emails the address read at
+/// the start (best effort: it never stops the erasure).
 /// </summary>
 public sealed class ErasureExecutor(
     IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time, ErasureSteps steps, CustomerKeyStore keys,
-    AccountSealer accounts)
+    AccountSealer accounts, ErasureCompletionNotice? notice = null)
 {
     /// <summary>Test seam: runs after each committed step, so a test can stop the erasure between any two steps.</summary>
     internal Func<ErasureStep, Task>? AfterStep { get; init; }
@@ -33,9 +35,16 @@ public sealed class ErasureExecutor(
             return ErasureResult.AlreadyErased(completedAt);
         }
 
+        // Read now: the steps below delete the address. Held in memory only, never written anywhere.
+        var recipient = notice is null ? null : await notice.FindRecipientAsync(customerId, cancellationToken);
         await RunAsync(customerId, ErasureStep.SuppressionWritten, actor, steps.WriteSuppressionAsync, cancellationToken);
         await RunAsync(customerId, ErasureStep.PersonalRowsDeleted, actor, steps.DeletePersonalRowsAsync, cancellationToken);
         await RunAsync(customerId, ErasureStep.SignInDeleted, actor, ErasureSteps.DeleteSignInAsync, cancellationToken);
+        if (recipient is not null)
+        {
+            await notice!.SendAsync(recipient, customerId, actor, cancellationToken);
+        }
+
         await RunAsync(customerId, ErasureStep.KeyDestroyed, actor, async (db, id, ct) =>
         {
             // Outside the transaction (another database); idempotent, so a crash before the entry commits just repeats it.

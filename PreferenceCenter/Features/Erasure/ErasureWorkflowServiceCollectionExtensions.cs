@@ -16,6 +16,7 @@ public static class ErasureWorkflowServiceCollectionExtensions
         services.AddSingleton<ErasureLinks>();
         services.AddSingleton<ErasureAccounts>();
         services.AddSingleton<ErasureMail>();
+        services.AddSingleton<ErasureCompletionNotice>();
         services.AddSingleton<ErasureRequestService>();
         services.AddSingleton<ErasureQueueService>();
         services.AddSingleton<ErasureRunner>();

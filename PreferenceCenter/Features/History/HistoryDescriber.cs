@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.Import;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Messaging.Links;
@@ -35,7 +36,8 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> resources)
 
         var sentence = item.EventType switch
         {
-            LedgerEventType.ConsentGranted => text[$"History.ConsentGranted.{who}", Label(item, vocabulary.PurposeTitles), System(item)],
+            LedgerEventType.ConsentGranted => text[item.Source == ChangeSource.Registration ? "History.ConsentGranted.Registration" : $"History.ConsentGranted.{who}",
+                Label(item, vocabulary.PurposeTitles), System(item)],
             LedgerEventType.ConsentWithdrawn => text[item.Source == ChangeSource.GlobalPrivacyControl ? "Gpc.History.Withdrawn" : $"History.ConsentWithdrawn.{who}",
                 Label(item, vocabulary.PurposeTitles), System(item)],
             LedgerEventType.GlobalPrivacyControlHonoured => text["Gpc.History.Honoured"],
@@ -82,6 +84,7 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> resources)
             LedgerEventType.ErasureCompleted => text["Erasure.History.Completed"],
             LedgerEventType.RetentionDataDeleted => text.Plural("Retention.History.Deleted", Count(item.Detail),
                 Label(item, vocabulary.PurposeTitles), Moment(item.Before, vocabulary), text.Plural("Retention.Purposes.DaysValue", Count(item.After))),
+            LedgerEventType.ErasureCompletionEmailed => text[item.Detail == ErasureCompletionNotice.Failed ? "Erasure.History.CompletionEmailFailed" : "Erasure.History.CompletionEmailed"],
             LedgerEventType.PersonalDataExported => text["MyData.History.Exported"],
             LedgerEventType.PersonalDataRevealed => text[$"Support.History.Revealed.{item.Detail}"],
             LedgerEventType.CustomerLookedUp => text[$"Support.History.LookedUp.{item.Detail}"],

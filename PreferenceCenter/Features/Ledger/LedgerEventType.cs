@@ -76,6 +76,9 @@ public enum LedgerEventType
     /// <summary>The customer asked for a new confirmation link after the first lapsed (Detail: "request:{id}").</summary>
     ErasureLinkResent = 430,
 
+    /// <summary>The erasure's last email (what was erased, what was kept) was handed to the mail server, or failed to be: Detail "sent" or "failed".</summary>
+    ErasureCompletionEmailed = 431,
+
     // 500–599: support. Entries name the customer by id and the kind of data (Detail), never the data itself.
     PersonalDataRevealed = 500,
     CustomerLookedUp = 501,

@@ -27,6 +27,14 @@ public sealed class EmailOptions
     [Range(1, 3650)]
     public int UnsubscribeLinkDays { get; set; } = 365;
 
+    /// <summary>How long an emailed "manage your preferences" link opens the page without a password: short, as it signs in.</summary>
+    [Range(1, 720)]
+    public int ManageLinkHours { get; set; } = 72;
+
+    /// <summary>How long the session a "manage your preferences" link opens lasts; it never slides.</summary>
+    [Range(5, 1440)]
+    public int ManageSessionMinutes { get; set; } = 60;
+
     public SmtpOptions Smtp { get; set; } = new();
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);

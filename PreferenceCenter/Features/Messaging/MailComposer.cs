@@ -38,6 +38,19 @@ public sealed partial class MailComposer(IOptions<EmailOptions> options, ILogger
         return message;
     }
 
+    /// <summary>A message of several paragraphs and no call to action: blank lines in the text body, one <c>p</c> each in HTML.</summary>
+    public MimeMessage ComposeParagraphs(string to, string subject, IReadOnlyList<string> paragraphs)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        var message = Compose(to, subject, string.Join("\n\n", paragraphs));
+        message.Body = new BodyBuilder
+        {
+            TextBody = string.Join("\n\n", paragraphs),
+            HtmlBody = string.Concat(paragraphs.Select(p => $"<p>{Encode(p)}</p>")),
+        }.ToMessageBody();
+        return message;
+    }
+
     /// <summary>
     /// Runs <paramref name="compose"/> with the reader's language as the current culture and UI culture, then puts the
     /// caller's back: the localizer, the describers and number formats read the current culture, and an email is

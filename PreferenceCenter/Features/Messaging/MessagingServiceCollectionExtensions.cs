@@ -35,6 +35,7 @@ public static class MessagingServiceCollectionExtensions
 
         services.AddSingleton<LinkTokens>();
         services.AddSingleton<PublicLinks>();
+        services.AddSingleton<ManageLinks>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<MarketingEmails>();
         services.AddSingleton<UnsubscribeService>();

@@ -8,7 +8,8 @@ public static class ConsentVocabulary
 {
     public static string Method(ChangeSource source) => source switch
     {
-        ChangeSource.Web => "web-form",
+        // Ticked on the sign-up form: a web form too, where the data was collected.
+        ChangeSource.Web or ChangeSource.Registration => "web-form",
         ChangeSource.Support => "support",
         ChangeSource.EmailLink or ChangeSource.UnsubscribePage or ChangeSource.ConfirmationLink or ChangeSource.RenewalLink => "email-link",
         ChangeSource.OneClickUnsubscribe => "email-one-click",

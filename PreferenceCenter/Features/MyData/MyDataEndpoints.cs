@@ -22,7 +22,7 @@ public static class MyDataEndpoints
 
             var file = MyDataJson.Serialize(export);
             return Results.File(file, "application/json", FormattableString.Invariant($"my-data-{export.GeneratedAt:yyyy-MM-dd}.json"));
-        }).RequireAuthorization(Policies.Customer);
+        }).RequireAuthorization(Policies.Customer, Policies.PasswordSignIn);
         return endpoints;
     }
 }

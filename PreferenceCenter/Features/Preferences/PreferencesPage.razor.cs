@@ -44,6 +44,9 @@ public sealed partial class PreferencesPage
     private string? detailError;
     private int matrixRedraw;
 
+    // Opened from an emailed link, not with a password: until when, and that the export and forget-me ask for one.
+    private DateTimeOffset? linkSessionEnds;
+
     [Inject] private ConsentService Consents { get; set; } = default!;
     [Inject] private PrivacyNoticeService Notices { get; set; } = default!;
     [Inject] private ContactRulesService ContactRules { get; set; } = default!;
@@ -66,6 +69,7 @@ public sealed partial class PreferencesPage
     {
         var user = (await AuthenticationState).User;
         customerId = user.GetCustomerId() ?? throw new InvalidOperationException("The customer policy guarantees a customer id claim.");
+        linkSessionEnds = user.EmailLinkSessionEnds();
         notice = await Notices.GetCurrentAsync(CultureInfo.CurrentUICulture);
         cells = new(await Consents.GetCellsAsync(customerId));
         rules = await ContactRules.GetAsync(customerId);
@@ -100,7 +104,7 @@ public sealed partial class PreferencesPage
                 cells![(toggle.PurposeKey, toggle.Channel)] = result.Current;
             }
 
-            if (result.Current is not { } now || (now.IsOn || now.AwaitingConfirmation) != toggle.TurnOn)
+            if (result.Current is not { } now || now.IsOn != toggle.TurnOn)
             {
                 matrixRedraw++;
             }

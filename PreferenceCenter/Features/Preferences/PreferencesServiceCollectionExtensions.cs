@@ -19,6 +19,8 @@ public static class PreferencesServiceCollectionExtensions
         .AddSingleton<UsableAnswerService>()
         .AddSingleton<FeedbackService>()
         .AddSingleton<QuestionAdminService>()
+        // Scoped: it signs in through Identity's scoped managers.
+        .AddScoped<ManageLinkSignIn>()
         // Seams of ADR 0008: the renewal reminder (Consents) and erasure ask Preferences through these.
         .AddSingleton<IContactPauses, ContactPauses>()
         .AddSingleton<ICustomerDataEraser, PreferencesDataEraser>();

@@ -27,8 +27,12 @@ public sealed class DoubleOptInTests
         Assert.Equal(("not-given", "pending", ChangeSource.Web), (entry.Before, entry.After, entry.Source));
         var mail = Assert.Single(await fixture.OutboxAsync());
         Assert.Equal(CatalogBuilder.EmailOf(fixture.CustomerId), mail.To);
-        Assert.StartsWith(LifecycleMailFactory.BaseUrl + "u/", mail.UnsubscribeLink, StringComparison.Ordinal);
         Assert.Contains(LifecycleMailFactory.BaseUrl + "confirm/", mail.TextBody, StringComparison.Ordinal);
+        // A request to confirm, not marketing: nothing to unsubscribe from, no claim that the reader agreed.
+        Assert.Null(mail.UnsubscribeLink);
+        Assert.DoesNotContain(LifecycleMailFactory.BaseUrl + "u/", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("agreed", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Nothing starts unless you confirm", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,8 +18,11 @@ public sealed class LifecycleComponentTests : PageTestBase
         cut.FindAll("input[role=switch]").Single(s =>
             s.Closest("label")!.QuerySelector($"[id='{s.GetAttribute("aria-labelledby")}']")!.TextContent == name);
 
+    private static string? NameOf(AngleSharp.Dom.IElement input) =>
+        input.Closest("label")!.QuerySelector($"[id='{input.GetAttribute("aria-labelledby")}']")?.TextContent;
+
     [Fact]
-    public void Matrix_APendingConsent_ShowsTheSwitchAsAskedAndSaysItWaitsForConfirmation()
+    public void Matrix_APendingConsent_IsDrawnOffAndNamedWaiting_OnAgainResends_CancelWithdraws()
     {
         var toggles = new List<ConsentToggle>();
         PurposeSummary marketing = new("marketing", PurposeKind.Marketing, LegalBasis.Consent, "Campaign", "Marketing", "s", "d", "r", null, 24, ChannelSet.Email);
@@ -31,14 +34,19 @@ public sealed class LifecycleComponentTests : PageTestBase
             })
             .Add(x => x.Changed, toggle => toggles.Add(toggle)));
 
-        Assert.Equal("true", cut.Find("input[role=switch]").GetAttribute("aria-checked"));
+        // Not given yet, so not drawn on; its name says it waits, for those who cannot see the words below it.
+        var waiting = cut.Find("input[role=switch]");
+        Assert.Equal("false", waiting.GetAttribute("aria-checked"));
+        Assert.Equal("Marketing by email (waiting for your confirmation, not on yet)", NameOf(waiting));
         Assert.Equal("Waiting for your confirmation: check your inbox", cut.Find(".consent-matrix__pending").TextContent);
-        Assert.Equal("No email, or did its link expire? Switch it off and on again and we will send a new one.",
+        Assert.Equal("No email, or did its link expire? Switch it on again and we will send a new one.",
             cut.Find(".consent-matrix__pending-help").TextContent);
 
-        cut.Find("input[role=switch]").Change(false);
+        waiting.Change(true);
+        cut.Find("button.consent-matrix__cancel").Click();
 
-        Assert.Equal([new ConsentToggle("marketing", Channel.Email, false, 1)], toggles);
+        Assert.Equal([new ConsentToggle("marketing", Channel.Email, true, 1), new ConsentToggle("marketing", Channel.Email, false, 1)], toggles);
+        Assert.Equal("Cancel this request: Marketing by email", cut.Find("button.consent-matrix__cancel").GetAttribute("aria-label"));
     }
 
     [Fact]
@@ -56,6 +64,9 @@ public sealed class LifecycleComponentTests : PageTestBase
             cut.Find("[role=status]").TextContent.Trim()));
         Assert.Equal("Waiting for your confirmation: check your inbox", cut.Find(".consent-matrix__pending").TextContent);
         Assert.False((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Email)].IsOn);
+        // Clicked on, but only asked for: the switch is drawn afresh in the off position.
+        cut.WaitForAssertion(() => Assert.Equal("false", cut.FindAll("input[role=switch]")
+            .Single(s => NameOf(s) == "Marketing by email (waiting for your confirmation, not on yet)").GetAttribute("aria-checked")));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class LifecycleEmailTests(SmtpSink sink) : IClassFixture<SmtpSink>
     };
 
     [Fact]
-    public async Task TheConfirmationEmail_IsInTheCustomersLanguage_WithOneClickUnsubscribeHeaders()
+    public async Task TheConfirmationEmail_IsInTheCustomersLanguage_AndReadsAsARequest_WithoutUnsubscribe()
     {
         await using var fixture = await LifecycleFixture.CreateAsync(Smtp, culture: "it");
         await fixture.SetAsync("marketing", Channel.Email, grant: true);
@@ -27,7 +27,13 @@ public sealed class LifecycleEmailTests(SmtpSink sink) : IClassFixture<SmtpSink>
         Assert.Contains("Hai chiesto di ricevere Marketing via email.", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("il link funziona per 7 giorni", message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(LifecycleMailFactory.BaseUrl + "confirm/", message.TextBody, StringComparison.Ordinal);
-        AssertOneClickHeaders(message);
+        Assert.Contains("Non inizia nulla finché non confermi", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Non inizia nulla", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Gestisci le tue preferenze (senza password): " + LifecycleMailFactory.BaseUrl + "m/", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("hai accettato", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(LifecycleMailFactory.BaseUrl + "u/", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Null(message.Headers["List-Unsubscribe"]);
+        Assert.Null(message.Headers["List-Unsubscribe-Post"]);
     }
 
     [Fact]
@@ -42,7 +48,8 @@ public sealed class LifecycleEmailTests(SmtpSink sink) : IClassFixture<SmtpSink>
 
         Assert.Equal("¿Quieres seguir recibiendo Profiling por email?", message.Subject);
         Assert.Contains("Tu consentimiento para Profiling por email termina el 23 noviembre 2027.", message.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Para ver y cambiar todas tus opciones: " + LifecycleMailFactory.BaseUrl + "preferences", message.TextBody, StringComparison.Ordinal);
+        // The manage link is signed: it opens /preferences without a password (ManageLinkJourneyTests follows one).
+        Assert.Contains("Gestiona tus preferencias (sin contraseña): " + LifecycleMailFactory.BaseUrl + "m/", message.TextBody, StringComparison.Ordinal);
         Assert.Contains(LifecycleMailFactory.BaseUrl + "renew/", message.HtmlBody, StringComparison.Ordinal);
         AssertOneClickHeaders(message);
     }

@@ -27,10 +27,11 @@ public sealed class OutboxHarness : IAsyncDisposable
         Lease = new DatabaseLease(database, Clock);
         Outbox = new Outbox(Clock, Options.Create(email), database.Protector);
         var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
+        var tokens = new LinkTokens(new EphemeralDataProtectionProvider(), Clock);
+        var links = TestPublicLinks.At("https://prefs.example.com/");
         Marketing = new MarketingEmails(
-            new LinkTokens(new EphemeralDataProtectionProvider(), Clock),
-            TestPublicLinks.At("https://prefs.example.com/"),
-            services.GetRequiredService<IStringLocalizer<SharedResource>>(), Options.Create(email));
+            tokens, links, services.GetRequiredService<IStringLocalizer<SharedResource>>(), Options.Create(email),
+            new ManageLinks(tokens, links, Options.Create(email)));
     }
 
     public TestDatabase Database { get; }

@@ -13,7 +13,8 @@ namespace PreferenceCenter.Features.Consents.Lifecycle;
 
 /// <summary>
 /// Queues the lifecycle's two emails inside the caller's transaction: the double opt-in confirmation and the renewal
-/// reminder. Both are marketing-type (an unsubscribe link and <c>List-Unsubscribe</c>), in the customer's language.
+/// reminder, in the customer's language. The reminder is marketing-type (an unsubscribe link and <c>List-Unsubscribe</c>);
+/// the confirmation is a request about a consent not yet given, so it offers no unsubscribe and claims no agreement.
 /// </summary>
 public sealed class LifecycleMail(
     MarketingEmails emails, LinkTokens tokens, PublicLinks links, Outbox outbox, IOptions<LifecycleOptions> options, TimeProvider time,
@@ -21,7 +22,6 @@ public sealed class LifecycleMail(
 {
     public const string ConfirmPath = "confirm";
     public const string RenewPath = "renew";
-    public const string ManagePath = "preferences";
 
     /// <returns>False when the customer has no address to write to; nothing was queued.</returns>
     public async Task<bool> EnqueueConfirmationAsync(AppDbContext db, Guid customerId, string purposeKey, Channel channel, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public sealed class LifecycleMail(
         var days = options.Value.ConfirmationLinkDays;
         var token = tokens.Create(LinkPurpose.ConfirmOptIn, customerId, purposeKey, channel, options.Value.ConfirmationLinkLifetime);
         var title = await TitleAsync(db, purposeKey, recipient, cancellationToken);
-        await outbox.EnqueueAsync(db, emails.Compose(recipient.Address, customerId, recipient.Culture, purposeKey, channel, text =>
+        await outbox.EnqueueAsync(db, emails.ComposeRequest(recipient.Address, customerId, recipient.Culture, text =>
         {
             var label = text.ConsentLabel(title, channel);
             return new MarketingEmailContent(
@@ -60,10 +60,10 @@ public sealed class LifecycleMail(
         await outbox.EnqueueAsync(db, emails.Compose(recipient.Address, consent.CustomerId, recipient.Culture, purposeKey, consent.Channel, text =>
         {
             var label = text.ConsentLabel(title, consent.Channel);
-            var manage = text["Lifecycle.Mail.Renew.Manage", links.To(ManagePath)];
+            // The footer carries the "manage your preferences" link (signed, no password needed).
             return new MarketingEmailContent(
                 text["Lifecycle.Mail.Renew.Subject", label],
-                $"{text["Lifecycle.Mail.Renew.Intro", label, TimeFormat.Date(ends, CultureInfo.CurrentUICulture)]}\n\n{manage}",
+                text["Lifecycle.Mail.Renew.Intro", label, TimeFormat.Date(ends, CultureInfo.CurrentUICulture)],
                 text["Lifecycle.Mail.Renew.Action"], links.To($"{RenewPath}/{token}"));
         }), cancellationToken);
         return true;
