@@ -50,10 +50,11 @@ public sealed class StaticPagesOpenNoCircuitTests(AppHost app, BrowserFixture br
     [InlineData("confirm/{Token}", LinkPurpose.ConfirmOptIn)]
     [InlineData("renew/{Token}", LinkPurpose.Renew)]
     [InlineData("u/{Token}", LinkPurpose.Unsubscribe)]
+    [InlineData("m/{Token}", LinkPurpose.ManagePreferences)]
     public async Task An_emailed_link_page_with_a_valid_link_opens_no_circuit(string path, LinkPurpose purpose)
     {
-        var token = purpose == LinkPurpose.Unsubscribe
-            ? app.Services.GetRequiredService<LinkTokens>().Create(LinkPurpose.Unsubscribe, Guid.NewGuid(), "marketing", Channel.Email, TimeSpan.FromDays(1))
+        var token = purpose is LinkPurpose.Unsubscribe or LinkPurpose.ManagePreferences
+            ? app.Services.GetRequiredService<LinkTokens>().Create(purpose, Guid.NewGuid(), "marketing", Channel.Email, TimeSpan.FromDays(1))
             : await LinkPageState.TokenAsync(app, purpose);
         var page = await browser.NewPageAsync();
         await using var context = page.Context;
