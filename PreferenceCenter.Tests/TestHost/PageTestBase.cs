@@ -27,6 +27,9 @@ namespace PreferenceCenter.Tests.TestHost;
 /// </summary>
 public abstract class PageTestBase : ComponentTestBase
 {
+    /// <summary>The small-cell rule's minimum for pages that hide small counts; the production default unless a test sets it first.</summary>
+    protected int SmallCellMinimum { get; set; } = 10;
+
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 14, 0, TimeSpan.Zero);
 
     private TestDatabase? database;
@@ -91,6 +94,7 @@ public abstract class PageTestBase : ComponentTestBase
         }
 
         Services.AddSingleton<TimeProvider>(Clock);
+        Services.AddSingleton(_ => new SmallCells(SmallCellMinimum));   // read when a page first asks for it
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         Services.AddSingleton<LedgerWriter>();
         Services.AddSingleton(database.Protector);

@@ -1,4 +1,5 @@
 using PreferenceCenter.Features.Insights;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Tests.Features.Insights;
 

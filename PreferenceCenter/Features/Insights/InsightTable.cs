@@ -1,3 +1,5 @@
+using PreferenceCenter.Features.Common;
+
 namespace PreferenceCenter.Features.Insights;
 
 /// <summary>

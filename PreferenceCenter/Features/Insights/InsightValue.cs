@@ -1,3 +1,5 @@
+using PreferenceCenter.Features.Common;
+
 namespace PreferenceCenter.Features.Insights;
 
 /// <summary>One cell: a count of customers, a percentage, or hidden by <see cref="SmallCells"/> (<see cref="Number"/> null).</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Insights;
 

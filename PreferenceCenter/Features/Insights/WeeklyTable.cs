@@ -1,3 +1,5 @@
+using PreferenceCenter.Features.Common;
+
 namespace PreferenceCenter.Features.Insights;
 
 /// <summary>A table with a row per week and a column per category; each week is one group for <see cref="SmallCells"/>.</summary>

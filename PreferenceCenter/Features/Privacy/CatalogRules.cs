@@ -32,6 +32,14 @@ public static class CatalogRules
             problems.Add($"The notice has no full legal text in '{SupportedCultures.Default}', the language every reader falls back to.");
         }
 
+        foreach (var (language, legal) in catalog.Notice ?? new Dictionary<string, CatalogDocument.NoticeEntry>())
+        {
+            if (legal?.LegalText?.Length > NoticeText.LegalTextMaxLength)
+            {
+                problems.Add($"The legal text in '{language}' is {legal.LegalText.Length} characters; at most {NoticeText.LegalTextMaxLength}.");
+            }
+        }
+
         foreach (var duplicate in purposes.GroupBy(p => p.Key).Where(g => g.Count() > 1))
         {
             problems.Add($"The purpose key '{duplicate.Key}' is used {duplicate.Count()} times.");

@@ -31,7 +31,8 @@ public sealed class RenewalAndExpiryTests
         var reminded = Assert.Single(await fixture.EntriesAsync(LedgerEventType.RenewalReminderSent));
         Assert.Equal((ActorKind.System, LedgerTime.Format(Ends)), (reminded.ActorKind, reminded.Detail));
         var mail = Assert.Single(await fixture.OutboxAsync());
-        Assert.Contains(LifecycleMailFactory.BaseUrl + "preferences", mail.TextBody, StringComparison.Ordinal);
+        // The way to the rest of the choices: the footer's password-free manage link, not a page behind a sign-in.
+        Assert.Contains(LifecycleMailFactory.BaseUrl + "m/", mail.TextBody, StringComparison.Ordinal);
         var token = EmailLinks.Token(mail.TextBody, LifecycleMail.RenewPath);
 
         fixture.Clock.Advance(TimeSpan.FromDays(10));

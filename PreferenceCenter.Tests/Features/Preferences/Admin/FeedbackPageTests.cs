@@ -13,6 +13,9 @@ public sealed class FeedbackPageTests : PageTestBase
 {
     private FeedbackService Feedback => Services.GetRequiredService<FeedbackService>();
 
+    // Most tests look at the arithmetic, so every count of one or more is shown; the last test keeps the default of 10.
+    private void ShowFromOne() => SmallCellMinimum = 1;
+
     private async Task SendAsync(bool tooOften, bool notRelevant, Channel? channel, string? comment = null) => Assert.Equal(
         PreferenceChangeOutcome.Saved,
         (await Feedback.SendAsync(CustomerId, new FeedbackDraft(tooOften, notRelevant, channel, comment), Actor.Customer(CustomerId), ChangeSource.Web)).Outcome);
@@ -26,6 +29,7 @@ public sealed class FeedbackPageTests : PageTestBase
     [Fact]
     public async Task Render_AddsUpTheLast30DaysWithTooOftenByChannelAndTheCommentsAsPlainText()
     {
+        ShowFromOne();
         await SignInOfficerAsync();
         await SendAsync(tooOften: true, notRelevant: false, Channel.Email, "Once a week is plenty: 1 < 7 & \"daily\" > enough");
         await SendAsync(tooOften: true, notRelevant: true, Channel.Sms);
@@ -39,7 +43,7 @@ public sealed class FeedbackPageTests : PageTestBase
         Assert.Equal("2", Figures(cut)["“This is not relevant to me”"]);
         Assert.Equal("2", Figures(cut)["With a comment"]);
         var byChannel = ByChannel(cut);
-        Assert.Equal(("1", "1", "0", "1"), (byChannel["Email"], byChannel["SMS"], byChannel["Phone"], byChannel["No channel named"]));
+        Assert.Equal(("1", "1", "fewer than 1", "1"), (byChannel["Email"], byChannel["SMS"], byChannel["Phone"], byChannel["No channel named"]));
         var comments = cut.FindAll(".feedback-comments li");
         Assert.Equal(["Not for me", "Once a week is plenty: 1 < 7 & \"daily\" > enough"], comments.Select(c => c.TextContent));
         Assert.Empty(comments[1].Children);
@@ -49,6 +53,7 @@ public sealed class FeedbackPageTests : PageTestBase
     [Fact]
     public async Task Render_ForALongerPeriod_CountsOlderFeedbackToo()
     {
+        ShowFromOne();
         await SignInOfficerAsync();
         await SendAsync(tooOften: true, notRelevant: false, Channel.Post);
         Clock.Advance(TimeSpan.FromDays(45));
@@ -65,13 +70,34 @@ public sealed class FeedbackPageTests : PageTestBase
     }
 
     [Fact]
-    public async Task Render_WithNoFeedback_ShowsZerosAndSaysThereAreNoComments()
+    public async Task Render_WithNoFeedback_HidesEvenTheZeroAndSaysThereAreNoComments()
     {
+        ShowFromOne();
         await SignInOfficerAsync();
 
         var cut = Render<FeedbackPage>();
 
-        cut.WaitForAssertion(() => Assert.Equal("0", Figures(cut)["Feedback received"]));
+        // A zero that turns into "fewer than" after one customer's feedback would say what that customer did.
+        cut.WaitForAssertion(() => Assert.Equal("fewer than 1", Figures(cut)["Feedback received"]));
         Assert.Equal("No comments in this period.", cut.Find("#feedback-comments + p").TextContent);
+    }
+
+    [Fact]
+    public async Task Render_BelowTheMinimum_HidesEveryFigureAndTheComments_AsTheChartsDo()
+    {
+        await SignInOfficerAsync();
+        await SendAsync(tooOften: true, notRelevant: false, Channel.Email, "I live at 12 Elm Street and you call me daily");
+        await SendAsync(tooOften: true, notRelevant: true, Channel.Sms);
+
+        var cut = Render<FeedbackPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("fewer than 10", Figures(cut)["Feedback received"]));
+        Assert.All(Figures(cut).Values, v => Assert.Equal("fewer than 10", v));
+        Assert.All(ByChannel(cut).Values, v => Assert.Equal("fewer than 10", v));
+        Assert.Empty(cut.FindAll(".feedback-comments li"));
+        Assert.DoesNotContain("Elm Street", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal(
+            "Comments are shown only when the period holds at least 10 of them, so no one can be recognised by their words.",
+            cut.Find("#feedback-comments + p").TextContent);
     }
 }

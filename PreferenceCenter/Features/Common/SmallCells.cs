@@ -1,4 +1,4 @@
-namespace PreferenceCenter.Features.Insights;
+namespace PreferenceCenter.Features.Common;
 
 /// <summary>
 /// The one rule that keeps the officer's charts anonymous: which counts may be shown. Every table is made of groups,
