@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
@@ -14,43 +13,10 @@ public sealed class PurposeRetentionService(IDbContextFactory<AppDbContext> dbFa
 {
     public const string KeptUntilErased = "none";
 
-    public async Task<ValiditySaveOutcome> SetAsync(string purposeKey, int? days, Actor officer, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(purposeKey);
-        ArgumentNullException.ThrowIfNull(officer);
-        if (officer.Kind != ActorKind.Staff)
-        {
-            return ValiditySaveOutcome.NotAllowed;
-        }
+    private static readonly PurposeNumberSetting Setting = new(
+        LedgerEventType.PurposeRetentionChanged, p => p.RetentionAfterEndDays, (p, days) => p.RetentionAfterEndDays = days,
+        PurposeRetentionRules.IsValid, KeptUntilErased);
 
-        if (!PurposeRetentionRules.IsValid(days))
-        {
-            return ValiditySaveOutcome.OutOfBounds;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.BeginWriteAsync(cancellationToken);
-        var purpose = await db.Purposes.FirstOrDefaultAsync(p => p.Key == purposeKey && p.LegalBasis == LegalBasis.Consent, cancellationToken);
-        if (purpose is null)
-        {
-            return ValiditySaveOutcome.UnknownPurpose;
-        }
-
-        if (purpose.RetentionAfterEndDays == days)
-        {
-            return ValiditySaveOutcome.Unchanged;
-        }
-
-        var before = Format(purpose.RetentionAfterEndDays);
-        purpose.RetentionAfterEndDays = days;
-        var notice = await db.NoticeVersions.MaxAsync(n => (int?)n.Number, cancellationToken);
-        await ledger.AppendAsync(db, new LedgerDraft(
-            LedgerEventType.PurposeRetentionChanged, officer, null, ChangeSource.Web, notice, purpose.Key,
-            Before: before, After: Format(days)), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return ValiditySaveOutcome.Saved;
-    }
-
-    private static string Format(int? days) => days?.ToString(CultureInfo.InvariantCulture) ?? KeptUntilErased;
+    public Task<ValiditySaveOutcome> SetAsync(string purposeKey, int? days, Actor officer, CancellationToken cancellationToken = default) =>
+        Setting.SetAsync(dbFactory, ledger, purposeKey, days, officer, cancellationToken);
 }

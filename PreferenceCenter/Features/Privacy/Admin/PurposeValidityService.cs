@@ -24,43 +24,10 @@ public sealed class PurposeValidityService(IDbContextFactory<AppDbContext> dbFac
         return [.. purposes.Select(p => new PurposeValidity(p.Key, titles.GetValueOrDefault(p.Key, p.Key), p.ValidityMonths, p.RetentionAfterEndDays))];
     }
 
-    public async Task<ValiditySaveOutcome> SetAsync(string purposeKey, int? months, Actor officer, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(purposeKey);
-        ArgumentNullException.ThrowIfNull(officer);
-        if (officer.Kind != ActorKind.Staff)
-        {
-            return ValiditySaveOutcome.NotAllowed;
-        }
+    private static readonly PurposeNumberSetting Setting = new(
+        LedgerEventType.PurposeValidityChanged, p => p.ValidityMonths, (p, months) => p.ValidityMonths = months,
+        PurposeValidityRules.IsValid, NoExpiry);
 
-        if (!PurposeValidityRules.IsValid(months))
-        {
-            return ValiditySaveOutcome.OutOfBounds;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.BeginWriteAsync(cancellationToken);
-        var purpose = await db.Purposes.FirstOrDefaultAsync(p => p.Key == purposeKey && p.LegalBasis == LegalBasis.Consent, cancellationToken);
-        if (purpose is null)
-        {
-            return ValiditySaveOutcome.UnknownPurpose;
-        }
-
-        if (purpose.ValidityMonths == months)
-        {
-            return ValiditySaveOutcome.Unchanged;
-        }
-
-        var before = Format(purpose.ValidityMonths);
-        purpose.ValidityMonths = months;
-        var notice = await db.NoticeVersions.MaxAsync(n => (int?)n.Number, cancellationToken);
-        await ledger.AppendAsync(db, new LedgerDraft(
-            LedgerEventType.PurposeValidityChanged, officer, null, ChangeSource.Web, notice, purpose.Key,
-            Before: before, After: Format(months)), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return ValiditySaveOutcome.Saved;
-    }
-
-    private static string Format(int? months) => months?.ToString(CultureInfo.InvariantCulture) ?? NoExpiry;
+    public Task<ValiditySaveOutcome> SetAsync(string purposeKey, int? months, Actor officer, CancellationToken cancellationToken = default) =>
+        Setting.SetAsync(dbFactory, ledger, purposeKey, months, officer, cancellationToken);
 }
