@@ -1,10 +1,8 @@
 using Deque.AxeCore.Playwright;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PreferenceCenter.Data;
-using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Api.Clients;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
@@ -101,13 +99,8 @@ public sealed class WebhookJourneyTests(AppHost app, BrowserFixture browser)
 
     private async Task<(Guid Id, string Reference)> NewCustomerAsync()
     {
-        var email = $"webhook-journey-{Guid.NewGuid():N}@example.com";
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
-        Assert.True((await users.CreateAsync(user, DemoCustomer.Password)).Succeeded);
-        await users.AddToRoleAsync(user, Roles.Customer);
-        var customer = await scope.ServiceProvider.GetRequiredService<CustomerAccounts>().CreateForUserAsync(user.Id, email, culture: "en");
-        return (customer.Id, customer.Reference);
+        var id = await app.NewAccountAsync($"webhook-journey-{Guid.NewGuid():N}@example.com");
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return (id, await db.Customers.Where(c => c.Id == id).Select(c => c.Reference).SingleAsync());
     }
 }
