@@ -1,0 +1,11 @@
+using PreferenceCenter.Features.History;
+
+namespace PreferenceCenter.Features.Receipts;
+
+/// <summary>One change on a receipt: the history entry and the hash that proves it stands in the ledger's chain.</summary>
+public sealed record ReceiptLine(HistoryItem Item, string Hash)
+{
+    public long Sequence => Item.Sequence;
+
+    public DateTimeOffset OccurredAt => Item.OccurredAt;
+}
