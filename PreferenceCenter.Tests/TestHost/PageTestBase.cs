@@ -108,6 +108,9 @@ public abstract class PageTestBase : ComponentTestBase
         Services.AddSingleton<HistoryService>();
         Services.AddScoped<HistoryDescriber>();
         Services.AddPreferences();
+        // The receipts setting on /preferences (Features/Receipts); its options at their defaults.
+        Services.AddSingleton<PreferenceCenter.Features.Receipts.ReceiptSettings>();
+        Services.AddOptions<PreferenceCenter.Features.Receipts.ReceiptOptions>();
         Services.AddSingleton<ErasureRequestReader>();
         Services.AddSingleton<ApiClientService>();
     }
