@@ -109,8 +109,8 @@ public abstract class PageTestBase : ComponentTestBase
         Services.AddScoped<HistoryDescriber>();
         Services.AddPreferences();
         // The receipts setting on /preferences (Features/Receipts); its options at their defaults.
-        Services.AddSingleton<PreferenceCenter.Features.Receipts.ReceiptSettings>();
-        Services.AddOptions<PreferenceCenter.Features.Receipts.ReceiptOptions>();
+        Services.AddSingleton<PreferenceCenter.Features.Preferences.Receipts.ReceiptSettings>();
+        Services.AddOptions<PreferenceCenter.Features.Preferences.Receipts.ReceiptOptions>();
         Services.AddSingleton<ErasureRequestReader>();
         Services.AddSingleton<ApiClientService>();
     }

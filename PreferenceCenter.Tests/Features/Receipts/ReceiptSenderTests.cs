@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
+using PreferenceCenter.Features.History;
+using PreferenceCenter.Features.Preferences.Receipts;
 using PreferenceCenter.Features.Receipts;
 using PreferenceCenter.Tests.Features.Consents.Lifecycle;
 

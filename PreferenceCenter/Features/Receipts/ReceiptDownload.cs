@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Preferences.Questionnaire;
+using PreferenceCenter.Features.Preferences.Receipts;
+using PreferenceCenter.Features.History;
 
 namespace PreferenceCenter.Features.Receipts;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PreferenceCenter.Infrastructure.Jobs;
+using PreferenceCenter.Features.Preferences.Receipts;
 
 namespace PreferenceCenter.Features.Receipts;
 

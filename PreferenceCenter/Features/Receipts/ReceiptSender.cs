@@ -6,6 +6,8 @@ using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Preferences.Questionnaire;
 using System.Globalization;
+using PreferenceCenter.Features.Preferences.Receipts;
+using PreferenceCenter.Features.History;
 
 namespace PreferenceCenter.Features.Receipts;
 

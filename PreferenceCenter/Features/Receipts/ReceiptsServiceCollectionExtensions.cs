@@ -1,3 +1,4 @@
+using PreferenceCenter.Features.Preferences.Receipts;
 using PreferenceCenter.Features.Receipts;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
-using PreferenceCenter.Features.History;
 
-namespace PreferenceCenter.Features.Receipts;
+namespace PreferenceCenter.Features.History;
 
 /// <summary>One change on a receipt: the history entry and the hash that proves it stands in the ledger's chain.</summary>
 public sealed record ReceiptLine(HistoryItem Item, string Hash)

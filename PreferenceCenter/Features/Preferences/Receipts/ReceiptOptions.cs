@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PreferenceCenter.Features.Receipts;
+namespace PreferenceCenter.Features.Preferences.Receipts;
 
 /// <summary><c>Receipts:*</c>: how long a customer must leave their choices alone before the receipt goes, how often the job looks.</summary>
 public sealed class ReceiptOptions

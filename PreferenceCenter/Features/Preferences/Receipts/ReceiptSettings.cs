@@ -3,7 +3,7 @@ using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 
-namespace PreferenceCenter.Features.Receipts;
+namespace PreferenceCenter.Features.Preferences.Receipts;
 
 /// <summary>
 /// Whether a customer gets receipts. Turning them off or on is itself recorded, and moves the customer's

@@ -5,7 +5,7 @@ using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences;
 using PreferenceCenter.Tests.Features.Preferences;
 
-namespace PreferenceCenter.Tests.Features.Receipts;
+namespace PreferenceCenter.Tests.Features.Preferences.Receipts;
 
 /// <summary>The receipts setting as it lives on /preferences: real services on a real database.</summary>
 public sealed class ReceiptsSectionTests : PreferencesPageSectionTests

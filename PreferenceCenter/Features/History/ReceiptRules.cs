@@ -1,7 +1,7 @@
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 
-namespace PreferenceCenter.Features.Receipts;
+namespace PreferenceCenter.Features.History;
 
 /// <summary>
 /// What a receipt covers and when it goes. A session of changes is a run of the customer's changes with no gap
@@ -10,6 +10,11 @@ namespace PreferenceCenter.Features.Receipts;
 /// </summary>
 public static class ReceiptRules
 {
+    /// <summary>Where /history downloads a change's receipt (the endpoint is <c>Features/Receipts</c>'), relative to the base.</summary>
+    public const string DownloadPath = "history/receipt";
+
+    public static string DownloadHref(long sequence) => FormattableString.Invariant($"{DownloadPath}/{sequence}");
+
     /// <summary>The changes a customer makes to what they agreed to; reminders, expiries and the receipts themselves are not.</summary>
     public static readonly IReadOnlyList<LedgerEventType> Changes =
     [

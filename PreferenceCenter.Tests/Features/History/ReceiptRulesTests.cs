@@ -1,9 +1,8 @@
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.History;
 using PreferenceCenter.Features.Ledger;
-using PreferenceCenter.Features.Receipts;
 
-namespace PreferenceCenter.Tests.Features.Receipts;
+namespace PreferenceCenter.Tests.Features.History;
 
 public sealed class ReceiptRulesTests
 {
