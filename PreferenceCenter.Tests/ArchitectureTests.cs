@@ -18,7 +18,7 @@ public sealed class ArchitectureTests
     public static readonly IReadOnlyList<string> FeatureOrder =
     [
         "Common", "Ledger", "PersonalData", "Accounts", "Privacy", "Messaging", "Erasure",
-        "Consents", "Preferences", "Unsubscribe", "Api", "Webhooks", "Import", "Retention", "Insights", "History", "MyData", "Support",
+        "Consents", "Preferences", "Unsubscribe", "Api", "Webhooks", "Import", "Retention", "Insights", "History", "Receipts", "MyData", "Support",
         "Compliance",
     ];
 

@@ -40,6 +40,7 @@ builder.Services.AddImport(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddCompliance(builder.Configuration);
 builder.Services.AddInsights();
+builder.Services.AddReceipts(builder.Configuration);
 builder.Services.AddRequestLimits();
 
 var app = builder.Build();
@@ -77,6 +78,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecur
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();
 app.MapMyData();
+app.MapReceipts();
 app.MapUnsubscribe();
 app.MapBenchmarkDiagnostics();
 app.MapApi();

@@ -112,6 +112,9 @@ public abstract class PageTestBase : ComponentTestBase
         Services.AddSingleton<HistoryService>();
         Services.AddScoped<HistoryDescriber>();
         Services.AddPreferences();
+        // The receipts setting on /preferences (Features/Receipts); its options at their defaults.
+        Services.AddSingleton<PreferenceCenter.Features.Preferences.Receipts.ReceiptSettings>();
+        Services.AddOptions<PreferenceCenter.Features.Preferences.Receipts.ReceiptOptions>();
         Services.AddSingleton<ErasureRequestReader>();
         Services.AddSingleton<ApiClientService>();
     }

@@ -153,6 +153,7 @@ public sealed class HostileHarness(AppHost app) : IAsyncDisposable
         RouteSamples["token"] = unsubscribe;
         RouteSamples["documentName"] = "v1";
         RouteSamples["chart"] = "withdrawals"; // /admin/insights/{chart}.csv
+        RouteSamples["sequence"] = "1"; // /history/receipt/{sequence}: the first ledger entry, nobody's receipted change
         var key = await app.Services.GetRequiredService<ApiClientService>().CreateAsync(
             "hostile harness", [ApiScopes.Decisions, ApiScopes.ConsentsRead, ApiScopes.ConsentsWrite], ApiClient.MaxRequestsPerMinute, "hostile-harness");
         ApiKey = key.Key!;

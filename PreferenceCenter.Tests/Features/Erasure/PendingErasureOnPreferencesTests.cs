@@ -11,7 +11,7 @@ namespace PreferenceCenter.Tests.Features.Erasure;
 public sealed class PendingErasureOnPreferencesTests : PageTestBase
 {
     private static AngleSharp.Dom.IElement Switch(IRenderedComponent<PreferencesPage> cut, string name) =>
-        cut.FindAll("input[role=switch]").Single(s =>
+        cut.FindAll(".consent-matrix input[role=switch]").Single(s =>
             s.Closest("label")!.QuerySelector($"[id='{s.GetAttribute("aria-labelledby")}']")!.TextContent == name);
 
     private static string Status(IRenderedComponent<PreferencesPage> cut) => cut.Find("[role=status]").TextContent.Trim();
@@ -47,7 +47,7 @@ public sealed class PendingErasureOnPreferencesTests : PageTestBase
         await GivePhoneAsync();
         await OpenRequestAsync();
         var cut = Render<PreferencesPage>();
-        cut.WaitForElement("input[role=switch]");
+        cut.WaitForElement(".consent-matrix input[role=switch]");
 
         await Switch(cut, "Marketing by SMS").ChangeAsync(new ChangeEventArgs { Value = true });
 
@@ -66,7 +66,7 @@ public sealed class PendingErasureOnPreferencesTests : PageTestBase
         Assert.True((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Sms)].IsOn);
         await OpenRequestAsync();
         var cut = Render<PreferencesPage>();
-        cut.WaitForElement("input[role=switch]");
+        cut.WaitForElement(".consent-matrix input[role=switch]");
 
         await Switch(cut, "Marketing by SMS").ChangeAsync(new ChangeEventArgs { Value = false });
 
@@ -81,7 +81,7 @@ public sealed class PendingErasureOnPreferencesTests : PageTestBase
 
         var cut = Render<PreferencesPage>();
 
-        cut.WaitForElement("input[role=switch]");
+        cut.WaitForElement(".consent-matrix input[role=switch]");
         Assert.Empty(cut.FindAll(".pending-erasure"));
     }
 }

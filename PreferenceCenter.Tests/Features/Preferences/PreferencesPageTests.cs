@@ -10,7 +10,7 @@ namespace PreferenceCenter.Tests.Features.Preferences;
 public sealed class PreferencesPageTests : PageTestBase
 {
     private static AngleSharp.Dom.IElement Switch(IRenderedComponent<PreferencesPage> cut, string name) =>
-        cut.FindAll("input[role=switch]").Single(s =>
+        cut.FindAll(".consent-matrix input[role=switch]").Single(s =>
             s.Closest("label")!.QuerySelector($"[id='{s.GetAttribute("aria-labelledby")}']")!.TextContent == name);
 
     [Fact]
@@ -19,7 +19,7 @@ public sealed class PreferencesPageTests : PageTestBase
         await SignInCustomerAsync();
         await GivePhoneAsync();
         var cut = Render<PreferencesPage>();
-        cut.WaitForElement("input[role=switch]");
+        cut.WaitForElement(".consent-matrix input[role=switch]");
 
         await Switch(cut, "Marketing by SMS").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
 
@@ -36,7 +36,7 @@ public sealed class PreferencesPageTests : PageTestBase
     {
         await SignInCustomerAsync();
         var cut = Render<PreferencesPage>();
-        cut.WaitForElement("input[role=switch]");
+        cut.WaitForElement(".consent-matrix input[role=switch]");
 
         await Switch(cut, "Marketing by SMS").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
 
@@ -54,7 +54,7 @@ public sealed class PreferencesPageTests : PageTestBase
         await SignInCustomerAsync();
         await GivePhoneAsync();
         var cut = Render<PreferencesPage>();
-        cut.WaitForElement("input[role=switch]");
+        cut.WaitForElement(".consent-matrix input[role=switch]");
         await Consents.SetAsync(Change("marketing", Channel.Sms, grant: true)); // the other tab
 
         await Switch(cut, "Marketing by SMS").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
@@ -73,14 +73,14 @@ public sealed class PreferencesPageTests : PageTestBase
         await Consents.SetAsync(Change("marketing", Channel.Email, grant: true));
         await Consents.SetAsync(Change("profiling", Channel.Email, grant: true));
         var cut = Render<PreferencesPage>();
-        cut.WaitForElement("input[role=switch]");
+        cut.WaitForElement(".consent-matrix input[role=switch]");
 
         Button(cut, "Withdraw everything").Click();
 
         // Nothing is withdrawn by the first click: it asks, and the answer is the next stop for the keyboard.
         Assert.StartsWith("Switch off every consent now?", cut.Find("#withdraw-all-question").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("true", Button(cut, "Withdraw everything").GetAttribute("aria-expanded"));
-        Assert.Contains(cut.FindAll("input[role=switch]"), s => s.GetAttribute("aria-checked") == "true");
+        Assert.Contains(cut.FindAll(".consent-matrix input[role=switch]"), s => s.GetAttribute("aria-checked") == "true");
         await using (var db = Database.CreateDbContext())
         {
             Assert.Equal(0, await db.LedgerEntries.CountAsync(e => e.EventType == LedgerEventType.ConsentWithdrawn));
@@ -90,13 +90,13 @@ public sealed class PreferencesPageTests : PageTestBase
 
         cut.WaitForAssertion(() => Assert.Equal(
             "Done: 2 consents withdrawn. Nothing is switched on now.", cut.Find("[role=status]").TextContent.Trim()));
-        Assert.All(cut.FindAll("input[role=switch]"), s => Assert.Equal("false", s.GetAttribute("aria-checked")));
+        Assert.All(cut.FindAll(".consent-matrix input[role=switch]"), s => Assert.Equal("false", s.GetAttribute("aria-checked")));
 
         Button(cut, "Undo “withdraw everything”").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Undone: 2 consents are back as they were.", cut.Find("[role=status]").TextContent.Trim()));
         // Profiling is on again; marketing by email is back waiting for its confirmation, so drawn off and marked waiting.
-        Assert.Equal(1, cut.FindAll("input[role=switch]").Count(s => s.GetAttribute("aria-checked") == "true"));
+        Assert.Equal(1, cut.FindAll(".consent-matrix input[role=switch]").Count(s => s.GetAttribute("aria-checked") == "true"));
         Assert.Single(cut.FindAll(".consent-matrix__pending"));
         Assert.Empty(cut.FindAll(".withdraw-all__undo"));
     }
@@ -107,7 +107,7 @@ public sealed class PreferencesPageTests : PageTestBase
         await SignInCustomerAsync();
         await Consents.SetAsync(Change("profiling", Channel.Email, grant: true));
         var cut = Render<PreferencesPage>();
-        cut.WaitForElement("input[role=switch]");
+        cut.WaitForElement(".consent-matrix input[role=switch]");
 
         Button(cut, "Withdraw everything").Click();
         Button(cut, "No, keep my choices").Click();
@@ -124,7 +124,7 @@ public sealed class PreferencesPageTests : PageTestBase
         await SignInCustomerAsync();
         await Consents.SetAsync(Change("profiling", Channel.Email, grant: true));
         var cut = Render<PreferencesPage>();
-        cut.WaitForElement("input[role=switch]");
+        cut.WaitForElement(".consent-matrix input[role=switch]");
 
         Button(cut, "Withdraw everything").Click();
         Button(cut, "Yes, withdraw everything").Click();
@@ -140,7 +140,7 @@ public sealed class PreferencesPageTests : PageTestBase
     {
         await SignInCustomerAsync();
         var cut = Render<PreferencesPage>();
-        cut.WaitForElement("input[role=switch]");
+        cut.WaitForElement(".consent-matrix input[role=switch]");
 
         Assert.True(cut.FindAll("button").Single(b => b.TextContent.Trim() == "Withdraw everything").HasAttribute("disabled"));
     }
@@ -153,8 +153,8 @@ public sealed class PreferencesPageTests : PageTestBase
 
         var cut = Render<PreferencesPage>();
 
-        cut.WaitForElement("input[role=switch]");
-        Assert.All(cut.FindAll("input[role=switch]"), s => Assert.True(s.HasAttribute("disabled")));
+        cut.WaitForElement(".consent-matrix input[role=switch]");
+        Assert.All(cut.FindAll(".consent-matrix input[role=switch]"), s => Assert.True(s.HasAttribute("disabled")));
     }
 
     [Fact]

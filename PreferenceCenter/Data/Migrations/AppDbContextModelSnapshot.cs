@@ -314,6 +314,12 @@ namespace PreferenceCenter.Data.Migrations
                     b.Property<bool>("PreviouslyErased")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ReceiptedThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReceiptsTurnedOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(9)

@@ -19,4 +19,13 @@ public sealed class Customer
 
     /// <summary>Set at sign-up when the email or phone matches the suppression list: someone with this address asked to be erased before.</summary>
     public bool PreviouslyErased { get; init; }
+
+    /// <summary>The customer asked for no receipts after their changes (<c>Features/Receipts</c>); on by default.</summary>
+    public bool ReceiptsTurnedOff { get; set; }
+
+    /// <summary>
+    /// The last ledger sequence a receipt has covered, or at which receipts were turned on or off: only this
+    /// customer's changes after it are waiting for a receipt.
+    /// </summary>
+    public long ReceiptedThrough { get; set; }
 }

@@ -58,6 +58,8 @@ public sealed class HistoryDescriber(IStringLocalizer<SharedResource> resources)
             LedgerEventType.ConsentRenewed => text[item.Source == ChangeSource.RenewalLink ? "Lifecycle.History.Renewed" : "Lifecycle.History.Reviewed",
                 Label(item, vocabulary.PurposeTitles), Moment(item.After, vocabulary)],
             LedgerEventType.RenewalReminderSent => text["Lifecycle.History.Reminded", Label(item, vocabulary.PurposeTitles), Moment(item.Detail, vocabulary)],
+            LedgerEventType.ReceiptSent => text.Plural("Receipts.History.Sent", Count(item.Detail), item.Before ?? string.Empty, item.After ?? string.Empty),
+            LedgerEventType.ReceiptsTurnedOff or LedgerEventType.ReceiptsTurnedOn => text[$"Receipts.History.{item.EventType}"],
             LedgerEventType.CustomerRegistered => text["History.CustomerRegistered"],
             LedgerEventType.ImportedRecordClaimed => text["Import.History.Claimed"],
             LedgerEventType.PreferredLanguageChanged => text["History.LanguageChanged", LanguageName(item.After)],

@@ -33,6 +33,16 @@ public enum LedgerEventType
     /// <summary>"Withdraw everything", written after its withdrawals: Detail is what was on before (<c>WithdrawAllSnapshot</c>), for the undo.</summary>
     AllConsentsWithdrawn = 151,
 
+    // 160–169: receipts of the customer's changes (Features/Receipts)
+    /// <summary>A receipt was queued for one session of changes: Before/After the first and last sequence it lists, Detail how many.</summary>
+    ReceiptSent = 160,
+
+    /// <summary>The customer asked for no receipts after their changes.</summary>
+    ReceiptsTurnedOff = 161,
+
+    /// <summary>The customer asked for receipts again; changes from here on get one.</summary>
+    ReceiptsTurnedOn = 162,
+
     // 200–299: zero-party preferences. Entries name the question (Detail) and never hold the answer itself.
     PreferenceAnswered = 200,
     PreferenceAnswerForgotten = 201,

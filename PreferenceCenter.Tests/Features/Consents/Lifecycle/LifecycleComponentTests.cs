@@ -15,7 +15,7 @@ namespace PreferenceCenter.Tests.Features.Consents.Lifecycle;
 public sealed class LifecycleComponentTests : PageTestBase
 {
     private static AngleSharp.Dom.IElement Switch(IRenderedComponent<PreferencesPage> cut, string name) =>
-        cut.FindAll("input[role=switch]").Single(s =>
+        cut.FindAll(".consent-matrix input[role=switch]").Single(s =>
             s.Closest("label")!.QuerySelector($"[id='{s.GetAttribute("aria-labelledby")}']")!.TextContent == name);
 
     private static string? NameOf(AngleSharp.Dom.IElement input) =>
@@ -35,7 +35,7 @@ public sealed class LifecycleComponentTests : PageTestBase
             .Add(x => x.Changed, toggle => toggles.Add(toggle)));
 
         // Not given yet, so not drawn on; its name says it waits, for those who cannot see the words below it.
-        var waiting = cut.Find("input[role=switch]");
+        var waiting = cut.Find(".consent-matrix input[role=switch]");
         Assert.Equal("false", waiting.GetAttribute("aria-checked"));
         Assert.Equal("Marketing by email (waiting for your confirmation, not on yet)", NameOf(waiting));
         Assert.Equal("Waiting for your confirmation: check your inbox", cut.Find(".consent-matrix__pending").TextContent);
@@ -54,7 +54,7 @@ public sealed class LifecycleComponentTests : PageTestBase
     {
         await SignInCustomerAsync();
         var cut = Render<PreferencesPage>();
-        cut.WaitForElement("input[role=switch]");
+        cut.WaitForElement(".consent-matrix input[role=switch]");
         Assert.Empty(cut.FindAll(".consent-matrix__pending-help")); // nothing waits yet, so no help about links
 
         await Switch(cut, "Marketing by email").ChangeAsync(new ChangeEventArgs { Value = true });
@@ -65,7 +65,7 @@ public sealed class LifecycleComponentTests : PageTestBase
         Assert.Equal("Waiting for your confirmation: check your inbox", cut.Find(".consent-matrix__pending").TextContent);
         Assert.False((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Email)].IsOn);
         // Clicked on, but only asked for: the switch is drawn afresh in the off position.
-        cut.WaitForAssertion(() => Assert.Equal("false", cut.FindAll("input[role=switch]")
+        cut.WaitForAssertion(() => Assert.Equal("false", cut.FindAll(".consent-matrix input[role=switch]")
             .Single(s => NameOf(s) == "Marketing by email (waiting for your confirmation, not on yet)").GetAttribute("aria-checked")));
     }
 
@@ -97,7 +97,7 @@ public sealed class LifecycleComponentTests : PageTestBase
 
         var cut = Render<PreferencesPage>();
 
-        cut.WaitForElement("input[role=switch]");
+        cut.WaitForElement(".consent-matrix input[role=switch]");
         Assert.Empty(cut.FindAll(".review-banner"));
     }
 }

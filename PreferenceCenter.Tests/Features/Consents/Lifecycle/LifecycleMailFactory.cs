@@ -39,6 +39,7 @@ public static class LifecycleMailFactory
         services.AddLifecycle(configuration);
         services.AddPreferences();
         services.AddPrivacy();
+        services.AddReceipts(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -203,7 +203,7 @@ public sealed class QuestionnaireSectionTests : PreferencesPageSectionTests
         const string notice = "You have not agreed to Profiling, so we don't use these answers. Turn it on above if you'd like us to.";
         Assert.Equal(notice, Group(cut, Store).QuerySelector(".question__not-in-use")!.TextContent.Trim());
 
-        var profilingByEmail = cut.FindAll("input[role=switch]").Single(s =>
+        var profilingByEmail = cut.FindAll(".consent-matrix input[role=switch]").Single(s =>
             s.Closest("label")!.QuerySelector($"[id='{s.GetAttribute("aria-labelledby")}']")!.TextContent == "Profiling by email");
         await ChangeAsync(profilingByEmail, true);
 
