@@ -92,6 +92,9 @@ public class AppHost : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("App:PublicBaseUrl", $"http://127.0.0.1:{Port}/");
+        // The end-to-end group shares this host for longer than the default ten quiet minutes on the real clock; a
+        // receipt job firing mid-run would add mail no journey expects. Receipts are tested with a fake clock instead.
+        builder.UseSetting("Receipts:QuietMinutes", "1440");
     }
 
     protected override void Dispose(bool disposing)
