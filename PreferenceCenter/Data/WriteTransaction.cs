@@ -19,7 +19,8 @@ public static class WriteTransaction
 
     /// <summary>
     /// Saves and commits; when another writer got there first (a concurrency token, a unique key, the ledger's
-    /// sequence) rolls back and returns false, so the caller reports a conflict and nothing is half-written.
+    /// sequence) rolls back and returns false, so the caller reports a conflict and nothing is half-written. Any other
+    /// failure is thrown after the transaction is disposed unfinished, which rolls it back just the same.
     /// </summary>
     public static async Task<bool> TryCommitAsync(this AppDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken = default)
     {
@@ -31,7 +32,7 @@ public static class WriteTransaction
             await transaction.CommitAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsWriteConflict())
         {
             await transaction.RollbackAsync(cancellationToken);
             return false;

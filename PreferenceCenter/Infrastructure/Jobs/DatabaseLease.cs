@@ -39,7 +39,7 @@ public sealed class DatabaseLease(IDbContextFactory<AppDbContext> dbFactory, Tim
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsWriteConflict())
         {
             // Another instance inserted the first row between our two statements: it holds the lease.
             return false;
