@@ -60,6 +60,19 @@ public sealed class MyDataServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_SaysWhetherReceiptsAreEmailed_OnByDefault_OffOnceTurnedOff()
+    {
+        Assert.True((await MyData.GetAsync(fixture.CustomerId, English))!.Profile.ReceiptsByEmail);
+        var dbFactory = fixture.Services.GetRequiredService<IDbContextFactory<PreferenceCenter.Data.AppDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            await db.Customers.Where(c => c.Id == fixture.CustomerId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReceiptsTurnedOff, true));
+        }
+
+        Assert.False((await MyData.GetAsync(fixture.CustomerId, English))!.Profile.ReceiptsByEmail);
+    }
+
+    [Fact]
     public async Task Get_GivesEachConsentAsAn27560Record_WithItsEvents()
     {
         var data = (await MyData.GetAsync(fixture.CustomerId, English))!;

@@ -22,6 +22,6 @@ public sealed class MyDataProfiles(IDbContextFactory<AppDbContext> dbFactory, Cu
         // Name, email, phone and postal address are decrypted with the customer's key; the sign-in address is the same email, in Identity.
         var profile = await profiles.GetAsync(customerId, cancellationToken);
         var email = profile?.Email ?? await accounts.EmailOfAsync(customerId, cancellationToken);
-        return new MyDataProfile(customer.Id, customer.Reference, customer.CreatedAt, customer.PreferredCulture, profile?.Name, email, profile?.Phone, profile?.PostalAddress);
+        return new MyDataProfile(customer.Id, customer.Reference, customer.CreatedAt, customer.PreferredCulture, profile?.Name, email, profile?.Phone, profile?.PostalAddress, !customer.ReceiptsTurnedOff);
     }
 }
