@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Deque.AxeCore.Playwright;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using PreferenceCenter.Features.Accounts;
+using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Tests.EndToEnd.Pages;
 using PreferenceCenter.Tests.TestHost;
@@ -57,12 +57,9 @@ public sealed class ApiClientJourneyTests(AppHost app, BrowserFixture browser)
     private async Task<(string Reference, DemoSignIn SignIn)> NewCustomerAsync()
     {
         var email = $"api-journey-{Guid.NewGuid():N}@example.com";
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
-        Assert.True((await users.CreateAsync(user, DemoCustomer.Password)).Succeeded);
-        await users.AddToRoleAsync(user, Roles.Customer);
-        var customer = await scope.ServiceProvider.GetRequiredService<CustomerAccounts>().CreateForUserAsync(user.Id, email, culture: "en");
-        return (customer.Reference, new DemoSignIn(email, DemoCustomer.Password));
+        var customerId = await app.NewAccountAsync(email);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var reference = await db.Customers.Where(c => c.Id == customerId).Select(c => c.Reference).SingleAsync();
+        return (reference, new DemoSignIn(email, DemoCustomer.Password));
     }
 }
