@@ -19,13 +19,13 @@ public sealed class LedgerAnchorServiceTests(SmtpSink smtp) : IClassFixture<Smtp
 {
     private readonly string dpo = $"dpo-{Guid.NewGuid():N}@example.com";
 
-    private LedgerAnchorService ServiceFor(TestDatabase database, TimeProvider clock, string? dpoAddress)
+    private LedgerAnchorService ServiceFor(TestDatabase database, TimeProvider clock, string? dpoAddress, string language = "en")
     {
         var email = Options.Create(new EmailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, Security = SmtpSecurity.None } });
         var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
         return new LedgerAnchorService(
             database, new LedgerVerifier(database), new SmtpEmailTransport(email), new MailComposer(email),
-            services.GetRequiredService<IStringLocalizer<SharedResource>>(), Options.Create(new ComplianceOptions { DpoAddress = dpoAddress }),
+            services.GetRequiredService<IStringLocalizer<SharedResource>>(), Options.Create(new ComplianceOptions { DpoAddress = dpoAddress, DpoLanguage = language }),
             clock, NullLogger<LedgerAnchorService>.Instance);
     }
 
@@ -50,6 +50,19 @@ public sealed class LedgerAnchorServiceTests(SmtpSink smtp) : IClassFixture<Smtp
         clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(AnchorOutcome.Anchored, await anchors.AnchorIfDueAsync());
         Assert.Equal(2, (await smtp.MessagesToAsync(dpo)).Count);
+    }
+
+    [Fact]
+    public async Task Anchor_IsWrittenInTheDposLanguage()
+    {
+        await using var database = await LedgerFixture.WithEntriesAsync(2);
+        var anchors = ServiceFor(database, new FakeTimeProvider(LedgerFixture.Start.AddHours(1)), dpo, "it");
+
+        Assert.Equal(AnchorOutcome.Anchored, await anchors.AnchorIfDueAsync());
+
+        var mail = Assert.Single(await smtp.MessagesToAsync(dpo));
+        Assert.Equal("Ancoraggio del registro: voce 2", mail.Subject);
+        Assert.Contains("verify-ledger --anchor", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,10 @@ public sealed class ComplianceOptions
     [EmailAddress(ErrorMessage = "Compliance:DpoAddress must be an email address.")]
     public string? DpoAddress { get; set; }
 
+    /// <summary>The language the anchor email is written in: one the app writes in (en, it, es).</summary>
+    [AllowedValues("en", "it", "es", ErrorMessage = "Compliance:DpoLanguage must be en, it or es.")]
+    public string DpoLanguage { get; set; } = "en";
+
     /// <summary>How long after the last anchor the next is due.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Compliance:AnchorEvery must be between one minute and seven days.")]
     public TimeSpan AnchorEvery { get; set; } = TimeSpan.FromDays(1);

@@ -44,7 +44,7 @@ public sealed partial class LedgerAnchorService(
             return AnchorOutcome.EmptyLedger;
         }
 
-        await transport.SendAsync(MailComposer.InLanguage(CultureInfo.GetCultureInfo("en"), c => composer.Compose(
+        await transport.SendAsync(MailComposer.InLanguage(CultureInfo.GetCultureInfo(options.Value.DpoLanguage), c => composer.Compose(
             dpo, text["Compliance.Anchor.Email.Subject", head.Sequence], text["Compliance.Anchor.Email.Intro", head.ToString(), head.Sequence,
                 Components.Common.TimeFormat.DateAndTime(now, c)])), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
