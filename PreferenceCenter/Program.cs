@@ -18,6 +18,7 @@ if (VerifyLedgerCommand.IsRequested(args))
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddBenchmarkDiagnostics(builder.Configuration);
 builder.Services.AddMudServices();
+builder.Services.AddSingleton<PreferenceCenter.Components.Layout.ThemeStylesheet>();
 builder.Services.AddSecurityHeaders();
 builder.Services.AddAppLocalization();
 builder.Services.AddAppDatabase(database);
