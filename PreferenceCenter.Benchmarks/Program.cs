@@ -37,7 +37,7 @@ if (args.Length > 0 && args[0] == "api")
 // Usage: dotnet run -c Release --project PreferenceCenter.Benchmarks -- [changes=5000] [rounds=5]
 var changes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
-const double Target = 0.30;
+const double Target = 0.50;
 
 Console.WriteLine($"Recording {changes} consent changes per round, {rounds} rounds; the median round counts. .NET {Environment.Version}, {Environment.ProcessorCount} cores.");
 var service = new List<double>();

@@ -42,4 +42,35 @@ public sealed class RowCommandTests
         await using var update = db.PrepareUpdate<Consent>([nameof(Consent.State)]);
         await Assert.ThrowsAsync<ArgumentException>(() => update.ExecuteAsync(new Consent()));
     }
+
+    [Fact]
+    public async Task InsertWithNewKey_LeavesTheIdToTheDatabase_AndUpdatesOfOtherPropertiesAreNotMixedUp()
+    {
+        await using var fixture = await ConsentFixture.CreateAsync();
+        await fixture.Service.SetAsync(fixture.Change("marketing", Channel.Sms, grant: true));
+        await using var db = fixture.Database.CreateDbContext();
+        var first = await db.Consents.AsNoTracking().SingleAsync();
+        await using (var tx = await db.BeginWriteAsync())
+        {
+            await using (var insert = db.PrepareInsertWithNewKey<Consent>())
+            {
+                Assert.Equal(1, await insert.ExecuteAsync(new Consent { CustomerId = fixture.CustomerId, PurposeId = first.PurposeId, Channel = Channel.Push, State = ConsentState.Withdrawn, Version = 1 }));
+            }
+
+            // Two statement shapes of one entity: each its own SQL, however often either was built before.
+            await using (var state = db.PrepareUpdate<Consent>([nameof(Consent.State)]))
+            await using (var both = db.PrepareUpdate<Consent>([nameof(Consent.State), nameof(Consent.Version)]))
+            {
+                (first.State, first.Version) = (ConsentState.Withdrawn, 7);
+                Assert.Equal(1, await state.ExecuteAsync(first, [1]));
+                Assert.Equal(1, await both.ExecuteAsync(first, [1]));
+            }
+
+            await tx.CommitAsync();
+        }
+
+        await using var read = fixture.Database.CreateDbContext();
+        var rows = await read.Consents.OrderBy(c => c.Id).Select(c => ValueTuple.Create(c.Id, c.Channel, c.State, c.Version)).ToListAsync();
+        Assert.Equal([(first.Id, Channel.Sms, ConsentState.Withdrawn, 7), (first.Id + 1, Channel.Push, ConsentState.Withdrawn, 1)], rows);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
@@ -22,6 +24,36 @@ public sealed class SqliteTuningTests
         Assert.Equal(1, await ScalarAsync(connection, "PRAGMA secure_delete;"));
         Assert.Equal(-SqliteConnectionSettings.PageCacheKibibytes, await ScalarAsync(connection, "PRAGMA cache_size;")); // negative: KiB, not pages
         Assert.Equal(2, await ScalarAsync(connection, "PRAGMA synchronous;")); // FULL: every commit still syncs the log
+    }
+
+    [Fact]
+    public async Task APooledConnection_OpenedAgain_KeepsItsSettings()
+    {
+        // The app pools connections, and the settings run only on a connection's first open.
+        await using var database = await TestDatabase.CreateAsync();
+        var pooled = new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = true }.ToString();
+        var contexts = new PooledDbContextFactory<AppDbContext>(StandaloneDbContextOptions.ForSqlite(pooled));
+        object? firstHandle = null;
+        try
+        {
+            for (var open = 0; open < 3; open++)
+            {
+                await using var db = await contexts.CreateDbContextAsync();
+                await db.Database.OpenConnectionAsync();
+                var connection = (SqliteConnection)db.Database.GetDbConnection();
+                firstHandle ??= connection.Handle;
+                Assert.Same(firstHandle, connection.Handle); // the same native connection, handed back by the pool
+                Assert.Equal(SqliteConnectionSettings.AutoCheckpointPages, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;"));
+                Assert.Equal(1, await ScalarAsync(connection, "PRAGMA secure_delete;"));
+                Assert.Equal(-SqliteConnectionSettings.PageCacheKibibytes, await ScalarAsync(connection, "PRAGMA cache_size;"));
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        finally
+        {
+            await using var handle = new SqliteConnection(pooled);
+            SqliteConnection.ClearPool(handle);
+        }
     }
 
     [Fact]

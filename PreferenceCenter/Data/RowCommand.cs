@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -15,6 +17,10 @@ namespace PreferenceCenter.Data;
 /// </summary>
 public sealed class RowCommand<TEntity> : IAsyncDisposable where TEntity : class
 {
+    // The SQL and its columns, worked out from the model once per statement shape: a consent change builds two
+    // commands per change, and walking the model and joining the SQL cost as much as running them.
+    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<string, Template>> Templates = [];
+
     private readonly DbCommand command;
     private readonly Column[] values;
     private readonly Column[] tokens;
@@ -26,16 +32,19 @@ public sealed class RowCommand<TEntity> : IAsyncDisposable where TEntity : class
         this.tokens = tokens;
     }
 
-    /// <summary>Inserts every mapped property (keys included: the caller assigns them).</summary>
-    internal static RowCommand<TEntity> Insert(DbContext db)
-    {
-        var (entity, sql, command) = Start(db);
-        var values = Columns(command, sql, entity.GetProperties(), "v");
-        command.CommandText =
-            $"INSERT INTO {sql.DelimitIdentifier(entity.GetTableName()!)} ({string.Join(", ", values.Select(c => c.Name))}) " +
-            $"VALUES ({string.Join(", ", values.Select(c => c.Parameter.ParameterName))})";
-        return Prepared(command, values, []);
-    }
+    /// <summary>
+    /// Inserts every mapped property: keys included (the caller assigns them), or, with <paramref name="databaseAssignsKey"/>,
+    /// all but a key the database generates on insert (SQLite's autoincrement), which is then left to it.
+    /// </summary>
+    internal static RowCommand<TEntity> Insert(DbContext db, bool databaseAssignsKey = false) =>
+        Prepared(db, databaseAssignsKey ? "insert-new-key" : "insert", (entity, sql) =>
+        {
+            var values = Columns(sql, entity.GetProperties().Where(p => !databaseAssignsKey || !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd)), "v", 0);
+            return new Template(
+                $"INSERT INTO {sql.DelimitIdentifier(entity.GetTableName()!)} ({string.Join(", ", values.Select(c => c.Name))}) " +
+                $"VALUES ({string.Join(", ", values.Select(c => c.ParameterName))})",
+                values, []);
+        });
 
     /// <summary>
     /// Updates the named properties of the row with the entity's key, only while its concurrency tokens still hold
@@ -44,14 +53,16 @@ public sealed class RowCommand<TEntity> : IAsyncDisposable where TEntity : class
     internal static RowCommand<TEntity> Update(DbContext db, IReadOnlyList<string> properties)
     {
         ArgumentNullException.ThrowIfNull(properties);
-        var (entity, sql, command) = Start(db);
-        var set = Columns(command, sql, properties.Select(p => entity.FindProperty(p) ?? throw new ArgumentException($"{typeof(TEntity).Name} has no property {p}.", nameof(properties))), "v");
-        var keys = Columns(command, sql, entity.FindPrimaryKey()!.Properties, "k");
-        var tokens = Columns(command, sql, entity.GetProperties().Where(p => p.IsConcurrencyToken), "t");
-        command.CommandText =
-            $"UPDATE {sql.DelimitIdentifier(entity.GetTableName()!)} SET {string.Join(", ", set.Select(c => $"{c.Name} = {c.Parameter.ParameterName}"))} " +
-            $"WHERE {string.Join(" AND ", keys.Concat(tokens).Select(c => $"{c.Name} = {c.Parameter.ParameterName}"))}";
-        return Prepared(command, [.. set, .. keys], tokens);
+        return Prepared(db, $"update:{string.Join(',', properties)}", (entity, sql) =>
+        {
+            var set = Columns(sql, properties.Select(p => entity.FindProperty(p) ?? throw new ArgumentException($"{typeof(TEntity).Name} has no property {p}.", nameof(properties))), "v", 0);
+            var keys = Columns(sql, entity.FindPrimaryKey()!.Properties, "k", set.Length);
+            var tokens = Columns(sql, entity.GetProperties().Where(p => p.IsConcurrencyToken), "t", set.Length + keys.Length);
+            return new Template(
+                $"UPDATE {sql.DelimitIdentifier(entity.GetTableName()!)} SET {string.Join(", ", set.Select(c => $"{c.Name} = {c.ParameterName}"))} " +
+                $"WHERE {string.Join(" AND ", keys.Concat(tokens).Select(c => $"{c.Name} = {c.ParameterName}"))}",
+                [.. set, .. keys], tokens);
+        });
     }
 
     /// <summary>Runs the statement for one entity; for an update, <paramref name="originalTokens"/> are the concurrency tokens as read.</summary>
@@ -65,7 +76,7 @@ public sealed class RowCommand<TEntity> : IAsyncDisposable where TEntity : class
 
         foreach (var column in values)
         {
-            column.Set(column.Property.GetGetter().GetClrValueUsingContainingEntity(entity));
+            column.Set(column.Spec.Property.GetGetter().GetClrValueUsingContainingEntity(entity));
         }
 
         for (var i = 0; i < tokens.Length; i++)
@@ -78,35 +89,45 @@ public sealed class RowCommand<TEntity> : IAsyncDisposable where TEntity : class
 
     public ValueTask DisposeAsync() => command.DisposeAsync();
 
-    private static (IEntityType Entity, ISqlGenerationHelper Sql, DbCommand Command) Start(DbContext db)
+    private static RowCommand<TEntity> Prepared(DbContext db, string shape, Func<IEntityType, ISqlGenerationHelper, Template> build)
     {
         ArgumentNullException.ThrowIfNull(db);
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("A row command runs inside the caller's write transaction; begin it first.");
-        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+        var template = Templates.GetValue(db.Model, _ => new ConcurrentDictionary<string, Template>())
+            .GetOrAdd(shape, _ => build(
+                db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model."),
+                db.GetService<ISqlGenerationHelper>()));
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
-        return (entity, db.GetService<ISqlGenerationHelper>(), command);
-    }
-
-    private static Column[] Columns(DbCommand command, ISqlGenerationHelper sql, IEnumerable<IProperty> properties, string prefix) =>
-        [.. properties.Select(property =>
-        {
-            var mapping = property.GetRelationalTypeMapping();
-            var parameter = mapping.CreateParameter(command, sql.GenerateParameterName($"{prefix}{command.Parameters.Count}"), null, property.IsNullable);
-            command.Parameters.Add(parameter);
-            return new Column(sql.DelimitIdentifier(property.GetColumnName()), property, mapping, parameter);
-        })];
-
-    private static RowCommand<TEntity> Prepared(DbCommand command, Column[] values, Column[] tokens)
-    {
-        // Prepared once per batch, then only the parameter values change from row to row.
+        command.CommandText = template.Sql;
+        var values = template.Values.Select(spec => spec.AddTo(command)).ToArray();
+        var tokens = template.Tokens.Select(spec => spec.AddTo(command)).ToArray();
+        // Prepared once per command, then only the parameter values change from row to row.
         command.Prepare();
         return new RowCommand<TEntity>(command, values, tokens);
     }
 
-    private sealed record Column(string Name, IProperty Property, RelationalTypeMapping Mapping, DbParameter Parameter)
+    private static ColumnSpec[] Columns(ISqlGenerationHelper sql, IEnumerable<IProperty> properties, string prefix, int first) =>
+        [.. properties.Select((property, i) => new ColumnSpec(
+            sql.DelimitIdentifier(property.GetColumnName()), property, property.GetRelationalTypeMapping(),
+            sql.GenerateParameterName($"{prefix}{first + i}")))];
+
+    private sealed record Template(string Sql, ColumnSpec[] Values, ColumnSpec[] Tokens);
+
+    private sealed record ColumnSpec(string Name, IProperty Property, RelationalTypeMapping Mapping, string ParameterName)
     {
-        public void Set(object? value) => Parameter.Value = (Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+        public Column AddTo(DbCommand command)
+        {
+            var parameter = Mapping.CreateParameter(command, ParameterName, null, Property.IsNullable);
+            command.Parameters.Add(parameter);
+            return new Column(this, parameter);
+        }
+    }
+
+    private sealed record Column(ColumnSpec Spec, DbParameter Parameter)
+    {
+        public void Set(object? value) =>
+            Parameter.Value = (Spec.Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
     }
 }

@@ -10,6 +10,13 @@ public static class RowCommandExtensions
         RowCommand<TEntity>.Insert(db);
 
     /// <summary>
+    /// A prepared insert of every mapped property but a key the database generates, for one new row whose id nobody
+    /// reads back (a consent change answers with the state, never the row's id).
+    /// </summary>
+    public static RowCommand<TEntity> PrepareInsertWithNewKey<TEntity>(this DbContext db) where TEntity : class =>
+        RowCommand<TEntity>.Insert(db, databaseAssignsKey: true);
+
+    /// <summary>
     /// A prepared update of the named properties by key, guarded by the entity's concurrency tokens: a row changed
     /// since it was read is left alone and reported as zero rows.
     /// </summary>

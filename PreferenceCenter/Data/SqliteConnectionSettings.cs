@@ -1,11 +1,14 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PreferenceCenter.Data;
 
 /// <summary>
-/// SQLite settings that live with a connection, not in the file, run as one command each time EF opens one (that is
-/// per query outside a transaction, so it stays a single round trip):
+/// SQLite settings that live with a connection, not in the file, run as one command the first time EF opens each of
+/// Microsoft.Data.Sqlite's pooled connections (they stay set on it while the pool keeps it; running them on every
+/// open, that is per query or per change, cost a consent change as much as its ledger insert):
 /// <list type="bullet">
 /// <item><c>secure_delete</c>: deleted rows and freed pages are overwritten with zeros instead of lingering (erasure
 /// relies on it, with <c>SqliteForgetting</c>).</item>
@@ -27,9 +30,17 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     private static readonly string Pragmas = $"PRAGMA secure_delete=ON; PRAGMA wal_autocheckpoint={AutoCheckpointPages}; PRAGMA cache_size=-{PageCacheKibibytes};";
 
+    // The native handles already set: a pooled connection keeps its handle, and with it these settings, from open to open.
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (!FirstOpen(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -38,8 +49,16 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (!FirstOpen(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, handle);
 }

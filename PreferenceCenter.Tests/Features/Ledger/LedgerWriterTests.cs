@@ -131,4 +131,32 @@ public sealed class LedgerWriterTests
         Assert.Equal([1L, 2L, 3L, 4L], await read.LedgerEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
         Assert.True((await new LedgerVerifier(database).VerifyAsync()).IsIntact);
     }
+
+    [Fact]
+    public async Task BatchAfterAKnownTail_ContinuesFromIt_ButIsRefusedWhileAnEntryWaitsInTheTracker()
+    {
+        await using var database = await LedgerFixture.WithEntriesAsync(2);
+        var writer = new LedgerWriter(new FakeTimeProvider(LedgerFixture.Start));
+        var draft = new LedgerDraft(LedgerEventType.NoticePublished, Actor.System("test"), null, ChangeSource.System);
+        await using (var db = database.CreateDbContext())
+        await using (var tx = await db.BeginWriteAsync())
+        {
+            var tail = await db.LedgerEntries.OrderByDescending(e => e.Sequence).Select(e => new ChainTail(e.Sequence, e.Hash)).FirstAsync();
+            await using (var batch = writer.BeginBatch(db, tail))
+            {
+                Assert.Equal(3, (await batch.AppendAsync(draft)).Sequence);
+            }
+
+            // Waiting in the tracker, not yet in the table: a batch after the table's tail would fork the chain.
+            await writer.AppendAsync(db, draft);
+            var refused = Assert.Throws<InvalidOperationException>(() => writer.BeginBatch(db, tail));
+            Assert.Contains("Ledger entry 4 is still waiting", refused.Message, StringComparison.Ordinal);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+        }
+
+        await using var read = database.CreateDbContext();
+        Assert.Equal([1L, 2L, 3L, 4L], await read.LedgerEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
+        Assert.True((await new LedgerVerifier(database).VerifyAsync()).IsIntact);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
@@ -30,19 +31,40 @@ public sealed class ConsentService(
             r => ConsentRules.ToCell(r.Key, r.Consent.Channel, r.Consent, now));
     }
 
+    /// <summary>
+    /// Makes one change durable before it returns: the consent row and its ledger entry are written with prepared
+    /// statements in one write transaction (ADR 0013), anything else the change queues (a confirmation email, a
+    /// Global Privacy Control override) through the change tracker in the same transaction.
+    /// </summary>
     public async Task<ConsentChangeResult> SetAsync(ConsentChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.BeginWriteAsync(cancellationToken);
         var now = time.GetUtcNowToMillisecond();
-        var result = await ApplyAsync(db, change, await ConsentChangeContext.LoadAsync(db, change, cancellationToken), now, cancellationToken);
-        if (result.Outcome != ConsentChangeOutcome.Saved || await db.TryCommitAsync(tx, cancellationToken))
+        var (context, tail) = await ConsentChangeContext.LoadAsync(db, change, cancellationToken);
+        ConsentChangeResult? result;
+        try
+        {
+            result = await ApplyAsync(db, change, context, tail, now, cancellationToken);
+        }
+        catch (DbException)
+        {
+            // The database refused a write: the consent row added or the ledger's next sequence taken meanwhile.
+            result = null;
+        }
+
+        if (result is not null && (result.Outcome != ConsentChangeOutcome.Saved || await db.TryCommitAsync(tx, cancellationToken)))
         {
             return result;
         }
 
         // Another writer got there first (a concurrency token, the unique key or the ledger sequence).
+        if (result is null)
+        {
+            await tx.RollbackAsync(cancellationToken);
+        }
+
         return ConsentPrecheck.Conflict(change, await ReadCellAsync(change, cancellationToken));
     }
 
@@ -82,9 +104,10 @@ public sealed class ConsentService(
         return alone;
     }
 
-    // Decides and stages one change in the open transaction; the caller commits.
-    private async Task<ConsentChangeResult> ApplyAsync(
-        AppDbContext db, ConsentChange change, ConsentChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    // Decides one change and writes it in the open transaction; the caller commits. Null when the consent row
+    // changed since it was read (the version guard matched no row).
+    private async Task<ConsentChangeResult?> ApplyAsync(
+        AppDbContext db, ConsentChange change, ConsentChangeContext context, ChainTail? tail, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (ConsentPrecheck.Decide(change, context, now) is { } decided)
         {
@@ -100,13 +123,35 @@ public sealed class ConsentService(
         }
 
         var state = pending ? ConsentState.PendingConfirmation : change.Grant ? ConsentState.Granted : ConsentState.Withdrawn;
-        consent ??= db.Consents.Add(new Consent { CustomerId = change.CustomerId, PurposeId = purpose!.Id, Channel = change.Channel }).Entity;
-        ConsentTransition.Apply(consent, state, purpose!, notice!.Value, change.Source, now);
+        if (consent is null)
+        {
+            consent = new Consent { CustomerId = change.CustomerId, PurposeId = purpose!.Id, Channel = change.Channel };
+            ConsentTransition.Apply(consent, state, purpose, notice!.Value, change.Source, now);
+            // A row added meanwhile for the same consent fails this insert on the unique key.
+            await using var insert = db.PrepareInsertWithNewKey<Consent>();
+            await insert.ExecuteAsync(consent, cancellationToken: cancellationToken);
+        }
+        else
+        {
+            object?[] read = [consent.Version];
+            ConsentTransition.Apply(consent, state, purpose!, notice!.Value, change.Source, now);
+            await using var update = db.PrepareUpdate<Consent>(ConsentTransition.ChangedProperties);
+            if (await update.ExecuteAsync(consent, read, cancellationToken) != 1)
+            {
+                return null;
+            }
+        }
+
         var eventType = pending ? LedgerEventType.ConsentPendingConfirmation
             : change.Grant ? LedgerEventType.ConsentGranted : LedgerEventType.ConsentWithdrawn;
-        await ledger.AppendAsync(db, new LedgerDraft(
-            eventType, change.Actor, change.CustomerId, change.Source, notice, purpose!.Key, change.Channel,
-            before, ConsentRules.StateLabel(consent, now), change.Evidence), cancellationToken);
+        // The entry goes in now, after the tail read with the context; an override below chains after it.
+        await using (var entries = ledger.BeginBatch(db, tail))
+        {
+            await entries.AppendAsync(new LedgerDraft(
+                eventType, change.Actor, change.CustomerId, change.Source, notice, purpose!.Key, change.Channel,
+                before, ConsentRules.StateLabel(consent, now), change.Evidence), cancellationToken);
+        }
+
         await GlobalPrivacyControlOverride.RecordIfStandingAsync(db, ledger, change, purpose!, notice, now, cancellationToken);
         return ConsentChangeResult.Saved(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
     }

@@ -31,10 +31,28 @@ public sealed class LedgerWriter(TimeProvider time, ILedgerTextSealer? sealer = 
     public async Task<LedgerBatch> BeginBatchAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var tail = await TailAsync(db, cancellationToken);
-        return new LedgerBatch(db.PrepareInsert<LedgerEntry>(), tail,
-            async (draft, last, token) => Next(draft, await ReasonAsync(draft, token), last));
+        return Batch(db, await TailAsync(db, cancellationToken));
     }
+
+    /// <summary>
+    /// As <see cref="BeginBatchAsync"/>, after the tail the caller read in this write transaction (a consent change
+    /// reads it in the same query as what it decides on: one round trip fewer). No entry of this unit of work may be
+    /// waiting in the change tracker: it would not be in that tail, and the chain would fork.
+    /// </summary>
+    public LedgerBatch BeginBatch(AppDbContext db, ChainTail? tail)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (PendingTail(db) is { } pending)
+        {
+            throw new InvalidOperationException(
+                $"Ledger entry {pending.Sequence} is still waiting to be saved; start the batch before appending through the change tracker.");
+        }
+
+        return Batch(db, tail);
+    }
+
+    private LedgerBatch Batch(AppDbContext db, ChainTail? tail) =>
+        new(db.PrepareInsert<LedgerEntry>(), tail, async (draft, last, token) => Next(draft, await ReasonAsync(draft, token), last));
 
     /// <summary>The reason as it is stored: sealed under the subject's key when it is about a customer.</summary>
     private async Task<string?> ReasonAsync(LedgerDraft draft, CancellationToken cancellationToken) =>

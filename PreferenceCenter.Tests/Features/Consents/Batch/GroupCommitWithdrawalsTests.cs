@@ -100,7 +100,7 @@ public sealed class GroupCommitWithdrawalsTests
     }
 
     [Fact]
-    public async Task WithdrawMany_StoresTheRowAndEntry_ByteForByteAsTheTrackedPathDoes()
+    public async Task WithdrawMany_StoresTheRowAndEntry_ByteForByteAsSetAsyncDoes()
     {
         // The batch writes with its own prepared statements; every column must be stored as EF stores it (Guid
         // case, milliseconds, enums as numbers, nulls), or later queries would silently miss the rows.
@@ -114,9 +114,9 @@ public sealed class GroupCommitWithdrawalsTests
 
         const string consent = "SELECT * FROM Consents WHERE lower(CustomerId) = lower($id)";
         const string entry = "SELECT * FROM LedgerEntries WHERE lower(SubjectId) = lower($id) ORDER BY Sequence DESC LIMIT 1";
-        Assert.Equal(await RowAsync(fixture.Database, single, consent), await RowAsync(fixture.Database, batched, consent));
-        Assert.Equal(await RowAsync(fixture.Database, single, entry), await RowAsync(fixture.Database, batched, entry));
-        Assert.Equal("withdrawn", (await RowAsync(fixture.Database, batched, entry))["After"]);
+        Assert.Equal(await StoredRows.ReadAsync(fixture.Database, single, consent), await StoredRows.ReadAsync(fixture.Database, batched, consent));
+        Assert.Equal(await StoredRows.ReadAsync(fixture.Database, single, entry), await StoredRows.ReadAsync(fixture.Database, batched, entry));
+        Assert.Equal("withdrawn", (await StoredRows.ReadAsync(fixture.Database, batched, entry))["After"]);
         Assert.True((await new LedgerVerifier(fixture.Database).VerifyAsync()).IsIntact);
     }
 
@@ -167,34 +167,6 @@ public sealed class GroupCommitWithdrawalsTests
         }
 
         return customers;
-    }
-
-    // One row as SQLite holds it, with what differs between two customers by design (ids, chain position) masked;
-    // the customer's id is kept as its spelling (upper or lower case), which must match.
-    private static async Task<SortedDictionary<string, object?>> RowAsync(TestDatabase database, Guid customer, string sql)
-    {
-        await using var db = database.CreateDbContext();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var id = command.CreateParameter();
-        (id.ParameterName, id.Value) = ("$id", customer.ToString());
-        command.Parameters.Add(id);
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        var row = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        for (var i = 0; i < reader.FieldCount; i++)
-        {
-            var name = reader.GetName(i);
-            var value = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            row[name] = name is "Id" or "Sequence" or "PreviousHash" or "Hash" ? value?.GetType()
-                : value is string text && text.Equals(customer.ToString(), StringComparison.OrdinalIgnoreCase)
-                    ? (string.Equals(text, text.ToUpperInvariant(), StringComparison.Ordinal) ? "CUSTOMER" : "customer")
-                    : value;
-        }
-
-        return row;
     }
 
     private static ConsentChange Withdraw(Guid customer) =>
