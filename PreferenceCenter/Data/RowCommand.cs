@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -21,15 +22,21 @@ public sealed class RowCommand<TEntity> : IAsyncDisposable where TEntity : class
     // commands per change, and walking the model and joining the SQL cost as much as running them.
     private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<string, Template>> Templates = [];
 
+    private readonly DbContext db;
     private readonly DbCommand command;
     private readonly Column[] values;
     private readonly Column[] tokens;
+    private readonly IRelationalCommandDiagnosticsLogger logger;
+    private readonly IRelationalConnection connection;
 
-    private RowCommand(DbCommand command, Column[] values, Column[] tokens)
+    private RowCommand(DbContext db, DbCommand command, Column[] values, Column[] tokens)
     {
+        this.db = db;
         this.command = command;
         this.values = values;
         this.tokens = tokens;
+        logger = db.GetService<IRelationalCommandDiagnosticsLogger>();
+        connection = db.GetService<IRelationalConnection>();
     }
 
     /// <summary>
@@ -84,7 +91,25 @@ public sealed class RowCommand<TEntity> : IAsyncDisposable where TEntity : class
             tokens[i].Set(originalTokens![i]);
         }
 
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        // Through EF's command diagnostics, as SaveChanges' own commands go: its interceptors and logging see this
+        // statement too (the fault harness fails it like any other step; the SQL shows in EF's command log).
+        var commandId = Guid.NewGuid();
+        var start = DateTimeOffset.UtcNow;
+        try
+        {
+            var interception = await logger.CommandNonQueryExecutingAsync(
+                connection, command, command.CommandText, db, commandId, connection.ConnectionId, start, CommandSource.SaveChanges, cancellationToken);
+            var rows = interception.HasResult ? interception.Result : await command.ExecuteNonQueryAsync(cancellationToken);
+            return await logger.CommandNonQueryExecutedAsync(
+                connection, command, command.CommandText, db, commandId, connection.ConnectionId, rows, start, DateTimeOffset.UtcNow - start, CommandSource.SaveChanges, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await logger.CommandErrorAsync(
+                connection, command, command.CommandText, db, DbCommandMethod.ExecuteNonQuery, commandId, connection.ConnectionId, e, start, DateTimeOffset.UtcNow - start,
+                CommandSource.SaveChanges, cancellationToken);
+            throw;
+        }
     }
 
     public ValueTask DisposeAsync() => command.DisposeAsync();
@@ -105,7 +130,7 @@ public sealed class RowCommand<TEntity> : IAsyncDisposable where TEntity : class
         var tokens = template.Tokens.Select(spec => spec.AddTo(command)).ToArray();
         // Prepared once per command, then only the parameter values change from row to row.
         command.Prepare();
-        return new RowCommand<TEntity>(command, values, tokens);
+        return new RowCommand<TEntity>(db, command, values, tokens);
     }
 
     private static ColumnSpec[] Columns(ISqlGenerationHelper sql, IEnumerable<IProperty> properties, string prefix, int first) =>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,10 +16,11 @@ public static class WriteConflicts
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
 
-    public static bool IsWriteConflict(this DbUpdateException exception) => exception switch
-    {
-        DbUpdateConcurrencyException => true,
-        { InnerException: SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey or SqliteConstraintForeignKey } } => true,
-        _ => false,
-    };
+    /// <summary>For writes through EF Core's change tracker.</summary>
+    public static bool IsWriteConflict(this DbUpdateException exception) =>
+        exception is DbUpdateConcurrencyException || exception?.InnerException is DbException inner && inner.IsWriteConflict();
+
+    /// <summary>For writes through prepared statements (<see cref="RowCommand{TEntity}"/>).</summary>
+    public static bool IsWriteConflict(this DbException exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey or SqliteConstraintForeignKey };
 }

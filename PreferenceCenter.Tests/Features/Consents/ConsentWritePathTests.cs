@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
@@ -65,7 +66,7 @@ public sealed class ConsentWritePathTests
     }
 
     [Fact]
-    public async Task Set_WhenTheLedgerRefusesTheEntry_LeavesTheConsentAsItWas_ForAnUpdateAndForANewRow()
+    public async Task Set_WhenTheLedgerRefusesTheEntry_ThrowsTheFault_AndLeavesTheConsentAsItWas_ForAnUpdateAndForANewRow()
     {
         await using var fixture = await ConsentFixture.CreateAsync();
         await fixture.Service.SetAsync(fixture.Change("marketing", Channel.Sms, grant: true));
@@ -74,11 +75,11 @@ public sealed class ConsentWritePathTests
             await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER RefuseForTest BEFORE INSERT ON LedgerEntries BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
         }
 
-        var withdrawal = await fixture.Service.SetAsync(fixture.Change("marketing", Channel.Sms, grant: false, expectedVersion: 1));
-        var grant = await fixture.Service.SetAsync(fixture.Change("marketing", Channel.Push, grant: true));
+        // A refusal that is not a lost race is a fault: thrown, never reported as "changed meanwhile".
+        var withdrawal = await Assert.ThrowsAsync<SqliteException>(() => fixture.Service.SetAsync(fixture.Change("marketing", Channel.Sms, grant: false, expectedVersion: 1)));
+        var grant = await Assert.ThrowsAsync<SqliteException>(() => fixture.Service.SetAsync(fixture.Change("marketing", Channel.Push, grant: true)));
 
-        Assert.Equal((ConsentChangeOutcome.Conflict, true, 1), (withdrawal.Outcome, withdrawal.Current!.IsOn, withdrawal.Current.Version));
-        Assert.Equal((ConsentChangeOutcome.Conflict, 0), (grant.Outcome, grant.Current!.Version));
+        Assert.All([withdrawal, grant], e => Assert.Contains("refused by the test", e.Message, StringComparison.Ordinal));
         Assert.Equal((1, 1), await fixture.CountRowsAsync());
         await using var read = fixture.Database.CreateDbContext();
         Assert.Equal((ConsentState.Granted, 1), await read.Consents.Select(c => ValueTuple.Create(c.State, c.Version)).SingleAsync());

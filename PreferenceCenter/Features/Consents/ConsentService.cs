@@ -48,9 +48,10 @@ public sealed class ConsentService(
         {
             result = await ApplyAsync(db, change, context, tail, now, cancellationToken);
         }
-        catch (DbException)
+        catch (DbException e) when (e.IsWriteConflict())
         {
-            // The database refused a write: the consent row added or the ledger's next sequence taken meanwhile.
+            // A lost race: the consent row added or the ledger's next sequence taken meanwhile. Any other refusal is a
+            // fault and is thrown; disposing the transaction rolls it back.
             result = null;
         }
 
@@ -93,7 +94,18 @@ public sealed class ConsentService(
         var alone = new ConsentChangeResult[changes.Count];
         for (var i = 0; i < changes.Count; i++)
         {
-            alone[i] = await SetAsync(changes[i], cancellationToken);
+            try
+            {
+                alone[i] = await SetAsync(changes[i], cancellationToken);
+            }
+            catch (Exception e) when (e is DbException or DbUpdateException)
+            {
+                // A fault on this one row (SetAsync rolled it back) must not take the other customers' answers with
+                // it: this one reads as not done, with its consent as it stands, and its sender may try again.
+                alone[i] = ConsentPrecheck.Conflict(changes[i], await ReadCellAsync(changes[i], cancellationToken));
+                continue;
+            }
+
             if (alone[i].Outcome == ConsentChangeOutcome.Conflict)
             {
                 // Another change to this consent committed first; withdrawing again reads it afresh and settles it.
