@@ -16,8 +16,7 @@ public static class PersonalDataServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(PersonalDataOptions.Section).Get<PersonalDataOptions>() ?? new PersonalDataOptions();
-        var keyStoreConnection = DatabaseOptions.Resolve(
-            configuration.GetConnectionString(KeyStoreOptions.ConnectionStringName) ?? KeyStoreOptions.DefaultConnectionString, contentRoot);
+        var keyStoreConnection = DatabaseSettings.From(configuration, contentRoot).KeyStoreConnectionString;
         services.AddSingleton(_ => PersonalDataKeys.From(options));
         services.AddSingleton(sp => new CustomerKeyStore(keyStoreConnection, sp.GetRequiredService<PersonalDataKeys>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PersonalDataProtector>();
