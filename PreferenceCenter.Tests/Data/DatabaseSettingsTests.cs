@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Data;
 
 namespace PreferenceCenter.Tests.Data;
@@ -61,6 +62,19 @@ public sealed class DatabaseSettingsTests
         var refused = Assert.Throws<InvalidOperationException>(() => Read(("Database:Provider", "PostgreSQL"), ("ConnectionStrings:PreferenceCenter", Main)));
 
         Assert.StartsWith("ConnectionStrings:PersonalDataKeys must name a Host and a Database", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PersonalData_OnPostgreSql_RefusesToStartUntilTheKeyStoreHasAPostgreSqlHome()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([
+            KeyValuePair.Create("Database:Provider", (string?)"PostgreSQL"),
+            KeyValuePair.Create("ConnectionStrings:PreferenceCenter", (string?)Main),
+            KeyValuePair.Create("ConnectionStrings:PersonalDataKeys", (string?)Keys)]).Build();
+
+        var refused = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddPersonalData(configuration, Path.GetTempPath()));
+
+        Assert.Contains("the app does not start on PostgreSQL yet: see docs/postgresql.md", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
