@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test (xunit, bUnit, Playwright end-to-end) and ends with one line: "N passed, N failed, N skipped".
 # On a fresh Debian machine it first installs what the tests need: Chromium (Playwright never downloads a
-# browser here) and aiosmtpd (a real SMTP server on loopback for the email tests).
+# browser here), aiosmtpd (a real SMTP server on loopback for the email tests) and PostgreSQL (a throw-away
+# cluster for the tests of the second store, PC_TEST_POSTGRES).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +10,8 @@ chromium="${PREFERENCECENTER_CHROMIUM:-/usr/bin/chromium}"
 missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+[ -n "$(pg_bin)" ] || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
@@ -22,8 +25,27 @@ smtp_port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.
 maildir=$(mktemp -d)
 /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$maildir/inbox" >/dev/null 2>&1 &
 smtp_pid=$!
-trap 'kill $smtp_pid 2>/dev/null; rm -rf "$maildir"' EXIT
+pgdir=$(mktemp -d)
+pg_as=()
+stop_postgres() { [ -f "$pgdir/data/postmaster.pid" ] && "${pg_as[@]}" "$(pg_bin)/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1; }
+trap 'kill $smtp_pid 2>/dev/null; rm -rf "$maildir"; stop_postgres; rm -rf "$pgdir"' EXIT
 export PREFERENCECENTER_TEST_SMTP_PORT="$smtp_port" PREFERENCECENTER_TEST_MAILDIR="$maildir/inbox"
+
+# A throw-away PostgreSQL cluster in a temporary folder: loopback only, its socket in that folder, no fsync (nothing
+# here must survive a crash), stopped and deleted at exit. PostgreSQL refuses to run as root, so root runs it as
+# the postgres user the package creates. Tests that need it create and drop a database of their own.
+if [ "$(id -u)" = 0 ]; then
+  chown postgres "$pgdir"
+  pg_as=(runuser -u postgres --)
+fi
+pg_port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+if ! { "${pg_as[@]}" "$(pg_bin)/initdb" -D "$pgdir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$pgdir/initdb.log" 2>&1 \
+       && "${pg_as[@]}" "$(pg_bin)/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 \
+            -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pgdir -c fsync=off -c max_connections=200" start >/dev/null; }; then
+  echo "The PostgreSQL test cluster did not start:"; tail -n 20 "$pgdir"/*.log
+  echo "0 passed, 1 failed"; exit 1
+fi
+export PC_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 
 results=TestResults
 rm -rf "$results"

@@ -8,7 +8,7 @@ using PreferenceCenter.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddRepositoryDevelopmentSettings(builder.Environment);
-var database = DatabaseOptions.Resolve(builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), builder.Environment.ContentRootPath);
+var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
 if (VerifyLedgerCommand.IsRequested(args))
 {
     // Before any service is added: the check only reads the database, so it needs none of the app's keys or settings.

@@ -10,6 +10,8 @@ public sealed class CommandLineTests : IAsyncLifetime
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"pc-cli-{Guid.NewGuid():N}");
 
+    private readonly Dictionary<string, string?> moreSettings = [];
+
     private string DatabasePath => Path.Combine(folder, "cli.db");
 
     private Task<(int ExitCode, string Output)> RunAppAsync(params string[] args) => RunAppAsync(withKeys: true, args);
@@ -33,6 +35,11 @@ public sealed class CommandLineTests : IAsyncLifetime
         foreach (var (name, value) in TestKeys.Settings)
         {
             start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = withKeys ? value : null;
+        }
+
+        foreach (var (name, value) in moreSettings)
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;
@@ -114,6 +121,18 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Contains("PersonalData:MasterKey is not configured", output, StringComparison.Ordinal);
         Assert.Contains("PersonalData:BlindIndexKey is not configured", output, StringComparison.Ordinal);
         Assert.Contains("PersonalData:SuppressionKey is not configured", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task App_WithAnUnknownDatabaseProvider_RefusesToStartNamingTheSetting()
+    {
+        moreSettings["Database__Provider"] = "Oracle";
+
+        var (exitCode, output) = await RunAppAsync("--urls", "http://127.0.0.1:0");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Database:Provider is 'Oracle': it must be Sqlite (the embedded default) or PostgreSQL.", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(DatabasePath));
     }
 
     [Fact]

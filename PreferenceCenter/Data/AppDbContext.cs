@@ -23,9 +23,19 @@ using PreferenceCenter.Infrastructure.Jobs;
 
 namespace PreferenceCenter.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
+/// <summary>The app's model; on SQLite this type itself, on PostgreSQL its <see cref="PostgreSqlAppDbContext"/> (one set of migrations per context type).</summary>
+public class AppDbContext : IdentityDbContext<ApplicationUser, IdentityRole, string>, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Recipient> Recipients => Set<Recipient>();
     public DbSet<Purpose> Purposes => Set<Purpose>();

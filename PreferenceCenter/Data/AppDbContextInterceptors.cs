@@ -6,5 +6,9 @@ namespace PreferenceCenter.Data;
 /// <summary>The interceptors every <see cref="AppDbContext"/> runs with, in the app and outside it (tests, tools); all stateless.</summary>
 public static class AppDbContextInterceptors
 {
+    /// <summary>On SQLite: the ledger guard and the per-connection pragmas.</summary>
     public static IReadOnlyList<IInterceptor> All { get; } = [new AppendOnlyLedgerGuard(), new SqliteConnectionSettings()];
+
+    /// <summary>On PostgreSQL the settings live with the server, so only the ledger guard.</summary>
+    public static IReadOnlyList<IInterceptor> PostgreSql { get; } = [new AppendOnlyLedgerGuard()];
 }

@@ -16,8 +16,11 @@ public sealed class DatabaseInitializer(IDbContextFactory<AppDbContext> dbFactor
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
-            // WAL lets readers carry on while one writer commits; the setting persists in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers carry on while one writer commits; the setting persists in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
         }
 
         await keyStore.InitializeAsync(cancellationToken);

@@ -65,7 +65,14 @@ public sealed class LedgerWriter(TimeProvider time, ILedgerTextSealer? sealer = 
         // Entries appended earlier in the same unit of work are not in the database yet.
         var pending = PendingTail(db);
         cancellationToken.ThrowIfCancellationRequested();
-        return pending is not null ? new ChainTail(pending.Sequence, pending.Hash) : await Tail.For(db)(db);
+        if (pending is not null)
+        {
+            return new ChainTail(pending.Sequence, pending.Hash);
+        }
+
+        // Two instances on PostgreSQL: the second waits here until the first commits, then reads its entry as the tail.
+        await db.LockLedgerTailAsync(cancellationToken);
+        return await Tail.For(db)(db);
     }
 
     // Text is sealed as it will be stored (LedgerText), so what the hash covers is what readers read back.

@@ -28,7 +28,21 @@ public static class VerifyLedgerCommand
     public static bool IsRequested(string[] args) =>
         args.Any(a => a.TrimStart('-').Equals(Name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Verifies the database at <paramref name="connectionString"/>, opened read-only.</summary>
+    /// <summary>Verifies the configured database; the check reads SQLite's file directly, so PostgreSQL is refused with a clear message for now.</summary>
+    public static async Task<int> RunAsync(string[] args, DatabaseSettings database, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(output);
+        if (database.Provider != DatabaseProvider.Sqlite)
+        {
+            await output.WriteLineAsync($"{Name} reads a SQLite database; on {database.Provider} it is not available yet (docs/postgresql.md).");
+            return Unreadable;
+        }
+
+        return await RunAsync(args, database.ConnectionString, output);
+    }
+
+    /// <summary>Verifies the SQLite database at <paramref name="connectionString"/>, opened read-only.</summary>
     public static Task<int> RunAsync(string[] args, string connectionString, TextWriter output)
     {
         var readOnly = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false };

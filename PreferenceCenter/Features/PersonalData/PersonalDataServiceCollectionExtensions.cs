@@ -16,8 +16,16 @@ public static class PersonalDataServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(PersonalDataOptions.Section).Get<PersonalDataOptions>() ?? new PersonalDataOptions();
-        var keyStoreConnection = DatabaseOptions.Resolve(
-            configuration.GetConnectionString(KeyStoreOptions.ConnectionStringName) ?? KeyStoreOptions.DefaultConnectionString, contentRoot);
+        var database = DatabaseSettings.From(configuration, contentRoot);
+        if (database.Provider != DatabaseProvider.Sqlite)
+        {
+            // Refused rather than half-run: without its own key store, erasure could not promise that nothing stays readable.
+            throw new InvalidOperationException(
+                $"{DatabaseSettings.ProviderKey} is {database.Provider}, but the personal-data key store (ConnectionStrings:{KeyStoreOptions.ConnectionStringName}) " +
+                "and erasure's storage scrub run on SQLite only so far, so the app does not start on PostgreSQL yet: see docs/postgresql.md.");
+        }
+
+        var keyStoreConnection = database.KeyStoreConnectionString;
         services.AddSingleton(_ => PersonalDataKeys.From(options));
         services.AddSingleton(sp => new CustomerKeyStore(keyStoreConnection, sp.GetRequiredService<PersonalDataKeys>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PersonalDataProtector>();
