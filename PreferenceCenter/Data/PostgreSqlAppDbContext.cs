@@ -5,7 +5,7 @@ namespace PreferenceCenter.Data;
 
 /// <summary>
 /// The same model on PostgreSQL. A context type of its own because EF keeps one set of migrations per context type:
-/// PostgreSQL's live in <c>Data/Migrations/PostgreSql</c>, SQLite's stay in <c>Data/Migrations</c> (ADR 0013).
+/// PostgreSQL's live in <c>Data/Migrations/PostgreSql</c>, SQLite's stay in <c>Data/Migrations</c> (ADR 0014).
 /// Services still ask for <see cref="AppDbContext"/>; <see cref="PostgreSqlContextFactory"/> hands this one out.
 /// </summary>
 public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbContext> options) : AppDbContext(options)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace PreferenceCenter.Data;
 
@@ -21,6 +22,10 @@ public static class WriteConflicts
         exception is DbUpdateConcurrencyException || exception?.InnerException is DbException inner && inner.IsWriteConflict();
 
     /// <summary>For writes through prepared statements (<see cref="RowCommand{TEntity}"/>).</summary>
-    public static bool IsWriteConflict(this DbException exception) =>
-        exception is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey or SqliteConstraintForeignKey };
+    public static bool IsWriteConflict(this DbException exception) => exception switch
+    {
+        SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey or SqliteConstraintForeignKey } => true,
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation } => true,
+        _ => false,
+    };
 }

@@ -5,13 +5,13 @@ namespace PreferenceCenter.Data;
 
 public static class WriteTransaction
 {
-    /// <summary>The key of the one advisory lock that orders writers on PostgreSQL (ADR 0013): "PCLEDGER" in ASCII.</summary>
+    /// <summary>The key of the one advisory lock that orders writers on PostgreSQL (ADR 0014): "PCLEDGER" in ASCII.</summary>
     public const long WriteLockKey = 0x5043_4C45_4447_4552;
 
     /// <summary>
     /// Starts the one transaction a state change, its ledger entry and any outbox row commit in. On SQLite it takes
     /// the write lock at once, so what the service reads next is what it will overwrite; on PostgreSQL the same
-    /// holds through a transaction-scoped advisory lock taken first, across every instance (ADR 0013).
+    /// holds through a transaction-scoped advisory lock taken first, across every instance (ADR 0014).
     /// </summary>
     public static Task<IDbContextTransaction> BeginWriteAsync(this AppDbContext db, CancellationToken cancellationToken = default)
     {
