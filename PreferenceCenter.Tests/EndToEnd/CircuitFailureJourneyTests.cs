@@ -128,6 +128,11 @@ public sealed partial class CircuitFailureJourneyTests(AppHost app, BrowserFixtu
         await Expect(modal).ToBeVisibleAsync();
         // After ten quick attempts Blazor waits five seconds between tries and counts them down.
         await Expect(modal).ToContainTextAsync("No se pudo reconectar. Nuevo intento en", new() { Timeout = 30_000 });
+        // The dialog fades in; axe reads text half-way through a fade as low contrast, so scan what the customer
+        // settles on, once the dialog's own (finite) animations are over.
+        await page.WaitForFunctionAsync(
+            "() => document.getElementById('components-reconnect-modal').getAnimations()" +
+            ".every(a => a.playState !== 'running') && getComputedStyle(document.getElementById('components-reconnect-modal')).opacity === '1'");
         var violations = AxeReport.Blocking(await page.RunAxe(AxeReport.WcagOptions()));
         Assert.True(violations.Count == 0, AxeReport.Describe("/preferences while reconnecting (es)", violations));
 
