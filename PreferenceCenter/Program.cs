@@ -15,11 +15,19 @@ if (VerifyLedgerCommand.IsRequested(args))
     return await VerifyLedgerCommand.RunAsync(args, database, Console.Out);
 }
 
+if (await DatabaseReachability.ProblemAsync(database) is { } unreachable)
+{
+    // Exit non-zero with what to check: a supervisor restarts us, an operator reads why.
+    await Console.Error.WriteLineAsync(unreachable);
+    return 2;
+}
+
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddBenchmarkDiagnostics(builder.Configuration);
 builder.Services.AddMudServices();
 builder.Services.AddSingleton<PreferenceCenter.Components.Layout.ThemeStylesheet>();
 builder.Services.AddSecurityHeaders();
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddAppLocalization();
 builder.Services.AddAppDatabase(database);
 builder.Services.AddLedger();
@@ -52,6 +60,7 @@ if (ImportCatalogCommand.IsRequested(args))
     return await ImportCatalogCommand.RunAsync(args, app.Services, Console.Out);
 }
 
+app.UseTrustedProxies();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -82,6 +91,7 @@ app.MapMyData();
 app.MapReceipts();
 app.MapUnsubscribe();
 app.MapBenchmarkDiagnostics();
+app.MapDatabaseHealth();
 app.MapApi();
 app.MapImport();
 app.MapInsights();

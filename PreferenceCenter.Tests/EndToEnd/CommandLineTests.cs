@@ -136,6 +136,22 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task App_OnAPostgreSqlServerThatIsNotThere_ExitsTwoNamingTheHostAndWhatToCheck()
+    {
+        var port = LoopbackPorts.Free();
+        moreSettings["Database__Provider"] = "PostgreSQL";
+        moreSettings["ConnectionStrings__PreferenceCenter"] = $"Host=127.0.0.1;Port={port};Database=pc;Username=pc_app";
+        moreSettings["ConnectionStrings__PersonalDataKeys"] = $"Host=127.0.0.1;Port={port};Database=pc_keys;Username=pc_app";
+
+        var (exitCode, output) = await RunAppAsync("--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith($"Could not reach PostgreSQL at 127.0.0.1:{port} (ConnectionStrings:PreferenceCenter, database 'pc', user 'pc_app')", output, StringComparison.Ordinal);
+        Assert.Contains("Check that the server is running, that it listens on that host and port", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", output.Split("Check that")[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task VerifyLedger_WithoutThePersonalDataKeys_RunsOnTheDatabaseAlone()
     {
         await RunAppAsync("import-catalog", Path.Combine(RepositoryPaths.App, "Data", "Seed", "catalog.json"));

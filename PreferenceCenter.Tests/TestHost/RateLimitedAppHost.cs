@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
@@ -6,9 +7,14 @@ using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Tests.TestHost;
 
-/// <summary>The development app with low rate limits (<see cref="TestRateLimits.Low"/>) and a hasher that counts its checks.</summary>
+/// <summary>
+/// The development app with low rate limits (<see cref="TestRateLimits.Low"/>), a hasher that counts its checks, and
+/// one trusted proxy, <see cref="Proxy"/>, whose X-Forwarded-For the app believes (a load balancer in front).
+/// </summary>
 public sealed class RateLimitedAppHost : AppHost
 {
+    public static readonly IPAddress Proxy = IPAddress.Parse("127.0.0.10");
+
     public CountingPasswordHasher.Checks PasswordChecks { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -19,6 +25,8 @@ public sealed class RateLimitedAppHost : AppHost
         {
             builder.UseSetting(name, value);
         }
+
+        builder.UseSetting("Network:TrustedProxies:0", Proxy.ToString());
 
         builder.ConfigureTestServices(services =>
         {

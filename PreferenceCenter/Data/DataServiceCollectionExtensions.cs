@@ -33,6 +33,8 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddScoped<DatabaseInitializer>();
+        // What the load balancer asks before sending a customer here (GET /health): can this instance reach its database?
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
         // Keys in the database: emailed links (valid for months) survive restarts and new machines, and every
         // instance reads every cookie and link. PersistKeysToDbContext asks for a scoped context (Accounts registers it).
         services.AddDataProtection().SetApplicationName("PreferenceCenter").PersistKeysToDbContext<AppDbContext>();

@@ -116,6 +116,41 @@ public sealed class RequestLimitsTests(RateLimitedAppHost app) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Behind_the_trusted_balancer_each_customer_address_has_its_own_limit_and_from_anyone_else_the_header_changes_nothing()
+    {
+        // Every customer arrives from the balancer's address; its X-Forwarded-For names who they are.
+        using var balancer = new SignInClient(app.BaseAddress, RateLimitedAppHost.Proxy);
+        for (var i = 0; i < 4; i++)
+        {
+            using var forged = await balancer.SendAsync(Forwarded($"u/forged-b{i}", "203.0.113.7"));
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        using var refused = await balancer.SendAsync(Forwarded("u/forged-b5", "203.0.113.7"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        using var anotherCustomer = await balancer.SendAsync(Forwarded("u/forged-b6", "203.0.113.8"));
+        Assert.Equal(HttpStatusCode.BadRequest, anotherCustomer.StatusCode);
+
+        // A script that is not the balancer cannot name a fresh address for each try.
+        using var script = new SignInClient(app.BaseAddress, IPAddress.Parse("127.0.0.11"));
+        for (var i = 0; i < 4; i++)
+        {
+            using var forged = await script.SendAsync(Forwarded($"u/forged-s{i}", $"198.51.100.{i + 1}"));
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        using var stillRefused = await script.SendAsync(Forwarded("u/forged-s5", "198.51.100.99"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, stillRefused.StatusCode);
+    }
+
+    private static HttpRequestMessage Forwarded(string path, string client)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("X-Forwarded-For", client);
+        return request;
+    }
+
+    [Fact]
     public async Task One_click_unsubscribes_past_the_limit_are_refused_and_withdraw_nothing_until_another_address_sends_it()
     {
         var customer = await app.NewCustomerAsync(("marketing", Channel.Email));
