@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test (xunit, bUnit, Playwright end-to-end) and ends with one line: "N passed, N failed, N skipped".
 # On a fresh Debian machine it first installs what the tests need: Chromium (Playwright never downloads a
-# browser here), aiosmtpd (a real SMTP server on loopback for the email tests) and PostgreSQL (a throw-away
-# cluster for the tests of the second store, PC_TEST_POSTGRES).
+# browser here), aiosmtpd (a real SMTP server on loopback for the email tests), PostgreSQL (a throw-away
+# cluster for the tests of the second store, PC_TEST_POSTGRES) and HAProxy (the two-instance tests).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +12,9 @@ missing=()
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 [ -n "$(pg_bin)" ] || missing+=(postgresql)
+# haproxy and curl: the two-instance tests run deploy/scale-out.sh, the scale-out recipe, as an operator would.
+command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
+command -v curl >/dev/null || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"

@@ -5,6 +5,7 @@
 #
 #   deploy/scale-out.sh                 # Development: the demo catalog and sign-ins of the README
 #   ASPNETCORE_ENVIRONMENT=Production PersonalData__MasterKey=… deploy/scale-out.sh
+# SCALE_OUT_PORT fixes the balancer's port (default: a free one).
 #
 # Everything listens on 127.0.0.1 only. Needs the .NET 10 SDK; installs postgresql and haproxy if missing.
 set -euo pipefail
@@ -54,9 +55,13 @@ for database in preferencecenter preferencecenter_keys; do
   "${pg_as[@]}" "$(pg_bin)/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres "$database"
 done
 
-echo "Building the app (Release) ..."
-dotnet build "$repo/PreferenceCenter/PreferenceCenter.csproj" -c Release -v quiet -nologo >"$work/build.log" 2>&1 \
-  || { tail -n 30 "$work/build.log"; exit 1; }
+# SCALE_OUT_APP_DLL runs an app already built (the tests pass their own build); otherwise a Release build.
+app_dll="${SCALE_OUT_APP_DLL:-$repo/PreferenceCenter/bin/Release/net10.0/PreferenceCenter.dll}"
+if [ -z "${SCALE_OUT_APP_DLL:-}" ]; then
+  echo "Building the app (Release) ..."
+  dotnet build "$repo/PreferenceCenter/PreferenceCenter.csproj" -c Release -v quiet -nologo >"$work/build.log" 2>&1 \
+    || { tail -n 30 "$work/build.log"; exit 1; }
+fi
 mkdir -p "$work/mail"
 chmod a+rwx "$work/mail"
 
@@ -71,7 +76,7 @@ start_instance() { # name port
     export Email__PickupDirectory="$work/mail"
     # HAProxy is the only proxy whose X-Forwarded-For counts (per-customer rate limits behind the balancer).
     export Network__TrustedProxies__0=127.0.0.1
-    exec dotnet "bin/Release/net10.0/PreferenceCenter.dll"
+    exec dotnet "$app_dll"
   ) >"$work/$1.log" 2>&1 &
   pids+=($!)
 }
