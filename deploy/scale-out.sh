@@ -110,7 +110,7 @@ PreferenceCenter on two instances: http://127.0.0.1:$lb_port/
   Emails are written to $work/mail
 Ctrl-C stops everything and deletes $work.
 EOF
-echo "READY http://127.0.0.1:$lb_port/ app1=$app1_port app2=$app2_port pids=${pids[*]}"
+echo "READY http://127.0.0.1:$lb_port/ app1=$app1_port app2=$app2_port postgres=$pg_port pids=${pids[*]}"
 
 stop_file="${SCALE_OUT_STOP_FILE:-}"
 while :; do

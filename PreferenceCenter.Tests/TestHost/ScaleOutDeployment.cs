@@ -14,16 +14,32 @@ public sealed partial class ScaleOutDeployment : IAsyncDisposable
     private readonly string stopFile;
     private readonly Dictionary<string, int> instancePids;
 
-    private ScaleOutDeployment(Process script, string stopFile, Uri url, Dictionary<string, int> instancePids)
+    private ScaleOutDeployment(Process script, string stopFile, Uri url, Dictionary<string, int> instancePids, Uri[] instances, int postgresPort)
     {
         this.script = script;
         this.stopFile = stopFile;
         this.instancePids = instancePids;
         Url = url;
+        Instances = instances;
+        PostgresPort = postgresPort;
     }
 
     /// <summary>The balancer's address, the one customers use.</summary>
     public Uri Url { get; }
+
+    /// <summary>Each instance's own address, behind the balancer.</summary>
+    public IReadOnlyList<Uri> Instances { get; }
+
+    /// <summary>The deployment's own cluster (loopback, trust authentication for the postgres user).</summary>
+    public int PostgresPort { get; }
+
+    /// <summary>The settings with which the app's commands (verify-ledger) reach the deployment's databases.</summary>
+    public IReadOnlyDictionary<string, string> DatabaseEnvironment => new Dictionary<string, string>
+    {
+        ["Database__Provider"] = "PostgreSQL",
+        ["ConnectionStrings__PreferenceCenter"] = $"Host=127.0.0.1;Port={PostgresPort};Database=preferencecenter;Username=postgres",
+        ["ConnectionStrings__PersonalDataKeys"] = $"Host=127.0.0.1;Port={PostgresPort};Database=preferencecenter_keys;Username=postgres",
+    };
 
     public static async Task<ScaleOutDeployment> StartAsync()
     {
@@ -85,7 +101,10 @@ public sealed partial class ScaleOutDeployment : IAsyncDisposable
 
         var match = ReadyLine().Match(line);
         var pids = match.Groups["pids"].Value.Split(' ').Select(int.Parse).ToArray();
-        return new ScaleOutDeployment(script, stopFile, new Uri(match.Groups["url"].Value), new() { ["app1"] = pids[0], ["app2"] = pids[1] });
+        Uri Instance(string name) => new($"http://127.0.0.1:{match.Groups[name].Value}/");
+        return new ScaleOutDeployment(
+            script, stopFile, new Uri(match.Groups["url"].Value), new() { ["app1"] = pids[0], ["app2"] = pids[1] },
+            [Instance("app1"), Instance("app2")], int.Parse(match.Groups["pg"].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Ends an instance the hard way (SIGKILL): whatever it held in memory, its circuits included, is gone.</summary>
@@ -112,6 +131,6 @@ public sealed partial class ScaleOutDeployment : IAsyncDisposable
         script.Dispose();
     }
 
-    [GeneratedRegex(@"^READY (?<url>\S+) app1=\d+ app2=\d+ pids=(?<pids>[\d ]+)$")]
+    [GeneratedRegex(@"^READY (?<url>\S+) app1=(?<app1>\d+) app2=(?<app2>\d+) postgres=(?<pg>\d+) pids=(?<pids>[\d ]+)$")]
     private static partial Regex ReadyLine();
 }
