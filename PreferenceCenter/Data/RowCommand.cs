@@ -14,7 +14,9 @@ namespace PreferenceCenter.Data;
 /// provider types, so rows are stored exactly as <c>SaveChanges</c> stores them) and run row after row with no
 /// change tracking. For hot paths only: in a group commit of link withdrawals, <c>SaveChanges</c> was the largest
 /// single cost. It runs on the context's open connection inside its transaction, so the commit stays all or nothing
-/// and the connection keeps what the interceptors set on it. Made by <see cref="RowCommandExtensions"/>.
+/// and the connection keeps what the interceptors set on it. Made by <see cref="RowCommandExtensions"/>. The same on
+/// SQLite and PostgreSQL: names quoted and parameters named by the provider, values converted by the model's mappings
+/// (times as UTC milliseconds, enums as integers), rows affected as the server counts them.
 /// </summary>
 public sealed class RowCommand<TEntity> : IAsyncDisposable where TEntity : class
 {
@@ -28,6 +30,7 @@ public sealed class RowCommand<TEntity> : IAsyncDisposable where TEntity : class
     private readonly Column[] tokens;
     private readonly IRelationalCommandDiagnosticsLogger logger;
     private readonly IRelationalConnection connection;
+    private bool prepared;
 
     private RowCommand(DbContext db, DbCommand command, Column[] values, Column[] tokens)
     {
@@ -91,6 +94,14 @@ public sealed class RowCommand<TEntity> : IAsyncDisposable where TEntity : class
             tokens[i].Set(originalTokens![i]);
         }
 
+        // Prepared once, on the first run, then only the parameter values change from row to row. Not when built:
+        // on Npgsql preparing is a round trip to the server, and it is made without blocking a thread here.
+        if (!prepared)
+        {
+            await command.PrepareAsync(cancellationToken);
+            prepared = true;
+        }
+
         // Through EF's command diagnostics, as SaveChanges' own commands go: its interceptors and logging see this
         // statement too (the fault harness fails it like any other step; the SQL shows in EF's command log).
         var commandId = Guid.NewGuid();
@@ -128,8 +139,6 @@ public sealed class RowCommand<TEntity> : IAsyncDisposable where TEntity : class
         command.CommandText = template.Sql;
         var values = template.Values.Select(spec => spec.AddTo(command)).ToArray();
         var tokens = template.Tokens.Select(spec => spec.AddTo(command)).ToArray();
-        // Prepared once per command, then only the parameter values change from row to row.
-        command.Prepare();
         return new RowCommand<TEntity>(db, command, values, tokens);
     }
 

@@ -59,6 +59,23 @@ public sealed class ImportApiTests(ApiAppFixture app) : IClassFixture<ApiAppFixt
         Assert.Equal(HttpStatusCode.NotFound, (await app.Http(other).GetAsync($"api/v1/imports/{run.Id}")).StatusCode);
     }
 
+    /// <summary>A NUL in the name would fail the write on PostgreSQL (its text refuses it): a 400 on both stores, nothing queued.</summary>
+    [Theory]
+    [InlineData("a%00b.csv")]
+    [InlineData("shop%0D%0A.csv")]
+    public async Task AFileNameWithControlCharacters_Answers400_AndQueuesNothing(string fileName)
+    {
+        var key = await app.KeyAsync(ApiScopes.ConsentsImport);
+        var file = ImportFixture.File(Row(email: $"named-{Guid.NewGuid():N}@example.com"));
+
+        using var response = await app.Http(key).PostAsync($"api/v1/imports?fileName={fileName}", Csv(file));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("without control characters such as NUL", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
+        Assert.Equal(0, await app.ReadAsync(db => Task.FromResult(db.ImportRuns.Count(r => r.FileHash == hash))));
+    }
+
     [Fact]
     public async Task ARealRunOfABadFile_Answers422WithTheReport_AndQueuesNothing()
     {

@@ -16,6 +16,16 @@ public sealed class ImportRunTests(ImportFixture fixture) : IClassFixture<Import
 {
     private static string Email(string name) => $"{name}-{Guid.NewGuid():N}@example.com";
 
+    /// <summary>The page passes the browser's file name: a NUL (which PostgreSQL's text refuses) is recorded as U+FFFD.</summary>
+    [Fact]
+    public async Task AFileNameWithANul_IsRecordedWithoutIt()
+    {
+        var start = await fixture.Imports.StartAsync(ImportFixture.File(Row(email: Email("nul"))), "shop\0.csv", ImportFixture.Officer);
+
+        Assert.Equal("shop\uFFFD.csv", start.Run!.FileName);
+        Assert.Equal("shop\uFFFD.csv", (await fixture.Imports.GetAsync(start.Run.Id))!.FileName);
+    }
+
     [Fact]
     public async Task TheSameFileTwice_WritesNothingNew()
     {

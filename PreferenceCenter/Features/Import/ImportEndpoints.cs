@@ -46,6 +46,13 @@ public static class ImportEndpoints
             return TypedResults.Ok(await imports.CheckAsync(file, cancellationToken));
         }
 
+        if (!ImportService.IsPlainFileName(fileName))
+        {
+            // A NUL in particular: PostgreSQL's text refuses it (the write would fail), SQLite would keep it.
+            return Problem(StatusCodes.Status400BadRequest, "Not a file name",
+                "fileName is a label for the import, without control characters such as NUL.");
+        }
+
         var start = await imports.StartAsync(file, fileName, Actor.ApiClient(http.User.GetApiClientId()!.Value), cancellationToken);
         return start.Run is { } run
             ? TypedResults.Accepted($"/api/v1/imports/{run.Id}", run)

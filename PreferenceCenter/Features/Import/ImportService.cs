@@ -27,7 +27,10 @@ public sealed class ImportService(
         }
 
         var id = Guid.NewGuid();
-        var name = string.IsNullOrWhiteSpace(fileName) ? "import.csv" : Path.GetFileName(fileName.Trim());
+        // The page passes the browser's name for the file: a control character (NUL, which PostgreSQL's text
+        // refuses) would fail the write, so it is recorded as U+FFFD; the API refuses such a name first.
+        var name = string.IsNullOrWhiteSpace(fileName) ? "import.csv"
+            : string.Concat(Path.GetFileName(fileName.Trim()).Select(c => char.IsControl(c) ? '\uFFFD' : c));
         var run = new ImportRun
         {
             Id = id, FileName = name.Length > ImportRun.FileNameMaxLength ? name[..ImportRun.FileNameMaxLength] : name,
@@ -39,6 +42,9 @@ public sealed class ImportService(
         await db.SaveChangesAsync(cancellationToken);
         return new ImportStart(ImportCheck.Of(parse), ImportRunView.Of(run));
     }
+
+    /// <summary>A file name the API accepts: none (the default name), or one with no control character (a longer one is cut to the column).</summary>
+    public static bool IsPlainFileName(string? fileName) => fileName is null || !fileName.Any(char.IsControl);
 
     /// <summary>The run, or null when unknown or, given an <paramref name="owner"/>, not started by it.</summary>
     public async Task<ImportRunView?> GetAsync(Guid id, Actor? owner = null, CancellationToken cancellationToken = default)

@@ -5,7 +5,8 @@ namespace PreferenceCenter.Features.Ledger;
 /// <summary>
 /// Text as SQLite will store it, so that an entry's hash covers what readers read back. Two characters do not survive
 /// the trip: a lone surrogate (UTF-8 cannot hold one; the binding stores U+FFFD), and NUL (the binding cuts text longer
-/// than 512 UTF-8 bytes at its first NUL, silently). Both are recorded as U+FFFD.
+/// than 512 UTF-8 bytes at its first NUL, silently; PostgreSQL's text refuses NUL outright, 22021). Both are recorded
+/// as U+FFFD, on either store, so hostile text in an entry is neither cut nor a failed write.
 /// </summary>
 internal static class LedgerText
 {

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
@@ -10,7 +12,8 @@ namespace PreferenceCenter.Features.Ledger;
 /// the hash covers (<see cref="LedgerStoredForm"/>), a deleted row (gap), a row outside the chain (numbered below 1),
 /// reordered or swapped rows (previous-hash mismatch), and a table whose columns or index disagree with it. With an
 /// anchor recorded earlier it also catches entries cut off the end and a history rewritten with recomputed hashes.
-/// It only reads, and reports a database it cannot read instead of throwing.
+/// It only reads, and reports a database it cannot read instead of throwing. On PostgreSQL the same walk runs in a
+/// read-only REPEATABLE READ snapshot, and the table check compares column types instead (<see cref="PostgreSqlLedgerTable"/>).
 /// </summary>
 public sealed class LedgerVerifier(IDbContextFactory<AppDbContext> dbFactory)
 {
@@ -20,19 +23,28 @@ public sealed class LedgerVerifier(IDbContextFactory<AppDbContext> dbFactory)
         try
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                // One snapshot for the count and the walk; read only, so it never blocks or is blocked by the writers.
+                await using var pgSnapshot = await db.Database.GetDbConnection().BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+                await ScalarAsync(pgSnapshot, "SET TRANSACTION READ ONLY");
+                var table = new PostgreSqlLedgerTable(db.Model);
+                return await table.CheckAsync(Command, pgSnapshot, cancellationToken) ?? await WalkAsync(pgSnapshot, table.SelectAll, anchor, cancellationToken);
+            }
+
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             // Deferred: one snapshot for the count and the walk, taking no write lock while the app appends.
             await using var snapshot = connection.BeginTransaction(deferred: true);
-            return await CheckTableAsync(snapshot) ?? await WalkAsync(snapshot, anchor, cancellationToken);
+            return await CheckTableAsync(snapshot) ?? await WalkAsync(snapshot, LedgerStoredForm.SelectAll, anchor, cancellationToken);
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
             return new LedgerVerification(0, null, $"the database cannot be read ({e.Message})", DatabaseUnreadable: true);
         }
     }
 
     /// <summary>The table must exist, have exactly the columns the hash covers, and agree with its index.</summary>
-    private static async Task<LedgerVerification?> CheckTableAsync(SqliteTransaction snapshot)
+    private static async Task<LedgerVerification?> CheckTableAsync(DbTransaction snapshot)
     {
         var columns = await ListAsync(snapshot, $"SELECT name FROM pragma_table_xinfo('{LedgerStoredForm.Table}')");
         if (columns.Count == 0)
@@ -40,12 +52,9 @@ public sealed class LedgerVerifier(IDbContextFactory<AppDbContext> dbFactory)
             return new LedgerVerification(0, null, $"the database has no {LedgerStoredForm.Table} table (is it the app's database?)", DatabaseUnreadable: true);
         }
 
-        var uncovered = columns.Except(LedgerStoredForm.Columns, StringComparer.Ordinal).ToList();
-        var missing = LedgerStoredForm.Columns.Except(columns, StringComparer.OrdinalIgnoreCase).ToList();
-        if (uncovered.Count + missing.Count > 0)
+        if (ColumnsChanged(columns) is { } changed)
         {
-            return new LedgerVerification(0, null,
-                $"the {LedgerStoredForm.Table} table's columns were changed ({Describe("not covered by the hash", uncovered)}{(uncovered.Count > 0 && missing.Count > 0 ? "; " : "")}{Describe("missing", missing)})");
+            return changed;
         }
 
         // The history and the export find a customer's entries through the index: it must hold exactly the table's rows.
@@ -56,13 +65,24 @@ public sealed class LedgerVerifier(IDbContextFactory<AppDbContext> dbFactory)
                 $"the {LedgerStoredForm.Table} table or its index is damaged or was edited outside SQLite (integrity check: {integrity[0]})", DatabaseUnreadable: true);
     }
 
-    private static async Task<LedgerVerification> WalkAsync(SqliteTransaction snapshot, LedgerAnchor? anchor, CancellationToken cancellationToken)
+    /// <summary>A column the hash does not cover, or one it covers gone: the table is not the one the writer fills.</summary>
+    internal static LedgerVerification? ColumnsChanged(IReadOnlyCollection<string> columns)
     {
-        var rows = (long)(await ScalarAsync(snapshot, $"SELECT count(*) FROM \"{LedgerStoredForm.Table}\""))!;
+        var uncovered = columns.Except(LedgerStoredForm.Columns, StringComparer.Ordinal).ToList();
+        var missing = LedgerStoredForm.Columns.Except(columns, StringComparer.OrdinalIgnoreCase).ToList();
+        return uncovered.Count + missing.Count == 0
+            ? null
+            : new LedgerVerification(0, null,
+                $"the {LedgerStoredForm.Table} table's columns were changed ({Describe("not covered by the hash", uncovered)}{(uncovered.Count > 0 && missing.Count > 0 ? "; " : "")}{Describe("missing", missing)})");
+    }
+
+    private static async Task<LedgerVerification> WalkAsync(DbTransaction snapshot, string selectAll, LedgerAnchor? anchor, CancellationToken cancellationToken)
+    {
+        var rows = Convert.ToInt64(await ScalarAsync(snapshot, $"SELECT count(*) FROM \"{LedgerStoredForm.Table}\""), System.Globalization.CultureInfo.InvariantCulture);
         var expectedSequence = 1L;
         var expectedPrevious = LedgerCanonicalForm.Genesis;
         long checkedCount = 0;
-        await using (var command = Command(snapshot, LedgerStoredForm.SelectAll))
+        await using (var command = Command(snapshot, selectAll))
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -126,7 +146,7 @@ public sealed class LedgerVerifier(IDbContextFactory<AppDbContext> dbFactory)
     private static string Describe(string what, List<string> columns) =>
         columns.Count == 0 ? "" : $"{what}: {string.Join(", ", columns)}";
 
-    private static async Task<List<string>> ListAsync(SqliteTransaction snapshot, string sql)
+    private static async Task<List<string>> ListAsync(DbTransaction snapshot, string sql)
     {
         await using var command = Command(snapshot, sql);
         await using var reader = await command.ExecuteReaderAsync();
@@ -139,13 +159,13 @@ public sealed class LedgerVerifier(IDbContextFactory<AppDbContext> dbFactory)
         return values;
     }
 
-    private static async Task<object?> ScalarAsync(SqliteTransaction snapshot, string sql)
+    private static async Task<object?> ScalarAsync(DbTransaction snapshot, string sql)
     {
         await using var command = Command(snapshot, sql);
         return await command.ExecuteScalarAsync();
     }
 
-    private static SqliteCommand Command(SqliteTransaction snapshot, string sql)
+    private static DbCommand Command(DbTransaction snapshot, string sql)
     {
         var command = snapshot.Connection!.CreateCommand();
         command.Transaction = snapshot;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
 using PreferenceCenter.Data;
 
 namespace PreferenceCenter.Features.Ledger;
@@ -12,7 +13,7 @@ namespace PreferenceCenter.Features.Ledger;
 /// <item>0 (<see cref="Verified"/>): every entry verifies; the head is printed, to keep as the next anchor.</item>
 /// <item>1 (<see cref="Forged"/>): the first bad entry is named, or the table's columns were changed.</item>
 /// <item>2 (<see cref="Usage"/>): a malformed anchor.</item>
-/// <item>3 (<see cref="Unreadable"/>): the database cannot be read: no file there, not a database, damaged, or no ledger in it.</item>
+/// <item>3 (<see cref="Unreadable"/>): the database cannot be read: no file there (no server, no database), not a database, damaged, or no ledger in it.</item>
 /// </list>
 /// </summary>
 public static class VerifyLedgerCommand
@@ -28,18 +29,27 @@ public static class VerifyLedgerCommand
     public static bool IsRequested(string[] args) =>
         args.Any(a => a.TrimStart('-').Equals(Name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Verifies the configured database; the check reads SQLite's file directly, so PostgreSQL is refused with a clear message for now.</summary>
-    public static async Task<int> RunAsync(string[] args, DatabaseSettings database, TextWriter output)
+    /// <summary>Verifies the configured database, on either provider.</summary>
+    public static Task<int> RunAsync(string[] args, DatabaseSettings database, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(output);
-        if (database.Provider != DatabaseProvider.Sqlite)
-        {
-            await output.WriteLineAsync($"{Name} reads a SQLite database; on {database.Provider} it is not available yet (docs/postgresql.md).");
-            return Unreadable;
-        }
+        return database.Provider == DatabaseProvider.PostgreSQL
+            ? RunOnPostgreSqlAsync(args, database.ConnectionString, output)
+            : RunAsync(args, database.ConnectionString, output);
+    }
 
-        return await RunAsync(args, database.ConnectionString, output);
+    /// <summary>
+    /// Verifies the PostgreSQL database <paramref name="connectionString"/> names, in a session the server keeps read
+    /// only (<c>default_transaction_read_only</c>): no migration, no write, whatever the account may do.
+    /// </summary>
+    public static Task<int> RunOnPostgreSqlAsync(string[] args, string connectionString, TextWriter output)
+    {
+        var readOnly = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        readOnly.Options = $"{readOnly.Options} -c default_transaction_read_only=on".Trim();
+        var verifier = new LedgerVerifier(new PostgreSqlContextFactory(
+            new PooledDbContextFactory<PostgreSqlAppDbContext>(StandaloneDbContextOptions.ForPostgreSql(readOnly.ToString()))));
+        return RunAsync(args, verifier, output, $"{readOnly.Database} on {readOnly.Host}:{readOnly.Port}");
     }
 
     /// <summary>Verifies the SQLite database at <paramref name="connectionString"/>, opened read-only.</summary>

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -50,8 +52,7 @@ public sealed class SuppressionFeed(PersonalDataProtector protector, TimeProvide
         }
 
         var db = await database.GetAsync(cancellationToken);
-        // Deferred: a reader's snapshot, taken at its first read, that never holds the write lock.
-        var snapshot = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        var snapshot = await BeginSnapshotAsync(db, cancellationToken);
         try
         {
             await db.Database.UseTransactionAsync(snapshot, cancellationToken);
@@ -79,6 +80,35 @@ public sealed class SuppressionFeed(PersonalDataProtector protector, TimeProvide
             var customers = full ? db.Customers : Changed(db, cursor!, purpose!.Id, channel, now);
             var rows = ReadAsync(Facts(db, customers, purpose!.Id, channel, withAddresses), purpose!, channel, now, full, withAddresses, cancellationToken);
             return new SuppressionPullOutcome(new SuppressionPull(new SuppressionCursor(head, now), full, rows, snapshot), null);
+        }
+        catch
+        {
+            await snapshot.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A reader's snapshot, taken at its first read, that never waits for or holds up a writer: on SQLite a deferred
+    /// transaction (no write lock), on PostgreSQL a read-only REPEATABLE READ one (READ COMMITTED, the default, would
+    /// see each query's own moment, and the cursor would not match the rows).
+    /// </summary>
+    private static async Task<DbTransaction> BeginSnapshotAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (!db.Database.IsNpgsql())
+        {
+            return ((SqliteConnection)connection).BeginTransaction(deferred: true);
+        }
+
+        var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        try
+        {
+            await using var readOnly = connection.CreateCommand();
+            readOnly.Transaction = snapshot;
+            readOnly.CommandText = "SET TRANSACTION READ ONLY";
+            await readOnly.ExecuteNonQueryAsync(cancellationToken);
+            return snapshot;
         }
         catch
         {
