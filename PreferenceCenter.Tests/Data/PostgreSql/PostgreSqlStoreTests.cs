@@ -100,6 +100,22 @@ public sealed class PostgreSqlStoreTests
     }
 
     [PostgreSqlFact]
+    public async Task TextWithANul_IsSavedWithTheReplacementCharacter_WhereTheServerWouldRefuseTheStatement()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        await using (var db = database.CreateDbContext())
+        {
+            db.Add(new PreferenceCenter.Features.Privacy.Purpose { Key = "nul-test", Icon = "Info\0Outline" });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal("Info\uFFFDOutline", await database.ScalarAsync("SELECT \"Icon\" FROM \"Purposes\" WHERE \"Key\" = 'nul-test'"));
+        // What the interceptor saves the app from: the server refuses a NUL outright.
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => database.ExecuteRawAsync("SELECT E'a\\x00b'"));
+        Assert.Equal(PostgresErrorCodes.CharacterNotInRepertoire, refused.SqlState);
+    }
+
+    [PostgreSqlFact]
     public async Task ExpiryIndex_IsPartial_CoveringOnlyConsentsThatEnd()
     {
         await using var database = await PostgreSqlTestDatabase.CreateAsync();
