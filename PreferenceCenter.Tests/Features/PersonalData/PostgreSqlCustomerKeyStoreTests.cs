@@ -51,11 +51,11 @@ public sealed class PostgreSqlCustomerKeyStoreTests
 
         var made = await pair.KeyStore.GetOrCreateManyAsync([existing, fresh, erased, fresh]);
 
-        Assert.Equal([existing, fresh], made.Keys.Order());
+        Assert.Equal(new[] { existing, fresh }.Order(), made.Keys.Order());
         Assert.Equal(existingKey, made[existing]);
         Assert.Equal(made[fresh], await pair.KeyStore.GetOrCreateAsync(fresh));
         var found = await pair.KeyStore.FindManyAsync([existing, fresh, erased, stranger]);
-        Assert.Equal([existing, fresh], found.Keys.Order());
+        Assert.Equal(new[] { existing, fresh }.Order(), found.Keys.Order());
         Assert.Equal(made[fresh], found[fresh]);
         Assert.Empty(await pair.KeyStore.FindManyAsync([]));
     }
@@ -98,39 +98,38 @@ public sealed class PostgreSqlCustomerKeyStoreTests
 
     /// <summary>
     /// The byte scan on the key store's own files: after a destroy and a CHECKPOINT, neither the wrapped key nor any
-    /// 8-byte piece of it is anywhere in the database's files. The control shows why the scrub is needed: a key blanked
-    /// by a plain UPDATE and a plain VACUUM still leaves pieces of the wrapped bytes in the page's free space.
+    /// 8-byte piece of it is anywhere in the database's files. The control shows why a plain VACUUM would not do: a key
+    /// blanked by an UPDATE and then VACUUM leaves pieces of the wrapped bytes in the page's free space.
     /// </summary>
     [PostgreSqlDataFact]
     public async Task Destroy_LeavesNoPieceOfTheWrappedKeyInTheDataFiles_WherePlainVacuumWould()
     {
         await using var pair = await PostgreSqlPair.CreateAsync();
-        var (ada, bob, grace) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        // In this order: Grace's row is the last on the page, so pruning her old version moves only her shorter new one over it.
-        foreach (var customer in new[] { ada, bob, grace })
+        var (bob, carol, grace) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var wrapped = new Dictionary<Guid, byte[]>();
+        async Task MakeKeyAsync(Guid customer)
         {
             await pair.KeyStore.GetOrCreateAsync(customer);
-        }
-
-        var wrapped = new Dictionary<Guid, byte[]>();
-        foreach (var customer in new[] { ada, bob, grace })
-        {
             wrapped[customer] = (byte[])(await pair.Keys.ScalarAsync($"SELECT \"WrappedKey\" FROM \"CustomerKeys\" WHERE \"CustomerId\" = '{customer}'"))!;
         }
 
-        Assert.NotEmpty(await ByteScan.PiecesAsync(pair.Keys, wrapped[ada]));
-
-        // Control: Grace's key blanked the way a naive store would, then VACUUM (not FULL): its dead version is pruned,
-        // but the page is only compacted, and the start of her old row, with pieces of the key, stays in its free space.
-        await pair.Keys.ExecuteRawAsync($"UPDATE \"CustomerKeys\" SET \"WrappedKey\" = NULL WHERE \"CustomerId\" = '{grace}'");
+        // Control: Carol's key, the newest row (lowest on the page), blanked the way a naive store would, then VACUUM
+        // (not FULL): her old version is pruned, but the page is only compacted, and her shorter new version moved over
+        // it covers its end only: the start of the old row, with pieces of the key, stays in the page's free space.
+        await MakeKeyAsync(bob);
+        await MakeKeyAsync(carol);
+        Assert.NotEmpty(await ByteScan.PiecesAsync(pair.Keys, wrapped[carol]));
+        await pair.Keys.ExecuteRawAsync($"UPDATE \"CustomerKeys\" SET \"WrappedKey\" = NULL WHERE \"CustomerId\" = '{carol}'");
         await pair.Keys.ExecuteRawAsync("VACUUM \"CustomerKeys\"");
-        Assert.NotEmpty(await ByteScan.PiecesAsync(pair.Keys, wrapped[grace]));
+        Assert.NotEmpty(await ByteScan.PiecesAsync(pair.Keys, wrapped[carol]));
 
-        Assert.True(await pair.KeyStore.DestroyAsync(ada));
+        // Grace's key, now the newest row in the same place, destroyed by the store.
+        await MakeKeyAsync(grace);
+        Assert.True(await pair.KeyStore.DestroyAsync(grace));
 
-        Assert.Empty(await ByteScan.PiecesAsync(pair.Keys, wrapped[ada]));
-        // The rewrite takes Grace's leftovers with it; Bob's live key is still there for the scan to see.
         Assert.Empty(await ByteScan.PiecesAsync(pair.Keys, wrapped[grace]));
+        // The rewrite takes Carol's leftovers with it; Bob's live key is still there for the scan to see.
+        Assert.Empty(await ByteScan.PiecesAsync(pair.Keys, wrapped[carol]));
         Assert.NotEmpty(await ByteScan.PiecesAsync(pair.Keys, wrapped[bob]));
         Assert.NotNull((await pair.KeyStore.FindAsync(bob)).Key);
     }
