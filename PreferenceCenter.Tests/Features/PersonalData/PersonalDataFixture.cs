@@ -57,6 +57,9 @@ public sealed class PersonalDataFixture : IAsyncDisposable
     /// <summary>The SQLite test database (its files, raw SQL); on PostgreSQL use <see cref="Factory"/>.</summary>
     public TestDatabase Database => storage as TestDatabase ?? throw new InvalidOperationException("This fixture runs on PostgreSQL: use Factory.");
 
+    /// <summary>The two PostgreSQL databases of a fixture made by <see cref="CreateOnPostgreSqlAsync"/>.</summary>
+    public PostgreSqlPair PostgreSql => storage as PostgreSqlPair ?? throw new InvalidOperationException("This fixture runs on SQLite: use Database.");
+
     /// <summary>The main database, on either provider.</summary>
     public IDbContextFactory<AppDbContext> Factory { get; }
     public CustomerKeyStore KeyStore { get; }
