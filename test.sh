@@ -49,6 +49,8 @@ if ! { "${pg_as[@]}" "$(pg_bin)/initdb" -D "$pgdir/data" -U postgres --auth=trus
   echo "0 passed, 1 failed"; exit 1
 fi
 export PC_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+# Its data directory, for the tests that scan the files as someone with a copy of the disk would (root reads them).
+export PC_TEST_POSTGRES_DATA="$pgdir/data"
 
 results=TestResults
 rm -rf "$results"

@@ -2,6 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceCenter.Data;
+using PreferenceCenter.Features.PersonalData;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Data;
 
@@ -64,17 +66,22 @@ public sealed class DatabaseSettingsTests
         Assert.StartsWith("ConnectionStrings:PersonalDataKeys must name a Host and a Database", refused.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void PersonalData_OnPostgreSql_RefusesToStartUntilTheKeyStoreHasAPostgreSqlHome()
+    [Theory]
+    [InlineData("PostgreSQL", typeof(PostgreSqlCustomerKeyStore), Keys, "Database=pc_keys")]
+    [InlineData("Sqlite", typeof(SqliteCustomerKeyStore), null, "personal-data-keys.db")]
+    public void PersonalData_PutsTheKeyStoreOnTheConfiguredProvider_InItsOwnDatabase(string provider, Type store, string? keys, string named)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([
-            KeyValuePair.Create("Database:Provider", (string?)"PostgreSQL"),
-            KeyValuePair.Create("ConnectionStrings:PreferenceCenter", (string?)Main),
-            KeyValuePair.Create("ConnectionStrings:PersonalDataKeys", (string?)Keys)]).Build();
+            .. TestKeys.Settings.Select(s => KeyValuePair.Create(s.Name, (string?)s.Value)),
+            KeyValuePair.Create("Database:Provider", (string?)provider),
+            KeyValuePair.Create("ConnectionStrings:PreferenceCenter", (string?)(provider == "Sqlite" ? "Data Source=/tmp/pc-settings.db" : Main)),
+            KeyValuePair.Create("ConnectionStrings:PersonalDataKeys", keys)]).Build();
+        using var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddPersonalData(configuration, Path.GetTempPath()).BuildServiceProvider();
 
-        var refused = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddPersonalData(configuration, Path.GetTempPath()));
+        var keyStore = services.GetRequiredService<CustomerKeyStore>();
 
-        Assert.Contains("the app does not start on PostgreSQL yet: see docs/postgresql.md", refused.Message, StringComparison.Ordinal);
+        Assert.IsType(store, keyStore);
+        Assert.Contains(named, keyStore.ConnectionString, StringComparison.Ordinal);
     }
 
     [Fact]

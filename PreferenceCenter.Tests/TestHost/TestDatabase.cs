@@ -19,7 +19,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         options = StandaloneDbContextOptions.ForSqlite(ConnectionString);
         KeyStorePath = System.IO.Path.ChangeExtension(path, ".keys.db");
-        KeyStore = new CustomerKeyStore(
+        KeyStore = new SqliteCustomerKeyStore(
             new SqliteConnectionStringBuilder { DataSource = KeyStorePath, Pooling = false }.ToString(), TestKeys.Keys, TimeProvider.System);
         Protector = new PersonalDataProtector(KeyStore);
     }

@@ -95,7 +95,7 @@ public sealed class ErasureLeavesNoBytesTests
         await using var backup = await TestDatabase.CreateAsync();
         Copy(fixture.Database.ConnectionString, backup.ConnectionString);
         var oldKeysPath = Path.ChangeExtension(backup.Path, ".old-keys.db");
-        var oldKeys = new CustomerKeyStore($"Data Source={oldKeysPath};Pooling=False", TestKeys.Keys, TimeProvider.System);
+        var oldKeys = new SqliteCustomerKeyStore($"Data Source={oldKeysPath};Pooling=False", TestKeys.Keys, TimeProvider.System);
         Copy(fixture.Database.KeyStore.ConnectionString, oldKeys.ConnectionString);
 
         try

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PreferenceCenter.Data;
 using Microsoft.Extensions.Time.Testing;
 using PreferenceCenter.Features.Accounts;
 using PreferenceCenter.Features.Common;
@@ -27,27 +29,41 @@ public sealed class PersonalDataFixture : IAsyncDisposable
 
     private int? freeTextQuestion;
 
-    private PersonalDataFixture(TestDatabase database)
+    private readonly IAsyncDisposable storage;
+
+    private PersonalDataFixture(IDbContextFactory<AppDbContext> database, CustomerKeyStore keyStore, IAsyncDisposable storage)
     {
-        Database = database;
-        var ledger = Ledger = new LedgerWriter(Clock, new LedgerTextSealer(database.Protector));
+        this.storage = storage;
+        Factory = database;
+        KeyStore = keyStore;
+        var protector = Protector = new PersonalDataProtector(keyStore);
+        var ledger = Ledger = new LedgerWriter(Clock, new LedgerTextSealer(protector));
         Index = new BlindIndex(TestKeys.Keys);
         Normalizer = new BlindIndexLookupNormalizer(Index);
         Suppressions = new SuppressionList(database, TestKeys.Keys);
-        Profiles = new CustomerProfileService(database, database.Protector, Index, ledger, Clock);
-        Accounts = new CustomerAccounts(database, ledger, Clock, database.Protector, Profiles, Suppressions, Index);
+        Profiles = new CustomerProfileService(database, protector, Index, ledger, Clock);
+        Accounts = new CustomerAccounts(database, ledger, Clock, protector, Profiles, Suppressions, Index);
         Lookup = new CustomerLookup(database, Index);
-        Answers = new AnswerService(database, ledger, Clock, database.Protector);
-        Feedback = new FeedbackService(database, ledger, Clock, database.Protector);
-        Consents = new ConsentService(database, ledger, Clock, LifecycleMailFactory.Mail(database, Clock));
+        Answers = new AnswerService(database, ledger, Clock, protector);
+        Feedback = new FeedbackService(database, ledger, Clock, protector);
+        Consents = new ConsentService(database, ledger, Clock, LifecycleMailFactory.Mail(database, keyStore, Clock));
         Questions = new QuestionAdminService(database, ledger, Clock);
         Verifier = new LedgerVerifier(database);
-        Sealer = new AccountSealer(database.Protector, database.KeyStore);
-        Steps = new ErasureSteps(database.Protector, Sealer, Suppressions, [new PreferencesDataEraser()], Clock);
+        Sealer = new AccountSealer(protector, keyStore);
+        Steps = new ErasureSteps(protector, Sealer, Suppressions, [new PreferencesDataEraser()], Clock);
         Executor = Erasure();
     }
 
-    public TestDatabase Database { get; }
+    /// <summary>The SQLite test database (its files, raw SQL); on PostgreSQL use <see cref="Factory"/>.</summary>
+    public TestDatabase Database => storage as TestDatabase ?? throw new InvalidOperationException("This fixture runs on PostgreSQL: use Factory.");
+
+    /// <summary>The two PostgreSQL databases of a fixture made by <see cref="CreateOnPostgreSqlAsync"/>.</summary>
+    public PostgreSqlPair PostgreSql => storage as PostgreSqlPair ?? throw new InvalidOperationException("This fixture runs on SQLite: use Database.");
+
+    /// <summary>The main database, on either provider.</summary>
+    public IDbContextFactory<AppDbContext> Factory { get; }
+    public CustomerKeyStore KeyStore { get; }
+    public PersonalDataProtector Protector { get; }
     public FakeTimeProvider Clock { get; } = new(Now);
     public BlindIndex Index { get; }
     public AccountSealer Sealer { get; }
@@ -70,16 +86,29 @@ public sealed class PersonalDataFixture : IAsyncDisposable
     public static async Task<PersonalDataFixture> CreateAsync()
     {
         var database = await TestDatabase.CreateAsync();
-        await using var db = database.CreateDbContext();
+        await SeedAsync(database);
+        return new PersonalDataFixture(database, database.KeyStore, database);
+    }
+
+    /// <summary>The same on PostgreSQL: a migrated main database and the key store in a second database of its own.</summary>
+    public static async Task<PersonalDataFixture> CreateOnPostgreSqlAsync()
+    {
+        var storage = await PostgreSqlPair.CreateAsync();
+        await SeedAsync(storage.Main);
+        return new PersonalDataFixture(storage.Main, storage.KeyStore, storage);
+    }
+
+    private static async Task SeedAsync(IDbContextFactory<AppDbContext> database)
+    {
+        await using var db = await database.CreateDbContextAsync();
         await CatalogBuilder.SeedAsync(db);
         db.Roles.Add(new IdentityRole(Roles.Customer) { NormalizedName = Roles.Customer.ToUpperInvariant() });
         await db.SaveChangesAsync();
-        return new PersonalDataFixture(database);
     }
 
     /// <summary>An executor that calls <paramref name="afterStep"/> after each committed step (to simulate a crash).</summary>
     public ErasureExecutor Erasure(Func<ErasureStep, Task>? afterStep = null, ErasureCompletionNotice? notice = null) =>
-        new(Database, Ledger, Clock, Steps, Database.KeyStore, Sealer, notice) { AfterStep = afterStep };
+        new(Factory, Ledger, Clock, Steps, KeyStore, Sealer, notice) { AfterStep = afterStep };
 
     /// <summary>
     /// Signs up as Register.razor does: the Identity user (user name and email sealed as <see cref="SealedUserStore"/>
@@ -94,7 +123,7 @@ public sealed class PersonalDataFixture : IAsyncDisposable
         };
         user.UserName = await Sealer.SealAsync(user.Id, email);
         user.Email = await Sealer.SealAsync(user.Id, email);
-        await using (var db = Database.CreateDbContext())
+        await using (var db = await Factory.CreateDbContextAsync())
         {
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = db.Roles.Single().Id });
@@ -134,7 +163,7 @@ public sealed class PersonalDataFixture : IAsyncDisposable
     /// </summary>
     public async Task AddStaffWordsAsync(Guid customerId, string supportReason, string rejectionReason)
     {
-        await using var db = Database.CreateDbContext();
+        await using var db = await Factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         await Ledger.AppendAsync(db, new LedgerDraft(LedgerEventType.ConsentWithdrawn, Actor.Staff("agent-user-id", supportReason, "phone"),
             customerId, ChangeSource.Support, PurposeKey: "marketing", Channel: Channel.Sms));
@@ -159,5 +188,5 @@ public sealed class PersonalDataFixture : IAsyncDisposable
         return freeTextQuestion!.Value;
     }
 
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
+    public ValueTask DisposeAsync() => storage.DisposeAsync();
 }

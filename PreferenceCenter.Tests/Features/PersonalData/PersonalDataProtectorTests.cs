@@ -46,7 +46,7 @@ public sealed class PersonalDataProtectorTests
         {
             MasterKey = Convert.ToBase64String(new byte[32]), BlindIndexKey = TestKeys.Settings[1].Value, SuppressionKey = TestKeys.Settings[2].Value,
         });
-        var wrongStore = new CustomerKeyStore(database.KeyStore.ConnectionString, otherMaster, TimeProvider.System);
+        var wrongStore = new SqliteCustomerKeyStore(database.KeyStore.ConnectionString, otherMaster, TimeProvider.System);
 
         var error = await Assert.ThrowsAsync<PersonalDataUnreadableException>(() => new PersonalDataProtector(wrongStore).UnprotectAsync(customer, sealedText));
 

@@ -8,7 +8,7 @@ namespace PreferenceCenter.Features.Erasure;
 
 /// <summary>
 /// Erases a customer: suppression fingerprints → personal rows → sign-in account → their keys (customer's and account's) → status Erased →
-/// SQLite scrubbed. Each step commits with its ledger entry and the progress row in one transaction, so a crash
+/// storage scrubbed. Each step commits with its ledger entry and the progress row in one transaction, so a crash
 /// between steps loses nothing and a new call carries on from the next step; a call after completion does nothing.
 /// The pseudonymous customer row, its consents and the ledger stay, so the proof of consent still verifies.
 /// Once the sign-in is deleted and before the key goes, <see cref="ErasureCompletionNotice"/> emails the address read at
@@ -61,9 +61,9 @@ public sealed class ErasureExecutor(
         await RunAsync(customerId, ErasureStep.CustomerErased, actor, steps.MarkErasedAsync, cancellationToken);
         await RunAsync(customerId, ErasureStep.StorageForgotten, actor, async (_, _, ct) =>
         {
-            // VACUUM and checkpoint run outside any transaction; the entry is written after, and a rerun repeats them.
+            // VACUUM (and on SQLite the checkpoint) run outside any transaction; the entry is written after, and a rerun repeats them.
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await ErasureSteps.ForgetStorageAsync(db, ct);
+            await steps.ForgetStorageAsync(db, ct);
             return null;
         }, cancellationToken);
 

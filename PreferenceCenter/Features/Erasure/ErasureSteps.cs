@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.PersonalData;
@@ -101,13 +102,26 @@ public sealed class ErasureSteps(
     }
 
     /// <summary>
-    /// Makes the main database forget: every connection already runs with <c>secure_delete</c> (so deleted cells and
-    /// freed pages are zeroed), VACUUM rewrites the file without free pages or older deletions made before that was on,
-    /// and a TRUNCATE checkpoint copies the clean pages home and empties the WAL that still held the old frames.
+    /// Makes the main database forget what the steps above deleted or blanked, on whichever provider it runs (the
+    /// steps themselves are the same on both).
+    /// <list type="bullet">
+    /// <item>SQLite: every connection already runs with <c>secure_delete</c> (so deleted cells and freed pages are
+    /// zeroed), VACUUM rewrites the file without free pages or older deletions made before that was on, and a TRUNCATE
+    /// checkpoint copies the clean pages home and empties the WAL that still held the old frames.</item>
+    /// <item>PostgreSQL: a DELETE or UPDATE leaves the old row versions as dead tuples, and plain VACUUM only prunes
+    /// them, leaving their bytes in the page's free space; <c>VACUUM FULL</c> of the tables erasure touched rewrites
+    /// each into a new file and truncates the old one at commit (ADR 0015).</item>
+    /// </list>
     /// </summary>
-    public static async Task ForgetStorageAsync(AppDbContext db, CancellationToken cancellationToken)
+    public async Task ForgetStorageAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync(PostgreSqlForgetting.VacuumFull(ErasedFrom(db)), cancellationToken);
+            return;
+        }
+
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -120,5 +134,21 @@ public sealed class ErasureSteps(
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// Every table the steps delete from or blank: the features' (through <see cref="ICustomerDataEraser"/>), the
+    /// outbox, erasure requests' reasons, the profile and the sign-in's. Not the ledger (append-only, never changed)
+    /// nor the customer row (its status and account link are not personal).
+    /// </summary>
+    public IReadOnlyList<IEntityType> ErasedFrom(AppDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return erasers.SelectMany(e => e.ErasedFrom(db)).Concat(
+            [
+                db.OutboxMessages.EntityType, db.ErasureRequests.EntityType, db.CustomerProfiles.EntityType,
+                db.UserTokens.EntityType, db.UserLogins.EntityType, db.UserClaims.EntityType, db.UserRoles.EntityType,
+                db.UserPasskeys.EntityType, db.Users.EntityType,
+            ]).Distinct().ToList();
     }
 }

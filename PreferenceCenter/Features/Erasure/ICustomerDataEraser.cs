@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata;
 using PreferenceCenter.Data;
 
 namespace PreferenceCenter.Features.Erasure;
@@ -10,4 +11,7 @@ public interface ICustomerDataEraser
 {
     /// <summary>Deletes or blanks the customer's rows; returns what was done as <c>name=count</c> pairs joined by ';', never a value.</summary>
     Task<string> EraseAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken);
+
+    /// <summary>The tables <see cref="EraseAsync"/> deletes from or blanks, which the storage scrub rewrites on PostgreSQL.</summary>
+    IEnumerable<IEntityType> ErasedFrom(AppDbContext db);
 }

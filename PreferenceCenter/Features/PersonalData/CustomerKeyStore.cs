@@ -1,33 +1,20 @@
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 
 namespace PreferenceCenter.Features.PersonalData;
 
 /// <summary>
-/// One random data key per customer, in its own SQLite database, each wrapped (AES-GCM) by the master key from
+/// One random data key per customer, in a database of its own, each wrapped (AES-GCM) by the master key from
 /// configuration and bound to its customer id. Destroying a key leaves a tombstone (the id, no key) so that no
-/// late write can quietly mint a new key for an erased customer, and scrubs the old bytes from the file and its WAL.
+/// late write can quietly mint a new key for an erased customer, and scrubs the old bytes from storage.
+/// The rules live here; <see cref="SqliteCustomerKeyStore"/> and <see cref="PostgreSqlCustomerKeyStore"/> store the
+/// wrapped bytes and make their database forget them (chosen by <c>Database:Provider</c> in AddPersonalData).
 /// </summary>
-public sealed class CustomerKeyStore(string connectionString, PersonalDataKeys keys, TimeProvider time)
+public abstract class CustomerKeyStore(PersonalDataKeys keys, TimeProvider time)
 {
-    private const int SchemaVersion = 1;
-
-    public string ConnectionString => connectionString;
+    public abstract string ConnectionString { get; }
 
     /// <summary>Creates or upgrades the store; called at start-up like the main database's migrations.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
-        await ExecuteAsync(connection, $"""
-            CREATE TABLE IF NOT EXISTS CustomerKeys (
-                CustomerId TEXT NOT NULL PRIMARY KEY,
-                WrappedKey BLOB NULL,
-                CreatedAt INTEGER NOT NULL,
-                DestroyedAt INTEGER NULL);
-            PRAGMA user_version = {SchemaVersion};
-            """, cancellationToken);
-    }
+    public abstract Task InitializeAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The customer's data key, created on first use; throws for a customer whose key was destroyed.</summary>
     public async Task<byte[]> GetOrCreateAsync(Guid customerId, CancellationToken cancellationToken = default)
@@ -43,19 +30,8 @@ public sealed class CustomerKeyStore(string connectionString, PersonalDataKeys k
             throw new PersonalDataUnreadableException($"Customer {customerId} was erased: their key is destroyed and no new one is made.");
         }
 
-        var dataKey = RandomNumberGenerator.GetBytes(PersonalDataOptions.KeyLength);
-        await using (var connection = await OpenAsync(cancellationToken))
-        {
-            await using var insert = connection.CreateCommand();
-            // OR IGNORE: when two first writes race, the first key stays and both read it back below.
-            insert.CommandText = "INSERT OR IGNORE INTO CustomerKeys (CustomerId, WrappedKey, CreatedAt) VALUES ($id, $key, $at);";
-            insert.Parameters.AddWithValue("$id", customerId.ToString());
-            insert.Parameters.AddWithValue("$key", Wrap(customerId, dataKey));
-            insert.Parameters.AddWithValue("$at", time.GetUtcNow().ToUnixTimeMilliseconds());
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        CryptographicOperations.ZeroMemory(dataKey);
+        // If-absent: when two first writes race, the first key stays and both read it back below.
+        await InsertIfAbsentAsync(customerId, NewWrappedKey(customerId), time.GetUtcNow(), cancellationToken);
         return await GetOrCreateAsync(customerId, cancellationToken);
     }
 
@@ -66,55 +42,26 @@ public sealed class CustomerKeyStore(string connectionString, PersonalDataKeys k
     public async Task<IReadOnlyDictionary<Guid, byte[]>> GetOrCreateManyAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customerIds);
-        var keys = new Dictionary<Guid, byte[]>();
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = "INSERT OR IGNORE INTO CustomerKeys (CustomerId, WrappedKey, CreatedAt) VALUES ($id, $key, $at);";
-        var id = insert.Parameters.Add("$id", SqliteType.Text);
-        var wrapped = insert.Parameters.Add("$key", SqliteType.Blob);
-        insert.Parameters.AddWithValue("$at", time.GetUtcNow().ToUnixTimeMilliseconds());
-        await using var select = connection.CreateCommand();
-        select.Transaction = tx;
-        select.CommandText = "SELECT WrappedKey FROM CustomerKeys WHERE CustomerId = $id;";
-        var selected = select.Parameters.Add("$id", SqliteType.Text);
-        foreach (var customerId in customerIds.Distinct())
-        {
-            var dataKey = RandomNumberGenerator.GetBytes(PersonalDataOptions.KeyLength);
-            (id.Value, wrapped.Value) = (customerId.ToString(), Wrap(customerId, dataKey));
-            CryptographicOperations.ZeroMemory(dataKey);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-            selected.Value = customerId.ToString();
-            if (await select.ExecuteScalarAsync(cancellationToken) is byte[] stored)
-            {
-                keys[customerId] = Unwrap(customerId, stored);
-            }
-        }
-
-        await tx.CommitAsync(cancellationToken);
-        return keys;
+        var candidates = customerIds.Distinct().Select(id => (id, NewWrappedKey(id))).ToList();
+        var stored = await InsertManyIfAbsentAsync(candidates, time.GetUtcNow(), cancellationToken);
+        return stored.ToDictionary(s => s.Key, s => Unwrap(s.Key, s.Value));
     }
 
     /// <summary>The customer's data key; null key when they have none, with <c>Destroyed</c> set when it was destroyed.</summary>
     public async Task<(byte[]? Key, bool Destroyed)> FindAsync(Guid customerId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT WrappedKey FROM CustomerKeys WHERE CustomerId = $id;";
-        select.Parameters.AddWithValue("$id", customerId.ToString());
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        var (exists, wrapped) = await ReadAsync(customerId, cancellationToken);
+        if (!exists)
         {
             return (null, false);
         }
 
-        return reader.IsDBNull(0) ? (null, true) : (Unwrap(customerId, (byte[])reader.GetValue(0)), false);
+        return wrapped is null ? (null, true) : (Unwrap(customerId, wrapped), false);
     }
 
     /// <summary>
     /// The data keys of many customers in one statement (a list export): customers without a key (never had data, or
-    /// erased) are simply absent. The ids go as one JSON parameter.
+    /// erased) are simply absent.
     /// </summary>
     public async Task<Dictionary<Guid, byte[]>> FindManyAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken = default)
     {
@@ -125,45 +72,51 @@ public sealed class CustomerKeyStore(string connectionString, PersonalDataKeys k
             return found;
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT CustomerId, WrappedKey FROM CustomerKeys WHERE WrappedKey IS NOT NULL AND CustomerId IN (SELECT value FROM json_each($ids));";
-        select.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(customerIds.Select(id => id.ToString())));
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var (id, wrapped) in await ReadManyAsync(customerIds, cancellationToken))
         {
-            var id = Guid.Parse(reader.GetString(0));
-            found[id] = Unwrap(id, (byte[])reader.GetValue(1));
+            found[id] = Unwrap(id, wrapped);
         }
 
         return found;
     }
 
     /// <summary>
-    /// Destroys the key: the wrapped bytes are overwritten (secure_delete) and the WAL checkpointed and truncated,
-    /// so neither file keeps a copy. Idempotent; returns false when there was no key left to destroy.
+    /// Destroys the key, leaving the tombstone, and makes the store's files forget the wrapped bytes. Idempotent (a
+    /// repeat scrubs again); returns false when there was no key left to destroy.
     /// </summary>
-    public async Task<bool> DestroyAsync(Guid customerId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var destroy = connection.CreateCommand();
-        destroy.CommandText = """
-            INSERT INTO CustomerKeys (CustomerId, WrappedKey, CreatedAt, DestroyedAt) VALUES ($id, NULL, $at, $at)
-            ON CONFLICT (CustomerId) DO UPDATE SET WrappedKey = NULL, DestroyedAt = $at WHERE WrappedKey IS NOT NULL;
-            """;
-        destroy.Parameters.AddWithValue("$id", customerId.ToString());
-        destroy.Parameters.AddWithValue("$at", time.GetUtcNow().ToUnixTimeMilliseconds());
-        var changed = await destroy.ExecuteNonQueryAsync(cancellationToken) > 0;
-        await SqliteForgetting.CheckpointAsync(connection, cancellationToken);
-        return changed;
-    }
+    public Task<bool> DestroyAsync(Guid customerId, CancellationToken cancellationToken = default) =>
+        DestroyAndForgetAsync(customerId, time.GetUtcNow(), cancellationToken);
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Stores the wrapped key unless the customer already has a row (a key or a tombstone).</summary>
+    protected abstract Task InsertIfAbsentAsync(Guid customerId, byte[] wrappedKey, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction, stores each wrapped key unless its customer already has a row, and returns the wrapped
+    /// key each customer now has (the one just stored or the older one); tombstones are left out.
+    /// </summary>
+    protected abstract Task<IReadOnlyDictionary<Guid, byte[]>> InsertManyIfAbsentAsync(
+        IReadOnlyList<(Guid CustomerId, byte[] WrappedKey)> candidates, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Whether the customer has a row, and its wrapped key (null for a tombstone).</summary>
+    protected abstract Task<(bool Exists, byte[]? WrappedKey)> ReadAsync(Guid customerId, CancellationToken cancellationToken);
+
+    /// <summary>The wrapped keys of those customers who have one, in one statement.</summary>
+    protected abstract Task<IReadOnlyList<(Guid CustomerId, byte[] WrappedKey)>> ReadManyAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the key with a tombstone (or writes one), then scrubs storage; true when a key was there.</summary>
+    protected abstract Task<bool> DestroyAndForgetAsync(Guid customerId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    private byte[] NewWrappedKey(Guid customerId)
     {
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "PRAGMA secure_delete=ON;", cancellationToken);
-        return connection;
+        var dataKey = RandomNumberGenerator.GetBytes(PersonalDataOptions.KeyLength);
+        try
+        {
+            return Wrap(customerId, dataKey);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
     }
 
     private byte[] Wrap(Guid customerId, byte[] dataKey) => AesGcmEnvelope.Seal(keys.Master, dataKey, customerId.ToByteArray());
@@ -172,11 +125,4 @@ public sealed class CustomerKeyStore(string connectionString, PersonalDataKeys k
         AesGcmEnvelope.Open(keys.Master, wrapped, customerId.ToByteArray())
         ?? throw new PersonalDataUnreadableException(
             $"Customer {customerId}'s key cannot be unwrapped: PersonalData:MasterKey is not the key the store was written with.");
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

@@ -17,17 +17,12 @@ public static class PersonalDataServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(PersonalDataOptions.Section).Get<PersonalDataOptions>() ?? new PersonalDataOptions();
         var database = DatabaseSettings.From(configuration, contentRoot);
-        if (database.Provider != DatabaseProvider.Sqlite)
-        {
-            // Refused rather than half-run: without its own key store, erasure could not promise that nothing stays readable.
-            throw new InvalidOperationException(
-                $"{DatabaseSettings.ProviderKey} is {database.Provider}, but the personal-data key store (ConnectionStrings:{KeyStoreOptions.ConnectionStringName}) " +
-                "and erasure's storage scrub run on SQLite only so far, so the app does not start on PostgreSQL yet: see docs/postgresql.md.");
-        }
-
         var keyStoreConnection = database.KeyStoreConnectionString;
         services.AddSingleton(_ => PersonalDataKeys.From(options));
-        services.AddSingleton(sp => new CustomerKeyStore(keyStoreConnection, sp.GetRequiredService<PersonalDataKeys>(), sp.GetRequiredService<TimeProvider>()));
+        // The key store sits on the same provider as the main database, in a database (or file) of its own.
+        services.AddSingleton<CustomerKeyStore>(sp => database.Provider == DatabaseProvider.PostgreSQL
+            ? new PostgreSqlCustomerKeyStore(keyStoreConnection, sp.GetRequiredService<PersonalDataKeys>(), sp.GetRequiredService<TimeProvider>())
+            : new SqliteCustomerKeyStore(keyStoreConnection, sp.GetRequiredService<PersonalDataKeys>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<ILedgerTextSealer, LedgerTextSealer>();
         services.AddSingleton<BlindIndex>();

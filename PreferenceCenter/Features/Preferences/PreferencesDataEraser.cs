@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Erasure;
 
@@ -19,5 +20,11 @@ public sealed class PreferencesDataEraser : ICustomerDataEraser
         var rules = await db.ContactRules.Where(r => r.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         await db.ChannelContacts.Where(r => r.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
         return $"answers={answers};feedback-comments={feedback};contact-rules={rules}";
+    }
+
+    public IEnumerable<IEntityType> ErasedFrom(AppDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return [db.Answers.EntityType, db.Feedback.EntityType, db.ContactRules.EntityType, db.ChannelContacts.EntityType];
     }
 }

@@ -20,6 +20,14 @@ public static class LifecycleMailFactory
     public static ServiceProvider Services(
         TestDatabase database, TimeProvider clock, IDictionary<string, string?>? settings = null, IDbContextFactory<AppDbContext>? factory = null)
     {
+        ArgumentNullException.ThrowIfNull(database);
+        return Services(factory ?? database, database.KeyStore, clock, settings);
+    }
+
+    /// <summary>The same on any main database and key store (PostgreSQL's included).</summary>
+    public static ServiceProvider Services(
+        IDbContextFactory<AppDbContext> factory, CustomerKeyStore keyStore, TimeProvider clock, IDictionary<string, string?>? settings = null)
+    {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["App:PublicBaseUrl"] = BaseUrl })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
@@ -28,9 +36,9 @@ public static class LifecycleMailFactory
         services.AddLedger();
         // After AddLedger, which registers the system clock: the last registration wins.
         services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton(factory ?? database);
+        services.AddSingleton(factory);
         // The database's own key store: sign-in addresses are sealed with the account's key (AccountSealer).
-        services.AddSingleton(database.KeyStore).AddSingleton(database.Protector).AddSingleton<AccountSealer>();
+        services.AddSingleton(keyStore).AddSingleton<PersonalDataProtector>().AddSingleton<AccountSealer>();
         // The app keeps its keys in the database (AddAppDatabase); one container's tokens need only its own keys.
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddJobs();
@@ -44,4 +52,7 @@ public static class LifecycleMailFactory
     }
 
     public static LifecycleMail Mail(TestDatabase database, TimeProvider clock) => Services(database, clock).GetRequiredService<LifecycleMail>();
+
+    public static LifecycleMail Mail(IDbContextFactory<AppDbContext> factory, CustomerKeyStore keyStore, TimeProvider clock) =>
+        Services(factory, keyStore, clock).GetRequiredService<LifecycleMail>();
 }

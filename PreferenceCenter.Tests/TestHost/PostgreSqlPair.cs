@@ -1,0 +1,40 @@
+using Npgsql;
+using PreferenceCenter.Features.PersonalData;
+
+namespace PreferenceCenter.Tests.TestHost;
+
+/// <summary>
+/// The app's two PostgreSQL databases for one test, as DatabaseSettings requires them: the migrated main database and
+/// the per-customer key store in a database of its own (created and initialised), both dropped at the end.
+/// </summary>
+public sealed class PostgreSqlPair : IAsyncDisposable
+{
+    private PostgreSqlPair(PostgreSqlTestDatabase main, PostgreSqlTestDatabase keys)
+    {
+        Main = main;
+        Keys = keys;
+        KeyStore = new PostgreSqlCustomerKeyStore(keys.ConnectionString, TestKeys.Keys, TimeProvider.System);
+    }
+
+    public PostgreSqlTestDatabase Main { get; }
+    public PostgreSqlTestDatabase Keys { get; }
+    public PostgreSqlCustomerKeyStore KeyStore { get; }
+
+    public static async Task<PostgreSqlPair> CreateAsync()
+    {
+        var pair = new PostgreSqlPair(await PostgreSqlTestDatabase.CreateAsync(), await PostgreSqlTestDatabase.CreateAsync(migrate: false));
+        await pair.KeyStore.InitializeAsync();
+        return pair;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await using (var pooled = new NpgsqlConnection(KeyStore.ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await Keys.DisposeAsync();
+        await Main.DisposeAsync();
+    }
+}
