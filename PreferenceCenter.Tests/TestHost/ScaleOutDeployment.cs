@@ -13,9 +13,11 @@ public sealed partial class ScaleOutDeployment : IAsyncDisposable
     private readonly Process script;
     private readonly string stopFile;
     private readonly Dictionary<string, int> instancePids;
+    private readonly string folder;
 
-    private ScaleOutDeployment(Process script, string stopFile, Uri url, Dictionary<string, int> instancePids, Uri[] instances, int postgresPort)
+    private ScaleOutDeployment(Process script, string stopFile, Uri url, Dictionary<string, int> instancePids, Uri[] instances, int postgresPort, string folder)
     {
+        this.folder = folder;
         this.script = script;
         this.stopFile = stopFile;
         this.instancePids = instancePids;
@@ -104,7 +106,8 @@ public sealed partial class ScaleOutDeployment : IAsyncDisposable
         Uri Instance(string name) => new($"http://127.0.0.1:{match.Groups[name].Value}/");
         return new ScaleOutDeployment(
             script, stopFile, new Uri(match.Groups["url"].Value), new() { ["app1"] = pids[0], ["app2"] = pids[1] },
-            [Instance("app1"), Instance("app2")], int.Parse(match.Groups["pg"].Value, System.Globalization.CultureInfo.InvariantCulture));
+            [Instance("app1"), Instance("app2")], int.Parse(match.Groups["pg"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            LogsLine().Match(output.ToString()).Groups["folder"].Value);
     }
 
     /// <summary>Ends an instance the hard way (SIGKILL): whatever it held in memory, its circuits included, is gone.</summary>
@@ -113,6 +116,39 @@ public sealed partial class ScaleOutDeployment : IAsyncDisposable
         using var process = Process.GetProcessById(instancePids[instance]);
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
+    }
+
+    /// <summary>What went wrong, for a failing test's message: the warnings and errors each instance logged.</summary>
+    public string Problems()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var instance in instancePids.Keys)
+        {
+            var log = Path.Combine(folder, $"{instance}.log");
+            var lines = File.Exists(log) ? File.ReadAllLines(log) : [];
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"--- {instance} ({lines.Length} lines logged), its last warnings and errors:");
+            var problems = lines.Select((line, i) => (line, i)).Where(x => x.line.StartsWith("warn:", StringComparison.Ordinal) || x.line.StartsWith("fail:", StringComparison.Ordinal) || x.line.StartsWith("crit:", StringComparison.Ordinal)).TakeLast(5);
+            foreach (var (_, i) in problems)
+            {
+                text.AppendJoin('\n', lines.Skip(i).Take(8)).AppendLine();
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Runs <paramref name="test"/>; if it fails, the failure says what the instances logged.</summary>
+    public async Task WithProblemsOnFailureAsync(Func<Task> test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        try
+        {
+            await test();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}\n{Problems()}\n{e.StackTrace}");
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -130,6 +166,9 @@ public sealed partial class ScaleOutDeployment : IAsyncDisposable
         File.Delete(stopFile);
         script.Dispose();
     }
+
+    [GeneratedRegex(@"\(logs in (?<folder>\S+)\)")]
+    private static partial Regex LogsLine();
 
     [GeneratedRegex(@"^READY (?<url>\S+) app1=(?<app1>\d+) app2=(?<app2>\d+) postgres=(?<pg>\d+) pids=(?<pids>[\d ]+)$")]
     private static partial Regex ReadyLine();

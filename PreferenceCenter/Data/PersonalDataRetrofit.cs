@@ -21,7 +21,7 @@ public sealed class PersonalDataRetrofit(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.BeginWriteAsync(cancellationToken);
-        var legacyUsers = await db.Users.Where(u => u.NormalizedEmail!.Contains('@') || u.NormalizedUserName!.Contains('@')).ToListAsync(cancellationToken);
+        var legacyUsers = await db.Users.Where(u => EF.Functions.Like(u.NormalizedEmail!, "%@%") || EF.Functions.Like(u.NormalizedUserName!, "%@%")).ToListAsync(cancellationToken);
         foreach (var user in legacyUsers)
         {
             user.NormalizedEmail = normalizer.NormalizeEmail(await accounts.OpenAsync(user.Id, user.Email, cancellationToken));
@@ -54,7 +54,7 @@ public sealed class PersonalDataRetrofit(
     /// <summary>Last, since the steps above read the plain values: a sealed value never holds an <c>@</c>, a plain address always does.</summary>
     private async Task SealSignInsAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var plain = await db.Users.Where(u => u.UserName!.Contains('@') || u.Email!.Contains('@')).ToListAsync(cancellationToken);
+        var plain = await db.Users.Where(u => EF.Functions.Like(u.UserName!, "%@%") || EF.Functions.Like(u.Email!, "%@%")).ToListAsync(cancellationToken);
         foreach (var user in plain)
         {
             user.UserName = await accounts.SealAsync(user.Id, user.UserName, cancellationToken);

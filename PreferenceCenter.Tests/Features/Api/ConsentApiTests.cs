@@ -35,6 +35,22 @@ public sealed class ConsentApiTests(ApiAppFixture app) : IClassFixture<ApiAppFix
     }
 
     [Fact]
+    public async Task Write_WithdrawingAConsentNeverGiven_AnswersNotGivenAndWritesNothing()
+    {
+        var customer = await app.CustomerAsync();
+        var key = await app.KeyAsync(ApiScopes.ConsentsWrite);
+        var entries = (await app.LedgerAsync(customer.Id)).Count;
+
+        using var response = await app.Http(key).PostAsJsonAsync($"api/v1/customers/{customer.Reference}/consents",
+            new { purpose = "marketing", channel = "phone", granted = false, evidence = Evidence });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var consent = await ApiAppFixture.JsonAsync<ApiConsent>(response);
+        Assert.Equal(("marketing", "phone", "not-given", null, 0), (consent.Purpose, consent.Channel, consent.State, consent.Since, consent.Version));
+        Assert.Equal(entries, (await app.LedgerAsync(customer.Id)).Count);
+    }
+
+    [Fact]
     public async Task Write_TheCustomersHistoryNamesTheSystemInPlainWords()
     {
         var customer = await app.CustomerAsync();

@@ -65,8 +65,10 @@ public static class ConsentEndpoints
             Actor.ApiClient(http.User.GetApiClientId()!.Value), ChangeSource.Api, valid.Evidence), cancellationToken);
         return result switch
         {
+            // A withdrawal of a consent never given succeeds and writes nothing, so there may be no row to show.
             { Succeeded: true } => TypedResults.Ok((await reader.ReadAsync(customer.Id, cancellationToken))
-                .First(c => c.Purpose == purpose && c.Channel == ApiNames.Of(valid.Channel))),
+                .FirstOrDefault(c => c.Purpose == purpose && c.Channel == ApiNames.Of(valid.Channel))
+                ?? new ApiConsent(purpose, ApiNames.Of(valid.Channel), ConsentRules.StateLabel(null, time.GetUtcNow()), null, null, null, 0)),
             { Problem: ConsentProblem.UnknownPurpose or ConsentProblem.NotBasedOnConsent } =>
                 TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["purpose"] = [result.Message!] }),
             { Problem: ConsentProblem.NotOfferedOnChannel or ConsentProblem.UnknownChannel } =>
