@@ -61,6 +61,9 @@ if (ImportCatalogCommand.IsRequested(args))
 }
 
 app.UseTrustedProxies();
+// Outermost after the proxy step: a database that is away is a 503 and a page that needs no database, in every environment.
+app.UseRequestLocalization();
+app.UseMiddleware<DatabaseUnavailableResponses>();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -71,7 +74,6 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseRequestLocalization();
 app.UseMiddleware<RequestBodyGuard>();
 app.UseMiddleware<ApiProblemResponses>();
 app.UseAuthentication();

@@ -118,6 +118,38 @@ public sealed partial class ScaleOutDeployment : IAsyncDisposable
         process.WaitForExit();
     }
 
+    /// <summary>The folder the deployment's email goes to (the instances' pickup folder).</summary>
+    public string MailFolder => Path.Combine(folder, "mail");
+
+    /// <summary>Stops the deployment's PostgreSQL (fast shutdown: open sessions are cut), as an outage would.</summary>
+    public Task StopDatabaseAsync() => PgCtlAsync("-m", "fast", "stop");
+
+    /// <summary>Starts it again with the settings the script gave it.</summary>
+    public Task StartDatabaseAsync() => PgCtlAsync(
+        "-l", Path.Combine(folder, "postgresql.log"), "-w", "-t", "60",
+        "-o", $"-c listen_addresses=127.0.0.1 -p {PostgresPort} -k {folder} -c max_connections=200", "start");
+
+    private async Task PgCtlAsync(params string[] arguments)
+    {
+        var bin = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+            .OrderBy(d => Version.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : new Version(0, 0)).Last();
+        string[] pgCtl = [Path.Combine(bin, "pg_ctl"), "-D", Path.Combine(folder, "pg"), .. arguments];
+        // PostgreSQL refuses to run as root; the script ran it as the postgres user, and so must this.
+        var start = Environment.UserName == "root"
+            ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", .. pgCtl])
+            : new ProcessStartInfo(pgCtl[0], pgCtl[1..]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pg_ctl {string.Join(' ', arguments)} failed: {await output}{await errors}");
+        }
+    }
+
     /// <summary>What went wrong, for a failing test's message: the warnings and errors each instance logged.</summary>
     public string Problems()
     {

@@ -35,9 +35,10 @@ public sealed class TwoInstancesJourneyTests(BrowserFixture browser)
     private async Task BurstAsync(ScaleOutDeployment deployment)
     {
         const int PerInstance = 1_000;
-        var key = await NewApiKeyAsync(deployment);
-        var reference = await CustomerReferenceAsync(deployment);
-        var before = await ApiEntriesAsync(deployment);
+        var sessions = new ScaleOutSessions(browser, deployment);
+        var key = await sessions.NewApiKeyAsync("burst sender");
+        var reference = await sessions.CustomerReferenceAsync();
+        var before = await ScaleOutSessions.ApiEntriesAsync(deployment);
 
         // Every cell the demo catalog offers outside email (email marketing waits for the customer's double opt-in).
         (string Purpose, string Channel)[] cells =
@@ -76,12 +77,12 @@ public sealed class TwoInstancesJourneyTests(BrowserFixture browser)
         }
 
         Assert.All(answers, status => Assert.Contains(status, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
-        var written = await ApiEntriesAsync(deployment) - before;
+        var written = await ScaleOutSessions.ApiEntriesAsync(deployment) - before;
         Assert.InRange(written, 1, answers.Count(a => a == HttpStatusCode.OK));
-        var (exitCode, output) = await VerifyLedgerAsync(deployment);
+        var (exitCode, output) = await ScaleOutSessions.VerifyLedgerAsync(deployment);
         Assert.True(exitCode == 0, output);
         Assert.StartsWith("Ledger verified: all ", output, StringComparison.Ordinal);
-        Assert.Equal(await LedgerCountAsync(deployment), long.Parse(output.Split("all ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(await ScaleOutSessions.LedgerCountAsync(deployment), long.Parse(output.Split("all ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [PostgreSqlFact]
@@ -93,13 +94,8 @@ public sealed class TwoInstancesJourneyTests(BrowserFixture browser)
 
     private async Task FailoverAsync(ScaleOutDeployment deployment)
     {
-        var page = await browser.NewPageAsync();
+        var page = await new ScaleOutSessions(browser, deployment).SignedInAsync(DemoCustomer.Email, DemoCustomer.Password);
         await using var context = page.Context;
-        await page.GotoAsync(new Uri(deployment.Url, "Account/Login").AbsoluteUri);
-        await page.GetByLabel(AccountText.Get("Field.Email", "en"), new() { Exact = true }).FillAsync(DemoCustomer.Email);
-        await page.GetByLabel(AccountText.Get("Field.Password", "en"), new() { Exact = true }).FillAsync(DemoCustomer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = AccountText.Get("Login.Submit", "en"), Exact = true }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
 
         await page.GotoAsync(new Uri(deployment.Url, "preferences").AbsoluteUri);
         var first = page.GetByRole(AriaRole.Switch, new() { Name = First, Exact = true });
@@ -135,71 +131,5 @@ public sealed class TwoInstancesJourneyTests(BrowserFixture browser)
         await page.ReloadAsync();
         await Expect(first).ToBeCheckedAsync(new() { Checked = !firstWas, Timeout = 30_000 });
         await Expect(second).ToBeCheckedAsync(new() { Checked = !secondWas });
-    }
-    private async Task<string> NewApiKeyAsync(ScaleOutDeployment deployment)
-    {
-        var page = await SignedInAsync(deployment, DemoOfficer.Email, DemoOfficer.Password);
-        await using var context = page.Context;
-        await page.GotoAsync(new Uri(deployment.Url, "admin/api-clients").AbsoluteUri);
-        await Expect(page.Locator("#client-name")).ToBeEnabledAsync(new() { Timeout = 30_000 });
-        await page.Locator("#client-name").FillAsync("burst sender");
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "consents:write — may record consents gathered elsewhere, with evidence" }).CheckAsync();
-        await page.Locator("#client-limit").FillAsync("1000000");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create the client" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("burst sender was created. Copy its key below.");
-        return await page.Locator("#new-key").InputValueAsync();
-    }
-
-    private async Task<string> CustomerReferenceAsync(ScaleOutDeployment deployment)
-    {
-        var page = await SignedInAsync(deployment, DemoCustomer.Email, DemoCustomer.Password);
-        await using var context = page.Context;
-        await page.GotoAsync(new Uri(deployment.Url, "my-data").AbsoluteUri);
-        return (await page.Locator("dt:text-is('Customer reference') + dd").InnerTextAsync()).Trim();
-    }
-
-    private async Task<IPage> SignedInAsync(ScaleOutDeployment deployment, string email, string password)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(deployment.Url, "Account/Login").AbsoluteUri);
-        await page.GetByLabel(AccountText.Get("Field.Email", "en"), new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel(AccountText.Get("Field.Password", "en"), new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = AccountText.Get("Login.Submit", "en"), Exact = true }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
-        return page;
-    }
-
-    // Entries whose actor is an API client (ActorKind.ApiClient), read straight from the deployment's database.
-    private static async Task<long> ApiEntriesAsync(ScaleOutDeployment deployment) =>
-        await ScalarAsync(deployment, $"SELECT count(*) FROM \"LedgerEntries\" WHERE \"ActorKind\" = {(int)PreferenceCenter.Features.Common.ActorKind.ApiClient}");
-
-    private static Task<long> LedgerCountAsync(ScaleOutDeployment deployment) => ScalarAsync(deployment, "SELECT count(*) FROM \"LedgerEntries\"");
-
-    private static async Task<long> ScalarAsync(ScaleOutDeployment deployment, string sql)
-    {
-        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={deployment.PostgresPort};Database=preferencecenter;Username=postgres");
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<(int ExitCode, string Output)> VerifyLedgerAsync(ScaleOutDeployment deployment)
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(RepositoryPaths.App, "bin", configuration, "net10.0", "PreferenceCenter.dll"), "verify-ledger"])
-        {
-            WorkingDirectory = RepositoryPaths.App, RedirectStandardOutput = true, RedirectStandardError = true,
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Logging__LogLevel__Default"] = "Warning" },
-        };
-        foreach (var (name, value) in deployment.DatabaseEnvironment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, (await output).Trim() + (await errors).Trim());
     }
 }

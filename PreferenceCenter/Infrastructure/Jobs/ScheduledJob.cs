@@ -54,6 +54,10 @@ public abstract partial class ScheduledJob(DatabaseLease lease, TimeProvider tim
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 LogBatchFailed(logger, e, Name);
+                if (PreferenceCenter.Data.DatabaseOutage.IsOutage(e))
+                {
+                    PreferenceCenter.Data.DatabaseOutage.ForgetPooledConnections();
+                }
             }
         }
         while (await WaitAsync(timer, stoppingToken));

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using Npgsql;
+using PreferenceCenter.Tests.EndToEnd.Pages;
+using PreferenceCenter.Tests.TestHost;
+using static Microsoft.Playwright.Assertions;
+
+namespace PreferenceCenter.Tests.EndToEnd.ScaleOut;
+
+/// <summary>What the scale-out journeys do through the balancer (sign in, an API key, the demo customer's reference) and read from its database.</summary>
+public sealed class ScaleOutSessions(BrowserFixture browser, ScaleOutDeployment deployment)
+{
+    public async Task<string> NewApiKeyAsync(string name)
+    {
+        var page = await SignedInAsync(DemoOfficer.Email, DemoOfficer.Password);
+        await using var context = page.Context;
+        await page.GotoAsync(new Uri(deployment.Url, "admin/api-clients").AbsoluteUri);
+        await Expect(page.Locator("#client-name")).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await page.Locator("#client-name").FillAsync(name);
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "consents:write — may record consents gathered elsewhere, with evidence" }).CheckAsync();
+        await page.Locator("#client-limit").FillAsync("1000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the client" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"{name} was created. Copy its key below.");
+        return await page.Locator("#new-key").InputValueAsync();
+    }
+
+    public async Task<string> CustomerReferenceAsync()
+    {
+        var page = await SignedInAsync(DemoCustomer.Email, DemoCustomer.Password);
+        await using var context = page.Context;
+        await page.GotoAsync(new Uri(deployment.Url, "my-data").AbsoluteUri);
+        return (await page.Locator("dt:text-is('Customer reference') + dd").InnerTextAsync()).Trim();
+    }
+
+    public async Task<IPage> SignedInAsync(string email, string password)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(deployment.Url, "Account/Login").AbsoluteUri);
+        await page.GetByLabel(AccountText.Get("Field.Email", "en"), new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel(AccountText.Get("Field.Password", "en"), new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = AccountText.Get("Login.Submit", "en"), Exact = true }).ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+        return page;
+    }
+
+    // Entries whose actor is an API client (ActorKind.ApiClient), read straight from the deployment's database.
+    public static async Task<long> ApiEntriesAsync(ScaleOutDeployment deployment) =>
+        await ScalarAsync(deployment, $"SELECT count(*) FROM \"LedgerEntries\" WHERE \"ActorKind\" = {(int)PreferenceCenter.Features.Common.ActorKind.ApiClient}");
+
+    public static Task<long> LedgerCountAsync(ScaleOutDeployment deployment) => ScalarAsync(deployment, "SELECT count(*) FROM \"LedgerEntries\"");
+
+    // Unpooled: a test may restart the server between two reads.
+    private static async Task<long> ScalarAsync(ScaleOutDeployment deployment, string sql)
+    {
+        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={deployment.PostgresPort};Database=preferencecenter;Username=postgres;Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static async Task<(int ExitCode, string Output)> VerifyLedgerAsync(ScaleOutDeployment deployment)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(RepositoryPaths.App, "bin", configuration, "net10.0", "PreferenceCenter.dll"), "verify-ledger"])
+        {
+            WorkingDirectory = RepositoryPaths.App, RedirectStandardOutput = true, RedirectStandardError = true,
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Logging__LogLevel__Default"] = "Warning" },
+        };
+        foreach (var (name, value) in deployment.DatabaseEnvironment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, (await output).Trim() + (await errors).Trim());
+    }
+}
