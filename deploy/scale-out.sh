@@ -95,7 +95,7 @@ start_instance app1 "$app1_port"; wait_healthy app1 "$app1_port"
 echo "Instance app2 on 127.0.0.1:$app2_port ..."
 start_instance app2 "$app2_port"; wait_healthy app2 "$app2_port"
 
-sed -e "s/@LB_PORT@/$lb_port/" -e "s/@APP1_PORT@/$app1_port/" -e "s/@APP2_PORT@/$app2_port/" \
+sed -e "s/@LB_PORT@/$lb_port/" -e "s/@APP1_PORT@/$app1_port/" -e "s/@APP2_PORT@/$app2_port/" -e "s|@DEPLOY_DIR@|$repo/deploy|" \
   "$repo/deploy/haproxy.cfg" >"$work/haproxy.cfg"
 "$haproxy_bin" -c -q -f "$work/haproxy.cfg"
 "$haproxy_bin" -db -f "$work/haproxy.cfg" >"$work/haproxy.log" 2>&1 &

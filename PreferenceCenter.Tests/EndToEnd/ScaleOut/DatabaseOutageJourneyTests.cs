@@ -52,6 +52,22 @@ public sealed class DatabaseOutageJourneyTests(BrowserFixture browser)
                 Assert.Contains("Nothing was written.", await write.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             }
 
+            // Through the balancer the customer reads the same words, from an instance or, once both fail their
+            // health checks, from HAProxy's own error page (deploy/503.http).
+            using (var http = new HttpClient { BaseAddress = deployment.Url })
+            {
+                await UntilAsync(async () =>
+                {
+                    using var answer = await http.GetAsync(new Uri("privacy", UriKind.Relative));
+                    var html = await answer.Content.ReadAsStringAsync();
+                    Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+                    Assert.Contains("<h1>We cannot reach our records right now</h1>", html, StringComparison.Ordinal);
+                    Assert.NotNull(answer.Headers.RetryAfter);
+                    // HAProxy's page carries all three languages; an instance's, the reader's one.
+                    return html.Contains("<p lang=\"it\">", StringComparison.Ordinal);
+                }, "the balancer's own 503 page");
+            }
+
             await deployment.StartDatabaseAsync();
             var mailBefore = Directory.GetFiles(deployment.MailFolder, "*.eml").Length;
             foreach (var instance in deployment.Instances)
