@@ -1,4 +1,11 @@
 using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PreferenceCenter.Data;
+using PreferenceCenter.Features.Messaging.Links;
+using PreferenceCenter.Features.PersonalData;
 using Microsoft.Playwright;
 using Npgsql;
 using PreferenceCenter.Tests.EndToEnd.Pages;
@@ -10,6 +17,7 @@ namespace PreferenceCenter.Tests.EndToEnd.ScaleOut;
 /// <summary>What the scale-out journeys do through the balancer (sign in, an API key, the demo customer's reference) and read from its database.</summary>
 public sealed class ScaleOutSessions(BrowserFixture browser, ScaleOutDeployment deployment)
 {
+    /// <summary>An API client with consents:write and consents:read, made by the demo officer on /admin/api-clients; its key.</summary>
     public async Task<string> NewApiKeyAsync(string name)
     {
         var page = await SignedInAsync(DemoOfficer.Email, DemoOfficer.Password);
@@ -18,6 +26,7 @@ public sealed class ScaleOutSessions(BrowserFixture browser, ScaleOutDeployment 
         await Expect(page.Locator("#client-name")).ToBeEnabledAsync(new() { Timeout = 30_000 });
         await page.Locator("#client-name").FillAsync(name);
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "consents:write — may record consents gathered elsewhere, with evidence" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "consents:read — may read a customer’s consents by reference" }).CheckAsync();
         await page.Locator("#client-limit").FillAsync("1000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the client" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"{name} was created. Copy its key below.");
@@ -46,6 +55,9 @@ public sealed class ScaleOutSessions(BrowserFixture browser, ScaleOutDeployment 
     // Entries whose actor is an API client (ActorKind.ApiClient), read straight from the deployment's database.
     public static async Task<long> ApiEntriesAsync(ScaleOutDeployment deployment) =>
         await ScalarAsync(deployment, $"SELECT count(*) FROM \"LedgerEntries\" WHERE \"ActorKind\" = {(int)PreferenceCenter.Features.Common.ActorKind.ApiClient}");
+
+    public static Task<long> OneClickEntriesAsync(ScaleOutDeployment deployment) =>
+        ScalarAsync(deployment, $"SELECT count(*) FROM \"LedgerEntries\" WHERE \"Source\" = {(int)PreferenceCenter.Features.Common.ChangeSource.OneClickUnsubscribe}");
 
     public static Task<long> LedgerCountAsync(ScaleOutDeployment deployment) => ScalarAsync(deployment, "SELECT count(*) FROM \"LedgerEntries\"");
 
@@ -76,5 +88,41 @@ public sealed class ScaleOutSessions(BrowserFixture browser, ScaleOutDeployment 
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         return (process.ExitCode, (await output).Trim() + (await errors).Trim());
+    }
+
+    /// <summary>
+    /// The links the deployment's emails would carry, made as the instances make them: Data Protection with the key
+    /// ring in the deployment's database, sealed under the development master key (the repository's settings file).
+    /// </summary>
+    public static ServiceProvider LinkServices(ScaleOutDeployment deployment)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "appsettings.Development.json")));
+        var keys = settings.RootElement.GetProperty("PersonalData");
+        var environment = deployment.DatabaseEnvironment;
+        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
+        services.AddAppDatabase(new DatabaseSettings(
+            DatabaseProvider.PostgreSQL, environment["ConnectionStrings__PreferenceCenter"], environment["ConnectionStrings__PersonalDataKeys"]));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        services.AddSingleton(PersonalDataKeys.From(new PersonalDataOptions
+        {
+            MasterKey = keys.GetProperty("MasterKey").GetString(),
+            BlindIndexKey = keys.GetProperty("BlindIndexKey").GetString(),
+            SuppressionKey = keys.GetProperty("SuppressionKey").GetString(),
+        }));
+        services.AddKeyRingSealing();
+        services.AddSingleton<LinkTokens>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The demo customer's id, read from the deployment's database by their reference.</summary>
+    public static async Task<Guid> CustomerIdAsync(ScaleOutDeployment deployment, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={deployment.PostgresPort};Database=preferencecenter;Username=postgres;Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT \"Id\" FROM \"Customers\" WHERE \"Reference\" = @reference", connection);
+        command.Parameters.AddWithValue("reference", reference);
+        return (Guid)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -2,7 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Messaging.Links;
 using Npgsql;
 using PreferenceCenter.Tests.EndToEnd.Pages;
 using PreferenceCenter.Tests.TestHost;
@@ -20,6 +24,13 @@ public sealed class TwoInstancesJourneyTests(BrowserFixture browser)
 {
     private const string First = "Sharing with Northwind Travel by email";
     private const string Second = "Sharing with Contoso Insurance by email";
+
+    // Every cell the demo catalog offers outside email (email marketing waits for the customer's double opt-in).
+    private static readonly (string Purpose, string Channel)[] Cells =
+    [
+        ("marketing", "sms"), ("marketing", "phone"), ("marketing", "push"), ("marketing", "post"),
+        ("profiling", "push"), ("sharing-northwind", "phone"), ("sharing-contoso", "post"),
+    ];
 
     /// <summary>
     /// A sending system's burst split across both instances, each change racing the others for the ledger's tail:
@@ -40,12 +51,7 @@ public sealed class TwoInstancesJourneyTests(BrowserFixture browser)
         var reference = await sessions.CustomerReferenceAsync();
         var before = await ScaleOutSessions.ApiEntriesAsync(deployment);
 
-        // Every cell the demo catalog offers outside email (email marketing waits for the customer's double opt-in).
-        (string Purpose, string Channel)[] cells =
-        [
-            ("marketing", "sms"), ("marketing", "phone"), ("marketing", "push"), ("marketing", "post"),
-            ("profiling", "push"), ("sharing-northwind", "phone"), ("sharing-contoso", "post"),
-        ];
+        var cells = Cells;
         using var gate = new SemaphoreSlim(16);
         var clients = deployment.Instances.Select(instance =>
         {
@@ -83,6 +89,71 @@ public sealed class TwoInstancesJourneyTests(BrowserFixture browser)
         Assert.True(exitCode == 0, output);
         Assert.StartsWith("Ledger verified: all ", output, StringComparison.Ordinal);
         Assert.Equal(await ScaleOutSessions.LedgerCountAsync(deployment), long.Parse(output.Split("all ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// RFC 8058 one-click unsubscribes for seven of the customer's consents, each sent eight times (a mailbox provider
+    /// retrying) split across both instances at once: every answer is 200, every consent ends withdrawn, each by
+    /// exactly one ledger entry, and the ledger verifies.
+    /// </summary>
+    [PostgreSqlFact]
+    public async Task One_click_unsubscribes_sent_to_both_instances_at_once_are_all_durable_and_counted_once()
+    {
+        await using var deployment = await ScaleOutDeployment.StartAsync();
+        await deployment.WithProblemsOnFailureAsync(() => OneClickAsync(deployment));
+    }
+
+    private async Task OneClickAsync(ScaleOutDeployment deployment)
+    {
+        var sessions = new ScaleOutSessions(browser, deployment);
+        var key = await sessions.NewApiKeyAsync("one-click setup");
+        var reference = await sessions.CustomerReferenceAsync();
+        var customerId = await ScaleOutSessions.CustomerIdAsync(deployment, reference);
+        using var api = new HttpClient { BaseAddress = deployment.Url };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        foreach (var (purpose, channel) in Cells)
+        {
+            using var granted = await api.PostAsJsonAsync($"api/v1/customers/{reference}/consents", new
+            {
+                purpose, channel, granted = true,
+                evidence = new { capturedAt = DateTimeOffset.UtcNow.AddMinutes(-1), collectionPoint = "one-click setup", noticeVersion = 1 },
+            });
+            Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        }
+
+        var oneClickBefore = await ScaleOutSessions.OneClickEntriesAsync(deployment);
+        string[] tokens;
+        await using (var links = ScaleOutSessions.LinkServices(deployment))
+        {
+            var make = links.GetRequiredService<LinkTokens>();
+            tokens = [.. Cells.Select(cell => make.Create(LinkPurpose.Unsubscribe, customerId, cell.Purpose, Enum.Parse<Channel>(cell.Channel, ignoreCase: true), TimeSpan.FromDays(1)))];
+        }
+
+        var instances = deployment.Instances.Select(instance => new HttpClient { BaseAddress = instance }).ToArray();
+        var answers = await Task.WhenAll(tokens.SelectMany(token => Enumerable.Range(0, 8).Select(async i =>
+        {
+            using var form = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
+            using var response = await instances[i % 2].PostAsync($"u/{token}", form);
+            return response.StatusCode;
+        })));
+        foreach (var instance in instances)
+        {
+            instance.Dispose();
+        }
+
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        var consents = await api.GetFromJsonAsync<JsonElement>($"api/v1/customers/{reference}/consents");
+        foreach (var (purpose, channel) in Cells)
+        {
+            var state = consents.GetProperty("consents").EnumerateArray()
+                .Single(c => c.GetProperty("purpose").GetString() == purpose && c.GetProperty("channel").GetString() == channel)
+                .GetProperty("state").GetString();
+            Assert.True(state == "withdrawn", $"{purpose} by {channel} is {state}");
+        }
+
+        Assert.Equal(oneClickBefore + Cells.Length, await ScaleOutSessions.OneClickEntriesAsync(deployment));
+        var (exitCode, output) = await ScaleOutSessions.VerifyLedgerAsync(deployment);
+        Assert.True(exitCode == 0, output);
     }
 
     [PostgreSqlFact]
