@@ -66,7 +66,7 @@ public class AppHost : WebApplicationFactory<Program>
     /// <summary>The per-customer key store, a database apart from <see cref="ConnectionString"/>.</summary>
     public string KeyStoreConnectionString { get; }
 
-    /// <summary>The SQLite file (SQLite only: tests that read it are <see cref="SqliteOnlyFactAttribute"/>).</summary>
+    /// <summary>The SQLite file (SQLite only; <see cref="OpenConnectionAsync"/> reaches either store).</summary>
     public string DatabasePath { get; }
 
     /// <summary>The per-customer key store, a file apart from <see cref="DatabasePath"/>.</summary>
