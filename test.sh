@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test (xunit, bUnit, Playwright end-to-end) and ends with one line: "N passed, N failed, N skipped".
+# Runs every test (xunit, bUnit, Playwright end-to-end), then the end-to-end tests again with the app on PostgreSQL,
+# and ends with one line for both passes: "N passed, N failed, N skipped" (FAILED lines name the provider).
 # On a fresh Debian machine it first installs what the tests need: Chromium (Playwright never downloads a
 # browser here), aiosmtpd (a real SMTP server on loopback for the email tests), PostgreSQL (a throw-away
 # cluster for the tests of the second store, PC_TEST_POSTGRES) and HAProxy (the two-instance tests).
@@ -56,26 +57,56 @@ results=TestResults
 rm -rf "$results"
 dotnet test PreferenceCenter.sln --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
 status=$?
-
-trx=$(find "$results" -name '*.trx' 2>/dev/null | head -n 1)
+trx=$(find "$results" -maxdepth 1 -name '*.trx' 2>/dev/null | head -n 1)
 if [ -z "$trx" ]; then
   echo "No test results were written (the build probably failed)."
   echo "0 passed, 1 failed"
   exit 1
 fi
-counter() { grep -o "<Counters [^>]*" "$trx" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
-total=$(counter total); executed=$(counter executed); passed=$(counter passed); failed=$(counter failed)
-skipped=$((total - executed))
-# CI shows only the end of the output, so name each failing test and its first message line there.
-if [ "${failed:-0}" -gt 0 ]; then
-  /usr/bin/python3 - "$trx" <<'PY'
+runs=("$trx|${PC_TEST_PROVIDER:-Sqlite}")
+
+# Second pass: the end-to-end tests again with the app on PostgreSQL (PC_TEST_PROVIDER, TestHost/AppHost), within the
+# caller's filter if any (results in TestResults/postgresql). Left out: tests that start no app host on the chosen
+# store (the command line, input bounds, the page list) and the two-instance tests, which run on PostgreSQL already.
+if [ -z "${PC_TEST_PROVIDER:-}" ] || [ "${PC_TEST_PROVIDER,,}" = sqlite ]; then
+  pg_filter="FullyQualifiedName~EndToEnd&FullyQualifiedName!~EndToEnd.ScaleOut&FullyQualifiedName!~EndToEnd.CommandLineTests&FullyQualifiedName!~EndToEnd.HostileInput.InputBoundsTests&FullyQualifiedName!~EndToEnd.EveryPageIsScannedTests"
+  pg_args=(); user_filter=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --filter) user_filter="${2:-}"; shift 2 || shift ;;
+      --filter=*) user_filter="${1#--filter=}"; shift ;;
+      --no-build) shift ;;
+      *) pg_args+=("$1"); shift ;;
+    esac
+  done
+  [ -n "$user_filter" ] && pg_filter="($user_filter)&($pg_filter)"
+  echo "Second pass: the end-to-end tests with the app on PostgreSQL ..."
+  PC_TEST_PROVIDER=PostgreSQL dotnet test PreferenceCenter.sln --no-build --filter "$pg_filter" --logger "trx;LogFileName=results.trx" \
+    --logger "console;verbosity=normal" --results-directory "$results/postgresql" "${pg_args[@]}"
+  pg_status=$?
+  pg_trx=$(find "$results/postgresql" -maxdepth 1 -name '*.trx' 2>/dev/null | head -n 1)
+  # No results and no error: the caller's filter matched no end-to-end test.
+  [ -n "$pg_trx" ] && runs+=("$pg_trx|PostgreSQL")
+  [ "$pg_status" -ne 0 ] && status=$pg_status
+fi
+
+counter() { grep -o "<Counters [^>]*" "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]*'; }
+passed=0; failed=0; skipped=0
+for run in "${runs[@]}"; do
+  file="${run%|*}"; provider="${run#*|}"
+  total=$(counter "$file" total); executed=$(counter "$file" executed); run_failed=$(counter "$file" failed)
+  passed=$((passed + $(counter "$file" passed))); failed=$((failed + run_failed)); skipped=$((skipped + total - executed))
+  # CI shows only the end of the output, so name each failing test, its provider and its first message line there.
+  if [ "${run_failed:-0}" -gt 0 ]; then
+    /usr/bin/python3 - "$file" "$provider" <<'PY'
 import sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
     message = r.findtext(".//t:Message", default="", namespaces=ns).strip().splitlines()
-    print(f"FAILED {r.get('testName')}: {message[0][:300] if message else ''}")
+    print(f"FAILED [{sys.argv[2]}] {r.get('testName')}: {message[0][:300] if message else ''}")
 PY
-fi
+  fi
+done
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1   # a crash that reported no failing test still fails
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

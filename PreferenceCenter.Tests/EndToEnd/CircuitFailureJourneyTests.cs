@@ -1,8 +1,9 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Tests.EndToEnd.Pages;
@@ -40,14 +41,20 @@ public sealed partial class CircuitFailureJourneyTests(AppHost app, BrowserFixtu
 
         // The store refuses this customer's next consent write, as a failing disk would: the service throws, nothing
         // catches it, and Blazor ends the circuit.
-        await using (var store = await OpenStoreAsync())
+        await using (var store = await app.OpenConnectionAsync())
         {
-            await ExecuteAsync(store, $"""
-                CREATE TRIGGER CircuitFault_Insert BEFORE INSERT ON Consents WHEN upper(NEW.CustomerId) = '{customerId.ToString().ToUpperInvariant()}'
-                BEGIN SELECT RAISE(ABORT, 'simulated store fault'); END;
-                CREATE TRIGGER CircuitFault_Update BEFORE UPDATE ON Consents WHEN upper(NEW.CustomerId) = '{customerId.ToString().ToUpperInvariant()}'
-                BEGIN SELECT RAISE(ABORT, 'simulated store fault'); END;
-                """);
+            await ExecuteAsync(store, app.Provider == DatabaseProvider.PostgreSQL
+                ? $"""
+                    CREATE FUNCTION circuit_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated store fault'; END $$;
+                    CREATE TRIGGER circuit_fault BEFORE INSERT OR UPDATE ON "Consents" FOR EACH ROW
+                    WHEN (NEW."CustomerId" = '{customerId}') EXECUTE FUNCTION circuit_fault();
+                    """
+                : $"""
+                    CREATE TRIGGER CircuitFault_Insert BEFORE INSERT ON Consents WHEN upper(NEW.CustomerId) = '{customerId.ToString().ToUpperInvariant()}'
+                    BEGIN SELECT RAISE(ABORT, 'simulated store fault'); END;
+                    CREATE TRIGGER CircuitFault_Update BEFORE UPDATE ON Consents WHEN upper(NEW.CustomerId) = '{customerId.ToString().ToUpperInvariant()}'
+                    BEGIN SELECT RAISE(ABORT, 'simulated store fault'); END;
+                    """);
         }
 
         try
@@ -63,8 +70,10 @@ public sealed partial class CircuitFailureJourneyTests(AppHost app, BrowserFixtu
         }
         finally
         {
-            await using var store = await OpenStoreAsync();
-            await ExecuteAsync(store, "DROP TRIGGER IF EXISTS CircuitFault_Insert; DROP TRIGGER IF EXISTS CircuitFault_Update;");
+            await using var store = await app.OpenConnectionAsync();
+            await ExecuteAsync(store, app.Provider == DatabaseProvider.PostgreSQL
+                ? "DROP FUNCTION IF EXISTS circuit_fault() CASCADE;"
+                : "DROP TRIGGER IF EXISTS CircuitFault_Insert; DROP TRIGGER IF EXISTS CircuitFault_Update;");
         }
 
         // The reload is a full request for this very page (not the home page) and a new circuit.
@@ -165,14 +174,7 @@ public sealed partial class CircuitFailureJourneyTests(AppHost app, BrowserFixtu
         return page;
     }
 
-    private async Task<SqliteConnection> OpenStoreAsync()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = app.DatabasePath, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -181,10 +183,10 @@ public sealed partial class CircuitFailureJourneyTests(AppHost app, BrowserFixtu
 
     private async Task<long> LedgerCountAsync()
     {
-        await using var store = await OpenStoreAsync();
+        await using var store = await app.OpenConnectionAsync();
         await using var command = store.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM LedgerEntries";
-        return (long)(await command.ExecuteScalarAsync())!;
+        command.CommandText = "SELECT count(*) FROM \"LedgerEntries\"";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<bool> IsOnAsync(Guid customerId, string purpose, Channel channel) =>

@@ -3,6 +3,7 @@ using Npgsql;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
+using PreferenceCenter.Features.Consents.Batch;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Tests.Features.Consents;
 using PreferenceCenter.Tests.TestHost;
@@ -44,6 +45,35 @@ public sealed class PostgreSqlConsentWriteTests
         var verified = await new LedgerVerifier(fixture.Database.NewInstance()).VerifyAsync();
         Assert.True(verified.IsIntact, verified.Problem);
         Assert.Equal(4, verified.EntriesChecked);
+    }
+
+    /// <summary>
+    /// An import gives its new consent rows ids itself; on PostgreSQL those used to be counted on from MAX(Id), past
+    /// the identity sequence, so the next customer's first consent collided with them and read as a conflict.
+    /// </summary>
+    [PostgreSqlFact]
+    public async Task AfterAnImport_TheNextNewConsentIsSaved_NotRefusedByTheImportedRowsKey()
+    {
+        await using var fixture = await PostgreSqlConsentFixture.CreateAsync();
+        await using (var db = fixture.CreateDbContext())
+        {
+            await using var tx = await db.BeginWriteAsync();
+            await using (var entries = await new LedgerWriter(fixture.Clock).BeginBatchAsync(db))
+            {
+                var imported = new ImportedConsent(
+                    new ConsentChange(fixture.CustomerId, "marketing", Channel.Sms, true, ConsentChange.AnyVersion, Actor.System("import"), ChangeSource.Import, "{}"),
+                    ConsentFixture.Now.AddDays(-1), Confirmed: true, NoticeVersion: null);
+                await using var batch = await fixture.Service.BeginImportAsync(db, entries, [imported]);
+                Assert.Equal(ConsentChangeOutcome.Saved, (await batch.WriteAsync(imported, fixture.Clock.GetUtcNow())).Outcome);
+            }
+
+            await tx.CommitAsync();
+        }
+
+        var result = await fixture.Service.SetAsync(fixture.Change("marketing", Channel.Push, grant: true));
+
+        Assert.Equal(ConsentChangeOutcome.Saved, result.Outcome);
+        Assert.Equal((2L, 2L), await fixture.CountRowsAsync());
     }
 
     [PostgreSqlFact]

@@ -115,6 +115,24 @@ public sealed class PostgreSqlStoreTests
         Assert.Equal(PostgresErrorCodes.CharacterNotInRepertoire, refused.SqlState);
     }
 
+    /// <summary>A script's "the user whose id is U+0000" was a 500 (22021) on PostgreSQL; on SQLite it finds no one.</summary>
+    [PostgreSqlFact]
+    public async Task LookupsByTextWithANul_FindWhatWasStoredForIt_WhereTheServerWouldRefuseTheStatement()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        db.Add(new PreferenceCenter.Features.Privacy.Purpose { Key = "stored\0key", Icon = "Info" });
+        await db.SaveChangesAsync();
+
+        // Values from variables, as a request's are: they go as parameters (a constant would be inlined in the SQL).
+        var userId = "\0";
+        var key = "stored\0key";
+        var keys = new List<string> { "\0", key };
+        Assert.Empty(await db.Users.Where(u => u.Id == userId).ToListAsync());
+        Assert.Equal(["stored\uFFFDkey"], await db.Purposes.Where(p => keys.Contains(p.Key)).Select(p => p.Key).ToListAsync());
+        Assert.Equal(1, await db.Purposes.Where(p => p.Key == key).ExecuteUpdateAsync(u => u.SetProperty(p => p.Icon, "Info")));
+    }
+
     [PostgreSqlFact]
     public async Task ExpiryIndex_IsPartial_CoveringOnlyConsentsThatEnd()
     {

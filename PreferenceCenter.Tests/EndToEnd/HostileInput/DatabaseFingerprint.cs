@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using PreferenceCenter.Data;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.EndToEnd.HostileInput;
 
 /// <summary>
-/// A hash of every row of every table in the app's database files, so "nothing written" covers updates and deletes
+/// A hash of every row of every table in the app's two databases (main "app", key store "keys"), on either provider, so "nothing written" covers updates and deletes
 /// as well as new rows. Leases are left out: the background jobs renew them on their own clock. Of the outbox, only what
 /// a request writes counts: the dispatcher marks mail other tests queued as sent (or retried) whenever it runs.
 /// </summary>
@@ -18,16 +20,16 @@ public static class DatabaseFingerprint
         ["OutboxMessages"] = "\"Id\", \"MessageId\", \"CustomerId\", \"CreatedAt\"",
     };
 
-    public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(params string[] databasePaths)
+    public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(AppHost app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         var tables = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in databasePaths)
+        foreach (var (label, keyStore) in new[] { ("app", false), ("keys", true) })
         {
-            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString());
-            await connection.OpenAsync();
-            foreach (var table in await TablesAsync(connection))
+            await using var connection = await app.OpenConnectionAsync(keyStore);
+            foreach (var table in await TablesAsync(connection, app.Provider))
             {
-                tables[$"{Path.GetFileNameWithoutExtension(path)}.{table}"] = await HashAsync(connection, table);
+                tables[$"{label}.{table}"] = await HashAsync(connection, table);
             }
         }
 
@@ -44,10 +46,12 @@ public static class DatabaseFingerprint
         .. before.Keys.Union(after.Keys).Where(t => before.GetValueOrDefault(t) != after.GetValueOrDefault(t)).Order(StringComparer.Ordinal),
     ];
 
-    private static async Task<List<string>> TablesAsync(SqliteConnection connection)
+    private static async Task<List<string>> TablesAsync(DbConnection connection, DatabaseProvider provider)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+        command.CommandText = provider == DatabaseProvider.PostgreSQL
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
         var names = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -62,24 +66,35 @@ public static class DatabaseFingerprint
         return names;
     }
 
-    private static async Task<string> HashAsync(SqliteConnection connection, string table)
+    private static async Task<string> HashAsync(DbConnection connection, string table)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {WrittenByRequests.GetValueOrDefault(table, "*")} FROM \"{table}\" ORDER BY rowid";
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = 0;
-        while (await reader.ReadAsync())
+        command.CommandText = $"SELECT {WrittenByRequests.GetValueOrDefault(table, "*")} FROM \"{table}\"";
+        // Rows are compared as a sorted set: PostgreSQL has no rowid, and an UPDATE moves a row in its heap anyway.
+        var rows = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
         {
-            rows++;
-            for (var i = 0; i < reader.FieldCount; i++)
+            while (await reader.ReadAsync())
             {
-                var value = reader.IsDBNull(i) ? "\u0001null" : reader.GetValue(i) is byte[] bytes ? Convert.ToBase64String(bytes) : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-                hash.AppendData(Encoding.UTF8.GetBytes(value + "\u0000"));
+                var row = new StringBuilder();
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    var value = reader.IsDBNull(i) ? "\u0001null" : reader.GetValue(i) is byte[] bytes ? Convert.ToBase64String(bytes) : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+                    row.Append(value).Append('\u0000');
+                }
+
+                rows.Add(row.ToString());
             }
         }
 
+        rows.Sort(StringComparer.Ordinal);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var row in rows)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(row + "\u0002"));
+        }
+
         // The row count leads, so a failure can say "+1 row" without another query.
-        return $"{rows} rows {Convert.ToHexString(hash.GetHashAndReset())[..16]}";
+        return $"{rows.Count} rows {Convert.ToHexString(hash.GetHashAndReset())[..16]}";
     }
 }

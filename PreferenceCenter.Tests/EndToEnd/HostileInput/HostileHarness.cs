@@ -121,7 +121,7 @@ public sealed class HostileHarness(AppHost app) : IAsyncDisposable
     public static string Show(string value) =>
         value.Length > 40 ? $"{value[..10]}…({value.Length} chars)" : string.Concat(value.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
-    public Task<IReadOnlyDictionary<string, string>> FingerprintAsync() => DatabaseFingerprint.TakeAsync(app.DatabasePath, app.KeyStorePath);
+    public Task<IReadOnlyDictionary<string, string>> FingerprintAsync() => DatabaseFingerprint.TakeAsync(app);
 
     public async ValueTask DisposeAsync()
     {

@@ -9,7 +9,7 @@ using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.Messaging;
 
-/// <summary>The hourly cap on account mails per address, counted in a real SQLite file.</summary>
+/// <summary>The hourly cap on account mails per address, counted in a real SQLite file (and on PostgreSQL, whose upsert reads names differently).</summary>
 public sealed class AccountMailCapTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 5, 9, 10, 0, TimeSpan.Zero));
@@ -32,6 +32,21 @@ public sealed class AccountMailCapTests : IAsyncLifetime
         var granted = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => cap.TryTakeAsync("burst@example.com"))));
 
         Assert.Equal(3, granted.Count(g => g));
+    }
+
+    [PostgreSqlFact]
+    public async Task OnPostgreSql_TwentyAtOnce_ExactlyTheCapIsGranted_AndTheNextHourStartsAfresh()
+    {
+        await using var postgres = await PostgreSqlTestDatabase.CreateAsync();
+        var onPostgres = new AccountMailCap(
+            postgres.NewInstance(), new BlindIndex(TestKeys.Keys), clock,
+            Options.Create(new RateLimitOptions { AccountMailsPerAddressPerHour = 3 }), NullLogger<AccountMailCap>.Instance);
+
+        var granted = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => onPostgres.TryTakeAsync("burst@example.com"))));
+
+        Assert.Equal(3, granted.Count(g => g));
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.True(await onPostgres.TryTakeAsync("burst@example.com"));
     }
 
     [Fact]

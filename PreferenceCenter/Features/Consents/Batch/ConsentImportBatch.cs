@@ -21,9 +21,10 @@ public sealed class ConsentImportBatch : IAsyncDisposable
     private readonly ConsentBatchContext context;
     private readonly RowCommand<Consent> insert;
     private readonly RowCommand<Consent> update;
+    private readonly Queue<int>? reservedIds;
     private int nextId;
 
-    private ConsentImportBatch(AppDbContext db, LedgerBatch ledger, LifecycleMail mail, ConsentBatchContext context, int lastId)
+    private ConsentImportBatch(AppDbContext db, LedgerBatch ledger, LifecycleMail mail, ConsentBatchContext context, int lastId, Queue<int>? reservedIds)
     {
         this.db = db;
         this.ledger = ledger;
@@ -32,15 +33,27 @@ public sealed class ConsentImportBatch : IAsyncDisposable
         insert = db.PrepareInsert<Consent>();
         update = db.PrepareUpdate<Consent>(ConsentTransition.ChangedProperties);
         nextId = lastId;
+        this.reservedIds = reservedIds;
     }
 
     internal static async Task<ConsentImportBatch> BeginAsync(
         AppDbContext db, LedgerBatch ledger, LifecycleMail mail, IReadOnlyList<ImportedConsent> consents, CancellationToken cancellationToken)
     {
         var context = await ConsentBatchContext.LoadAsync(db, [.. consents.Select(c => c.Change)], cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            // PostgreSQL's identity column draws from a sequence that explicit ids never advance: ids counted on from
+            // MAX(Id) would later collide with the sequence's own, and the next customer's first consent would fail on
+            // the key (read as "changed elsewhere"). So the batch takes its ids from the sequence, one for each consent.
+            var reserved = await db.Database.SqlQuery<int>(
+                $"SELECT nextval(pg_get_serial_sequence('\"Consents\"', 'Id'))::integer AS \"Value\" FROM generate_series(1, {consents.Count})")
+                .ToListAsync(cancellationToken);
+            return new ConsentImportBatch(db, ledger, mail, context, 0, new Queue<int>(reserved));
+        }
+
         // Inside the write transaction, so no other writer can take the ids counted on from here.
         var lastId = await db.Consents.MaxAsync(c => (int?)c.Id, cancellationToken) ?? 0;
-        return new ConsentImportBatch(db, ledger, mail, context, lastId);
+        return new ConsentImportBatch(db, ledger, mail, context, lastId, null);
     }
 
     public async Task<ConsentChangeResult> WriteAsync(ImportedConsent imported, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -70,7 +83,7 @@ public sealed class ConsentImportBatch : IAsyncDisposable
         var shown = imported.NoticeVersion ?? notice!.Value;
         if (consent is null)
         {
-            consent = new Consent { Id = ++nextId, CustomerId = change.CustomerId, PurposeId = purpose!.Id, Channel = change.Channel };
+            consent = new Consent { Id = reservedIds?.Dequeue() ?? ++nextId, CustomerId = change.CustomerId, PurposeId = purpose!.Id, Channel = change.Channel };
             ConsentTransition.Apply(consent, state, purpose, shown, change.Source, imported.CapturedAt);
             await insert.ExecuteAsync(consent, cancellationToken: cancellationToken);
             context.Add(consent);

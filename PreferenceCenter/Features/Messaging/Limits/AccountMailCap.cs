@@ -26,10 +26,11 @@ public sealed partial class AccountMailCap(
         var max = options.Value.AccountMailsPerAddressPerHour;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // One statement, atomic on SQLite and PostgreSQL alike: the row is created or counted up while under the cap,
-        // and returns nothing once the cap is reached.
+        // and returns nothing once the cap is reached. The stored count is named with its table: PostgreSQL calls a
+        // bare "Count" ambiguous here (the table's or the proposed row's, EXCLUDED).
         var counted = await db.Database.SqlQuery<int>($"""
             INSERT INTO "AccountMailCounts" ("AddressHash", "Hour", "Count") VALUES ({hash}, {hour}, 1)
-            ON CONFLICT ("AddressHash", "Hour") DO UPDATE SET "Count" = "Count" + 1 WHERE "Count" < {max}
+            ON CONFLICT ("AddressHash", "Hour") DO UPDATE SET "Count" = "AccountMailCounts"."Count" + 1 WHERE "AccountMailCounts"."Count" < {max}
             RETURNING "Count" AS "Value"
             """).ToListAsync(cancellationToken);
         await db.Set<AccountMailCount>().Where(c => c.Hour < hour - 1).ExecuteDeleteAsync(cancellationToken);
