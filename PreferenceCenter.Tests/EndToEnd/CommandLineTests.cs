@@ -18,9 +18,7 @@ public sealed class CommandLineTests : IAsyncLifetime
 
     private async Task<(int ExitCode, string Output)> RunAppAsync(bool withKeys, params string[] args)
     {
-        // The app's own build output, in the configuration the tests were built in.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var app = Path.Combine(RepositoryPaths.App, "bin", configuration, "net10.0", "PreferenceCenter.dll");
+        var app = RepositoryPaths.AppDll;
         var start = new ProcessStartInfo("dotnet", [app, .. args])
         {
             WorkingDirectory = RepositoryPaths.App, RedirectStandardOutput = true, RedirectStandardError = true,

@@ -24,8 +24,7 @@ public sealed class KillableApp : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(ready);
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var dll = Path.Combine(RepositoryPaths.App, "bin", configuration, "net10.0", "PreferenceCenter.dll");
+        var dll = RepositoryPaths.AppDll;
         var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}/");
         var start = new ProcessStartInfo("dotnet", [dll])
         {

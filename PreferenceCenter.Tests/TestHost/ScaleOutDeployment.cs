@@ -36,6 +36,9 @@ public sealed partial class ScaleOutDeployment : IAsyncDisposable
     public int PostgresPort { get; }
 
     /// <summary>The settings with which the app's commands (verify-ledger) reach the deployment's databases.</summary>
+    /// <summary>The deployment's main database, unpooled: a test may restart the server between two reads.</summary>
+    public string MainConnectionString => $"Host=127.0.0.1;Port={PostgresPort};Database=preferencecenter;Username=postgres;Pooling=false";
+
     public IReadOnlyDictionary<string, string> DatabaseEnvironment => new Dictionary<string, string>
     {
         ["Database__Provider"] = "PostgreSQL",
@@ -45,14 +48,13 @@ public sealed partial class ScaleOutDeployment : IAsyncDisposable
 
     public static async Task<ScaleOutDeployment> StartAsync()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var stopFile = Path.Combine(Path.GetTempPath(), $"pc-scale-out-stop-{Guid.NewGuid():N}");
         var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryPaths.Root, "deploy", "scale-out.sh")])
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
             Environment =
             {
-                ["SCALE_OUT_APP_DLL"] = Path.Combine(RepositoryPaths.App, "bin", configuration, "net10.0", "PreferenceCenter.dll"),
+                ["SCALE_OUT_APP_DLL"] = RepositoryPaths.AppDll,
                 ["SCALE_OUT_STOP_FILE"] = stopFile,
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 // The demo customer's receipts and the daily anchor stay quiet during the test.

@@ -61,10 +61,9 @@ public sealed class ScaleOutSessions(BrowserFixture browser, ScaleOutDeployment 
 
     public static Task<long> LedgerCountAsync(ScaleOutDeployment deployment) => ScalarAsync(deployment, "SELECT count(*) FROM \"LedgerEntries\"");
 
-    // Unpooled: a test may restart the server between two reads.
     private static async Task<long> ScalarAsync(ScaleOutDeployment deployment, string sql)
     {
-        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={deployment.PostgresPort};Database=preferencecenter;Username=postgres;Pooling=false");
+        await using var connection = new NpgsqlConnection(deployment.MainConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -72,8 +71,7 @@ public sealed class ScaleOutSessions(BrowserFixture browser, ScaleOutDeployment 
 
     public static async Task<(int ExitCode, string Output)> VerifyLedgerAsync(ScaleOutDeployment deployment)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(RepositoryPaths.App, "bin", configuration, "net10.0", "PreferenceCenter.dll"), "verify-ledger"])
+        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.AppDll, "verify-ledger"])
         {
             WorkingDirectory = RepositoryPaths.App, RedirectStandardOutput = true, RedirectStandardError = true,
             Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Logging__LogLevel__Default"] = "Warning" },
@@ -119,7 +117,7 @@ public sealed class ScaleOutSessions(BrowserFixture browser, ScaleOutDeployment 
     public static async Task<Guid> CustomerIdAsync(ScaleOutDeployment deployment, string reference)
     {
         ArgumentNullException.ThrowIfNull(deployment);
-        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={deployment.PostgresPort};Database=preferencecenter;Username=postgres;Pooling=false");
+        await using var connection = new NpgsqlConnection(deployment.MainConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT \"Id\" FROM \"Customers\" WHERE \"Reference\" = @reference", connection);
         command.Parameters.AddWithValue("reference", reference);
