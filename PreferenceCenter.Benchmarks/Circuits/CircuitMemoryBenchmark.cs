@@ -51,10 +51,12 @@ public static class CircuitMemoryBenchmark
         // Warm-up: the first circuits pay for JIT, MudBlazor's statics and the app's caches, which every later one shares.
         await CloseAllAsync(await OpenAsync(context, 3));
         var before = await SettledAsync(client, circuits: 0);
+        await GcDump.CollectIfAskedAsync(app.ProcessId, "none");
 
         var pages = await OpenAsync(context, tabs);
         var with = await SettledAsync(client, circuits: tabs);
         var perCircuit = (with.HeapBytes - before.HeapBytes) / (double)tabs / 1024;
+        await GcDump.CollectIfAskedAsync(app.ProcessId, "open");
 
         await CloseAllAsync(pages);
         // A tab whose disconnect beacon was lost leaves its circuit for Blazor's retention period (3 minutes by default).

@@ -67,4 +67,59 @@ public sealed class HeaderAndHomeTests : ComponentTestBase
         Assert.Equal("preferences", cut.Find("input[name=ReturnUrl]").GetAttribute("value"));
         Assert.Equal("Esci", cut.Find("button").TextContent);
     }
+
+    [Fact]
+    public void AccountLinks_ForAVisitor_OffersSignInAndRegistration()
+    {
+        AddAuthorization();
+
+        var cut = Render<AccountLinks>();
+
+        Assert.Equal(["Account/Login", "Account/Register"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Empty(cut.FindAll("form"));
+    }
+
+    [Fact]
+    public void NavMenu_ForAVisitor_ShowsOnlyThePrivacySummary()
+    {
+        AddAuthorization();
+
+        var cut = Render<NavMenu>();
+
+        Assert.Equal(["privacy"], cut.FindAll("nav a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void NavMenu_ForACustomer_ShowsTheirPagesAndMarksTheCurrentOneAsTheReaderMoves()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("customer@example.com");
+        auth.SetPolicies(Policies.Customer);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("history?page=2");
+
+        var cut = Render<NavMenu>();
+
+        Assert.Equal(["privacy", "preferences", "history", "my-data", "forget-me", "Account/Manage"], cut.FindAll("nav a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["history"], cut.FindAll("nav a[aria-current=page].active").Select(a => a.GetAttribute("href")));
+        navigation.NavigateTo("preferences");
+        cut.WaitForAssertion(() => Assert.Equal(["preferences"], cut.FindAll("nav a[aria-current=page]").Select(a => a.GetAttribute("href"))));
+    }
+
+    [Fact]
+    public void NavMenu_ForAnOfficer_MarksTheOverviewOnlyOnItsOwnPage()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("officer@example.com");
+        auth.SetPolicies(Policies.PrivacyOfficer, Policies.SupportAgent);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("admin/questions");
+
+        var cut = Render<NavMenu>();
+
+        var links = cut.FindAll("nav a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("support", links);
+        Assert.Contains("admin/imports", links);
+        Assert.DoesNotContain("preferences", links);
+        Assert.Equal(["admin/questions"], cut.FindAll("nav a[aria-current=page]").Select(a => a.GetAttribute("href")));
+    }
 }

@@ -40,6 +40,6 @@ public sealed partial class InputBoundsTests
         Assert.Empty(unbounded);
     }
 
-    [GeneratedRegex("<(MudTextField|InputText|InputTextArea)\\b.*?/>", RegexOptions.Singleline)]
+    [GeneratedRegex("<(MudTextField|TextAreaField|InputText|InputTextArea)\\b.*?/>", RegexOptions.Singleline)]
     private static partial Regex TextBoxes();
 }
