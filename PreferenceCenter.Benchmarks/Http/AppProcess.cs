@@ -120,7 +120,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
-        process.OutputDataReceived += (_, _) => { };
+        // Warnings and errors only (the log level is Warning): a failing request shows why.
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  app: {e.Data}"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  app: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
