@@ -58,7 +58,11 @@ public sealed class PostgreSqlBenchmarkDatabase : IConsentBenchmarkDatabase
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(template);
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(server.ConnectionString(template.Name)));
+        using (var copied = new NpgsqlConnection(server.ConnectionString(template.Name)))
+        {
+            NpgsqlConnection.ClearPool(copied);   // a template may have no session open when it is copied
+        }
+
         var main = await server.CreateDatabaseAsync("pc_bench", template.Name);
         var keys = await server.CreateDatabaseAsync("pc_bench_keys");
         return new PostgreSqlBenchmarkDatabase(server, main, keys, template);
