@@ -3,12 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
-using PreferenceCenter.Features.Privacy;
 
 namespace PreferenceCenter.Benchmarks;
 
 /// <summary>A fresh, migrated SQLite file in WAL mode with a small catalog and some customers, deleted afterwards.</summary>
-public sealed class BenchmarkDatabase : IDbContextFactory<AppDbContext>, IAsyncDisposable
+public sealed class BenchmarkDatabase : IConsentBenchmarkDatabase
 {
     private readonly PooledDbContextFactory<AppDbContext> pool;
 
@@ -25,11 +24,13 @@ public sealed class BenchmarkDatabase : IDbContextFactory<AppDbContext>, IAsyncD
     public IReadOnlyList<Guid> Customers { get; private set; } = [];
     public int MarketingPurposeId { get; private set; }
 
-    /// <summary>
-    /// The channels a benchmark change cycles through; marketing is offered on all of them. Not email: marketing by
-    /// email waits for a double opt-in and queues an email per change, a different workload from the one measured here.
-    /// </summary>
-    public static IReadOnlyList<Channel> Channels { get; } = [.. ChannelSetExtensions.AllChannels.Where(c => c != Channel.Email)];
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:PersonalDataKeys"] = $"Data Source={Path}.keys",
+    };
+
+    /// <inheritdoc cref="BenchmarkCatalog.Channels"/>
+    public static IReadOnlyList<Channel> Channels => BenchmarkCatalog.Channels;
 
     public static async Task<BenchmarkDatabase> CreateAsync(int customers)
     {
@@ -37,18 +38,7 @@ public sealed class BenchmarkDatabase : IDbContextFactory<AppDbContext>, IAsyncD
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        db.NoticeVersions.Add(new NoticeVersion { Number = 1, PublishedAt = DateTimeOffset.UtcNow });
-        var marketing = new Purpose
-        {
-            Key = "marketing", Kind = PurposeKind.Marketing, LegalBasis = LegalBasis.Consent, Icon = "Campaign", ValidityMonths = 24,
-            OfferedChannels = ChannelSetExtensions.Of([.. Channels]),
-        };
-        db.Purposes.Add(marketing);
-        var ids = Enumerable.Range(0, customers).Select(_ => Guid.NewGuid()).ToList();
-        db.Customers.AddRange(ids.Select(id => new Customer { Id = id, UserId = id.ToString(), Reference = CustomerReference.New(), CreatedAt = DateTimeOffset.UtcNow }));
-        await db.SaveChangesAsync();
-        database.Customers = ids;
-        database.MarketingPurposeId = marketing.Id;
+        (database.Customers, database.MarketingPurposeId) = await BenchmarkCatalog.SeedAsync(db, customers);
         return database;
     }
 

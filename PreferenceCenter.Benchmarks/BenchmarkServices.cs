@@ -12,18 +12,18 @@ namespace PreferenceCenter.Benchmarks;
 /// <summary>The app's real services composed as the app composes them, on a benchmark's database.</summary>
 public static class BenchmarkServices
 {
-    public static ConsentService Consents(BenchmarkDatabase database)
+    public static ConsentService Consents(IConsentBenchmarkDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return Compose(database, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(database.Settings)
         {
             ["App:PublicBaseUrl"] = "http://127.0.0.1/",
             // Mail (the outbox, the lifecycle's sign-in address) is sealed with personal-data keys; a run's own random ones do.
-            ["ConnectionStrings:PersonalDataKeys"] = $"Data Source={database.Path}.keys",
             ["PersonalData:MasterKey"] = RandomKey(),
             ["PersonalData:BlindIndexKey"] = RandomKey(),
             ["PersonalData:SuppressionKey"] = RandomKey(),
-        }).GetRequiredService<ConsentService>();
+        };
+        return Compose(database, settings).GetRequiredService<ConsentService>();
     }
 
     /// <summary>

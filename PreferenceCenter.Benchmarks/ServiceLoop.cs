@@ -6,7 +6,7 @@ namespace PreferenceCenter.Benchmarks;
 /// <summary>N consent changes through the real service, each one a separate request as the UI or API would send it.</summary>
 public static class ServiceLoop
 {
-    public static async Task RunAsync(BenchmarkDatabase database, int changes)
+    public static async Task RunAsync(IConsentBenchmarkDatabase database, int changes)
     {
         ArgumentNullException.ThrowIfNull(database);
         var service = BenchmarkServices.Consents(database);
@@ -23,7 +23,7 @@ public static class ServiceLoop
         for (var i = 0; i < changes; i++)
         {
             var customer = database.Customers[i % database.Customers.Count];
-            var channel = BenchmarkDatabase.Channels[i / database.Customers.Count % BenchmarkDatabase.Channels.Count];
+            var channel = BenchmarkCatalog.Channels[i / database.Customers.Count % BenchmarkCatalog.Channels.Count];
             var seen = versions.GetValueOrDefault((customer, channel));
             var result = await service.SetAsync(new ConsentChange(
                 customer, "marketing", channel, Grant: seen % 2 == 0, seen, Actor.Customer(customer), ChangeSource.Web));

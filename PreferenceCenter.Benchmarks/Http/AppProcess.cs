@@ -1,32 +1,44 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using PreferenceCenter.Benchmarks.PostgreSql;
+using PreferenceCenter.Data;
 
 namespace PreferenceCenter.Benchmarks.Http;
 
 /// <summary>
 /// The real app, built in Release, as its own process on Kestrel on a free loopback port, with a fresh SQLite file
-/// and the benchmark-only bare endpoint switched on. Stopped (and its files deleted) on dispose.
+/// (or two fresh databases on a PostgreSQL server) and the benchmark-only bare endpoint switched on. Stopped (and its
+/// files or databases deleted) on dispose.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly string folder;
+    private readonly PostgreSqlServer? postgres;
 
-    private AppProcess(Process process, string folder, Uri baseAddress, string databasePath, IReadOnlyDictionary<string, string?> settings)
+    private AppProcess(Process process, string folder, Uri baseAddress, string databasePath, IReadOnlyDictionary<string, string?> settings, PostgreSqlServer? postgres)
     {
         this.process = process;
         this.folder = folder;
+        this.postgres = postgres;
         BaseAddress = baseAddress;
         DatabasePath = databasePath;
         Settings = settings;
+        Database = postgres is null
+            ? DatabaseSettings.Sqlite($"Data Source={databasePath}", settings["ConnectionStrings:PersonalDataKeys"]!)
+            : new DatabaseSettings(DatabaseProvider.PostgreSQL, settings["ConnectionStrings:PreferenceCenter"]!, settings["ConnectionStrings:PersonalDataKeys"]!);
     }
 
     public Uri BaseAddress { get; }
 
     /// <summary>The app's process id: its memory is read from <c>/proc</c>.</summary>
     public int ProcessId => process.Id;
+    /// <summary>The app's SQLite file (unused when it runs on PostgreSQL).</summary>
     public string DatabasePath { get; }
+
+    /// <summary>The app's store, whichever provider: a seeding step opens its own context on it.</summary>
+    public DatabaseSettings Database { get; }
 
     /// <summary>
     /// The configuration the app was started with (keys as <c>IConfiguration</c> spells them), so a seeding step can
@@ -46,9 +58,11 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the app in Production, or in Development with <paramref name="extra"/> settings on top (the memory
-    /// benchmark wants the demo customer's page, which only Development seeds).
+    /// benchmark wants the demo customer's page, which only Development seeds). With <paramref name="postgres"/>, on
+    /// two new databases there (main and key store) instead of SQLite files.
     /// </summary>
-    public static async Task<AppProcess> StartAsync(string environment = "Production", IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<AppProcess> StartAsync(
+        string environment = "Production", IReadOnlyDictionary<string, string?>? extra = null, PostgreSqlServer? postgres = null)
     {
         var appFolder = Path.Combine(RepositoryRoot(), "PreferenceCenter");
         var dll = Path.Combine(appFolder, "bin", "Release", "net10.0", "PreferenceCenter.dll");
@@ -79,6 +93,13 @@ public sealed class AppProcess : IAsyncDisposable
             ["RateLimits:EmailedLink:PerClient:Window"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (postgres is not null)
+        {
+            settings[DatabaseSettings.ProviderKey] = "PostgreSQL";
+            settings["ConnectionStrings:PreferenceCenter"] = await postgres.CreateDatabaseAsync("pc_bench_app");
+            settings["ConnectionStrings:PersonalDataKeys"] = await postgres.CreateDatabaseAsync("pc_bench_app_keys");
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -99,11 +120,12 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
-        process.OutputDataReceived += (_, _) => { };
+        // Warnings and errors only (the log level is Warning): a failing request shows why.
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  app: {e.Data}"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  app: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, folder, baseAddress, databasePath, settings);
+        var app = new AppProcess(process, folder, baseAddress, databasePath, settings, postgres);
         try
         {
             await app.WaitUntilReadyAsync();
@@ -154,7 +176,7 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -177,5 +199,10 @@ public sealed class AppProcess : IAsyncDisposable
 
         process.Dispose();
         Directory.Delete(folder, recursive: true);
+        if (postgres is not null)
+        {
+            await postgres.DropDatabaseAsync(Settings["ConnectionStrings:PreferenceCenter"]!);
+            await postgres.DropDatabaseAsync(Settings["ConnectionStrings:PersonalDataKeys"]!);
+        }
     }
 }

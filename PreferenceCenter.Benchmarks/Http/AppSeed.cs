@@ -11,9 +11,12 @@ namespace PreferenceCenter.Benchmarks.Http;
 /// </summary>
 public static class AppSeed
 {
-    public static async Task<IReadOnlyList<SeededCustomer>> CustomersAsync(string databasePath, int count, Channel channel)
+    public static Task<IReadOnlyList<SeededCustomer>> CustomersAsync(string databasePath, int count, Channel channel) =>
+        CustomersAsync(DatabaseSettings.Sqlite($"Data Source={databasePath}", ""), count, channel);
+
+    public static async Task<IReadOnlyList<SeededCustomer>> CustomersAsync(DatabaseSettings database, int count, Channel channel)
     {
-        await using var db = new AppDbContext(StandaloneDbContextOptions.ForSqlite($"Data Source={databasePath}"));
+        await using var db = StandaloneDbContextOptions.Create(database);
         var now = DateTimeOffset.UtcNow;
         db.NoticeVersions.Add(new NoticeVersion { Number = 1, PublishedAt = now });
         var marketing = new Purpose
@@ -33,14 +36,18 @@ public static class AppSeed
         List<SeededCustomer> customers = [.. references.Select(reference => new SeededCustomer(Guid.NewGuid(), reference))];
         db.Customers.AddRange(customers.Select(c => new Customer { Id = c.Id, UserId = c.Id.ToString(), Reference = c.Reference, CreatedAt = now }));
         await db.SaveChangesAsync();
-        await GrantAsync(databasePath, marketing.Id, channel, customers.Select(c => c.Id));
+        await GrantAsync(database, marketing.Id, channel, customers.Select(c => c.Id));
         return customers;
     }
 
     /// <summary>Consent granted on <paramref name="channel"/>, as a customer's tick on the page leaves it.</summary>
-    public static async Task GrantAsync(string databasePath, int purposeId, Channel channel, IEnumerable<Guid> customers)
+    public static Task GrantAsync(string databasePath, int purposeId, Channel channel, IEnumerable<Guid> customers) =>
+        GrantAsync(DatabaseSettings.Sqlite($"Data Source={databasePath}", ""), purposeId, channel, customers);
+
+    /// <inheritdoc cref="GrantAsync(string, int, Channel, IEnumerable{Guid})"/>
+    public static async Task GrantAsync(DatabaseSettings database, int purposeId, Channel channel, IEnumerable<Guid> customers)
     {
-        await using var db = new AppDbContext(StandaloneDbContextOptions.ForSqlite($"Data Source={databasePath}"));
+        await using var db = StandaloneDbContextOptions.Create(database);
         var now = DateTimeOffset.UtcNow;
         db.Consents.AddRange(customers.Select(id => new Consent
         {

@@ -1,13 +1,15 @@
 using System.Globalization;
 using PreferenceCenter.Benchmarks.Http;
+using PreferenceCenter.Benchmarks.PostgreSql;
 using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Benchmarks.Unsubscribe;
 
 /// <summary>
 /// One-click unsubscribes per second against the real app on Kestrel (state + ledger entry, durable), beside a
-/// bare endpoint in the same app in the same run.
-/// Usage: <c>unsubscribe [count=20000] [concurrency=256] [seconds=60] [warm-up seconds=20] [rounds=5]</c>.
+/// bare endpoint in the same app in the same run, on SQLite or (<c>unsubscribe-postgresql</c>) on a durable PostgreSQL
+/// cluster of its own over a unix socket (<see cref="PostgreSqlServer"/>).
+/// Usage: <c>unsubscribe[-postgresql] [count=20000] [concurrency=256] [seconds=60] [warm-up seconds=20] [rounds=5]</c>.
 /// </summary>
 public static class UnsubscribeBenchmark
 {
@@ -21,7 +23,7 @@ public static class UnsubscribeBenchmark
     private const double TargetPerSecond = 1_000;
     private const double TargetRatio = 0.25;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, bool onPostgreSql = false)
     {
         // A campaign's burst has hundreds of one-click POSTs in flight; 24 (the first default) understated how much
         // group commit can share one fsync. Both sides run at the same concurrency.
@@ -36,11 +38,13 @@ public static class UnsubscribeBenchmark
             return 2;
         }
 
-        Console.WriteLine($"One-click unsubscribe: {count} POSTs in {rounds} alternating rounds, {concurrency} in flight, at most {limit.TotalSeconds:N0} s per phase, after {warmUpTime.TotalSeconds:N0} s of warm-up. .NET {Environment.Version}, {Environment.ProcessorCount} cores.");
+        Console.WriteLine($"One-click unsubscribe: {count} POSTs in {rounds} alternating rounds, {concurrency} in flight, at most {limit.TotalSeconds:N0} s per phase, after {warmUpTime.TotalSeconds:N0} s of warm-up. .NET {Environment.Version}, {Environment.ProcessorCount} cores. {LoadAverage.Now()}");
 
-        await using var app = await AppProcess.StartAsync();
-        var customers = (await AppSeed.CustomersAsync(app.DatabasePath, WarmUpPool + count, Channel.Email)).Select(c => c.Id).ToList();
-        var links = UnsubscribeSeed.Links(app.DatabasePath, customers);
+        await using var postgres = onPostgreSql ? await PostgreSqlServer.StartAsync() : null;
+        Console.WriteLine($"On {postgres?.Description ?? "SQLite (a file in the temporary folder, WAL)"}.");
+        await using var app = await AppProcess.StartAsync(postgres: postgres);
+        var customers = (await AppSeed.CustomersAsync(app.Database, WarmUpPool + count, Channel.Email)).Select(c => c.Id).ToList();
+        var links = UnsubscribeSeed.Links(app, customers);
         var warmUpLinks = links.Take(WarmUpPool).ToList();
         var bare = Enumerable.Repeat("bench/bare", count).ToList();   // same body as a one-click; the endpoint reads and checks it
 
@@ -98,14 +102,14 @@ public static class UnsubscribeBenchmark
             }
         }
 
-        var (withdrawn, entries) = await UnsubscribeSeed.CountAsync(app.DatabasePath);
+        var (withdrawn, entries) = await UnsubscribeSeed.CountAsync(app.Database);
         var ratio = Median(ratios);
         var durable = withdrawn == warmUp + done && entries == withdrawn && failed == 0;
         Console.WriteLine($"One-click unsubscribe: {Median(unsubscribes):N0}/s median of {unsubscribes.Count} rounds ({done} done, {failed} not 200), app CPU {(unsubscribeCpu / Math.Max(done, 1)).TotalMicroseconds:N0} µs each");
         Console.WriteLine($"Bare endpoint:         {Median(bares):N0}/s median ({bareFailed} not 200), app CPU {(baselineCpu / Math.Max(bares.Count * perRound, 1)).TotalMicroseconds:N0} µs each");
         Console.WriteLine($"Durable afterwards: {withdrawn} consents withdrawn, {entries} one-click ledger entries (expected {warmUp + done} each): {(durable ? "OK" : "MISMATCH")}");
         var met = Median(unsubscribes) >= TargetPerSecond && ratio >= TargetRatio;
-        Console.WriteLine($"Ratio: {ratio:P0} of the bare endpoint (median of the rounds' ratios). Target at least {TargetPerSecond:N0}/s and {TargetRatio:P0}: {(met ? "MET" : "NOT MET")}");
+        Console.WriteLine($"Ratio: {ratio:P0} of the bare endpoint (median of the rounds' ratios). Target at least {TargetPerSecond:N0}/s and {TargetRatio:P0}: {(met ? "MET" : "NOT MET")}. {LoadAverage.Now()}");
         return met && durable ? 0 : 1;
     }
 

@@ -171,6 +171,54 @@ public sealed class PostgreSqlConsentWriteTests
         Assert.True((await new LedgerVerifier(fixture.Database.NewInstance()).VerifyAsync()).IsIntact);
     }
 
+    /// <summary>
+    /// A burst of one-click unsubscribes on PostgreSQL was held to a few hundred a second by round trips: the group
+    /// commit's single writer sent each withdrawal's update and ledger insert one statement at a time and waited on
+    /// each. The batch's writes now go in one round trip, so the commands sent do not grow with the batch.
+    /// </summary>
+    [PostgreSqlFact]
+    public async Task WithdrawMany_OnPostgreSql_SendsTheBatchsWritesInOneRoundTrip_HoweverManyWithdrawals()
+    {
+        var two = await CommandsToWithdrawAsync([Channel.Sms, Channel.Push]);
+        var four = await CommandsToWithdrawAsync([Channel.Sms, Channel.Push, Channel.Phone, Channel.Post]);
+
+        Assert.True(two > 0, "Npgsql reported no command at all: the count would prove nothing.");
+        Assert.Equal(two, four);
+    }
+
+    // The commands (round trips) Npgsql runs on the fixture's database while one batch withdraws these consents.
+    private static async Task<int> CommandsToWithdrawAsync(Channel[] channels)
+    {
+        await using var fixture = await PostgreSqlConsentFixture.CreateAsync();
+        foreach (var channel in channels)
+        {
+            await fixture.Service.SetAsync(fixture.Change("marketing", channel, grant: true));
+        }
+
+        var commands = 0;
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.TagObjects.Any(tag => tag.Value as string == fixture.Database.Name))
+                {
+                    Interlocked.Increment(ref commands);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        var results = await fixture.Service.WithdrawManyAsync([.. channels.Select(c => fixture.Change("marketing", c, grant: false, expectedVersion: 1))]);
+        var sent = Volatile.Read(ref commands);
+
+        Assert.All(results, r => Assert.Equal((ConsentChangeOutcome.Saved, false), (r.Outcome, r.Current!.IsOn)));
+        Assert.Equal((channels.Length, 2L * channels.Length), await fixture.CountRowsAsync());
+        Assert.True((await new LedgerVerifier(fixture.Database.NewInstance()).VerifyAsync()).IsIntact);
+        return sent;
+    }
+
     private static async Task WriteTrackedAsync(
         PostgreSqlConsentFixture fixture, LedgerWriter ledger, Guid customer, ConsentState state, LedgerEventType eventType, string before, string after)
     {

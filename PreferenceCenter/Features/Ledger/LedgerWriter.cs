@@ -28,10 +28,14 @@ public sealed class LedgerWriter(TimeProvider time, ILedgerTextSealer? sealer = 
     /// Appends many entries in the caller's transaction with a prepared insert instead of change tracking, for a
     /// group commit of link withdrawals. The chain's tail is read once; every entry is sealed here as above.
     /// </summary>
-    public async Task<LedgerBatch> BeginBatchAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    public Task<LedgerBatch> BeginBatchAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        BeginBatchAsync(db, null, cancellationToken);
+
+    /// <summary>As above; with <paramref name="queue"/>, the inserts wait in that batch until the caller runs it.</summary>
+    public async Task<LedgerBatch> BeginBatchAsync(AppDbContext db, System.Data.Common.DbBatch? queue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return Batch(db, await TailAsync(db, cancellationToken));
+        return Batch(db, await TailAsync(db, cancellationToken), queue);
     }
 
     /// <summary>
@@ -51,8 +55,8 @@ public sealed class LedgerWriter(TimeProvider time, ILedgerTextSealer? sealer = 
         return Batch(db, tail);
     }
 
-    private LedgerBatch Batch(AppDbContext db, ChainTail? tail) =>
-        new(db.PrepareInsert<LedgerEntry>(), tail, async (draft, last, token) => Next(draft, await ReasonAsync(draft, token), last));
+    private LedgerBatch Batch(AppDbContext db, ChainTail? tail, System.Data.Common.DbBatch? queue = null) =>
+        new(db.PrepareInsert<LedgerEntry>(), tail, async (draft, last, token) => Next(draft, await ReasonAsync(draft, token), last), queue);
 
     /// <summary>The reason as it is stored: sealed under the subject's key when it is about a customer.</summary>
     private async Task<string?> ReasonAsync(LedgerDraft draft, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Ledger;
 
@@ -22,20 +23,40 @@ internal sealed class ConsentWithdrawalBatch(IDbContextFactory<AppDbContext> dbF
         await using var tx = await db.BeginWriteAsync(cancellationToken);
         var now = time.GetUtcNowToMillisecond();
         var batch = await ConsentBatchContext.LoadAsync(db, changes, cancellationToken);
+        // PostgreSQL: every update and ledger insert of the batch goes to the server in one round trip. One statement
+        // at a time (two round trips per withdrawal, the single writer waiting on each) held a burst to a few hundred
+        // a second. SQLite runs in-process: there each statement runs at once, as before.
+        await using var queue = db.Database.IsNpgsql() ? db.Database.GetDbConnection().CreateBatch() : null;
+        if (queue is not null)
+        {
+            queue.Transaction = tx.GetDbTransaction();
+        }
+
         await using var update = db.PrepareUpdate<Consent>(ConsentTransition.ChangedProperties);
-        await using var entries = await ledger.BeginBatchAsync(db, cancellationToken);
+        await using var entries = await ledger.BeginBatchAsync(db, queue, cancellationToken);
         var results = new ConsentChangeResult[changes.Count];
+        var updates = new List<DbBatchCommand>();
         try
         {
             for (var i = 0; i < changes.Count; i++)
             {
-                var result = await WithdrawAsync(changes[i], batch.For(changes[i]), update, entries, now, cancellationToken);
+                var result = await WithdrawAsync(changes[i], batch.For(changes[i]), update, entries, queue, updates, now, cancellationToken);
                 if (result is null)
                 {
                     return null;
                 }
 
                 results[i] = result;
+            }
+
+            if (queue is { BatchCommands.Count: > 0 })
+            {
+                await queue.ExecuteNonQueryAsync(cancellationToken);
+                // A row changed since the batch read it matched no row: roll the whole batch back, as above.
+                if (updates.Any(u => u.RecordsAffected != 1))
+                {
+                    return null;
+                }
             }
 
             await tx.CommitAsync(cancellationToken);
@@ -49,10 +70,10 @@ internal sealed class ConsentWithdrawalBatch(IDbContextFactory<AppDbContext> dbF
         }
     }
 
-    // Null when the row changed since the batch read it.
+    // Null when the row changed since the batch read it (known at once, or once the queue has run).
     private static async Task<ConsentChangeResult?> WithdrawAsync(
-        ConsentChange change, ConsentChangeContext context, RowCommand<Consent> update, LedgerBatch entries, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        ConsentChange change, ConsentChangeContext context, RowCommand<Consent> update, LedgerBatch entries, DbBatch? queue,
+        List<DbBatchCommand> updates, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (ConsentPrecheck.Decide(change, context, now) is { } decided)
         {
@@ -64,7 +85,11 @@ internal sealed class ConsentWithdrawalBatch(IDbContextFactory<AppDbContext> dbF
         var before = ConsentRules.StateLabel(consent, now);
         object?[] read = [consent!.Version];
         ConsentTransition.Apply(consent, ConsentState.Withdrawn, purpose!, notice!.Value, change.Source, now);
-        if (await update.ExecuteAsync(consent, read, cancellationToken) != 1)
+        if (queue is not null)
+        {
+            updates.Add(update.Queue(queue, consent, read));
+        }
+        else if (await update.ExecuteAsync(consent, read, cancellationToken) != 1)
         {
             return null;
         }
