@@ -45,6 +45,8 @@ public sealed class ApiClientServiceTests : IAsyncLifetime
     [InlineData("x", new[] { "admin" }, 10, ApiClientProblem.UnknownScope)]
     [InlineData("x", new[] { "decisions" }, 0, ApiClientProblem.LimitOutOfRange)]
     [InlineData("x", new[] { "decisions" }, 1_000_001, ApiClientProblem.LimitOutOfRange)]
+    [InlineData("crm\0", new[] { "decisions" }, 10, ApiClientProblem.NameHasControlCharacter)]
+    [InlineData("crm\u001b[2J", new[] { "decisions" }, 10, ApiClientProblem.NameHasControlCharacter)]
     public async Task Create_BadInput_IsRefusedAndNothingIsWritten(string name, string[] scopes, int limit, ApiClientProblem expected)
     {
         var result = await clients.CreateAsync(name, scopes, limit, "officer-1");

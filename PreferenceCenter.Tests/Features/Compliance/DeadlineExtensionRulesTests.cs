@@ -24,6 +24,8 @@ public sealed class DeadlineExtensionRulesTests
         { "no months", ErasureState.Verified, false, 0, "Why", 1, DeadlineExtensionOutcome.MonthsOutOfBounds },
         { "no reason", ErasureState.Verified, false, 1, "   ", 1, DeadlineExtensionOutcome.ReasonRequired },
         { "a reason too long", ErasureState.Verified, false, 1, new string('x', 501), 1, DeadlineExtensionOutcome.ReasonTooLong },
+        { "a reason with a NUL", ErasureState.Verified, false, 1, "Many\0 requests", 1, DeadlineExtensionOutcome.ReasonHasControlCharacter },
+        { "a reason on two lines", ErasureState.Verified, false, 1, "Many requests.\r\nAll at once.", 1, null },
         { "a month and a day after receipt", ErasureState.Verified, false, 1, "Why", 31, DeadlineExtensionOutcome.TooLate },
         { "extended before", ErasureState.Verified, true, 1, "Why", 1, DeadlineExtensionOutcome.AlreadyExtended },
         { "completed", ErasureState.Completed, false, 1, "Why", 1, DeadlineExtensionOutcome.Closed },

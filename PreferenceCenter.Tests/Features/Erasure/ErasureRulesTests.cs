@@ -137,6 +137,14 @@ public sealed class ErasureRulesTests
         Assert.Equal(expected, ErasureRules.CheckReason(reason));
 
     [Fact]
+    public void CheckReason_RefusesAControlCharacter_ButNotALineBreak()
+    {
+        Assert.Equal(ErasureProblem.ReasonHasControlCharacter, ErasureRules.CheckReason("Legal\0 hold"));
+        Assert.Equal(ErasureProblem.ReasonHasControlCharacter, ErasureRules.CheckReason("Legal\u0007 hold"));
+        Assert.Null(ErasureRules.CheckReason("Legal hold.\nCourt case 12/2026."));
+    }
+
+    [Fact]
     public void CheckReason_RefusesMoreThanTheLimit()
     {
         Assert.Null(ErasureRules.CheckReason(new string('a', ErasureRules.ReasonMaxLength)));

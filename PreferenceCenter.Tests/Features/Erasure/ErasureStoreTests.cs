@@ -163,6 +163,18 @@ public sealed class ErasureStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reject_WithANulInTheReason_WritesNothing()
+    {
+        var request = await fixture.VerifiedAsync();
+
+        var result = await fixture.Queue.RejectAsync(ErasureFixture.Officer, request.Id, "Legal hold\0");
+
+        Assert.Equal(ErasureProblem.ReasonHasControlCharacter, result.Problem);
+        Assert.Equal(ErasureState.Verified, await fixture.StateOfAsync(request.Id));
+        Assert.Equal(2, (await fixture.ErasureLedgerAsync()).Count);
+    }
+
+    [Fact]
     public async Task Reject_KeepsTheReasonOffTheLedger_AndTellsTheCustomer()
     {
         var request = await fixture.VerifiedAsync();

@@ -17,4 +17,5 @@ public enum DeadlineExtensionOutcome
 
     /// <summary>The request changed meanwhile (approved, cancelled…): reload and decide again.</summary>
     Conflict,
+    ReasonHasControlCharacter,
 }

@@ -1,3 +1,4 @@
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Erasure;
 
 namespace PreferenceCenter.Features.Compliance;
@@ -41,6 +42,7 @@ public static class DeadlineExtensionRules
         {
             null or "" => DeadlineExtensionOutcome.ReasonRequired,
             { Length: > ReasonMaxLength } => DeadlineExtensionOutcome.ReasonTooLong,
+            var text when PlainText.HasControlCharacter(text, multiline: true) => DeadlineExtensionOutcome.ReasonHasControlCharacter,
             _ => null,
         };
     }

@@ -26,13 +26,23 @@ public sealed partial class ErasureCompletionNotice(
     /// <summary>How long the mail server may take before the erasure goes on without it.</summary>
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Where to write, or null: no sign-in address left, or the email already went (a resumed erasure).</summary>
+    /// <summary>
+    /// Where to write, or null: no sign-in address left, or the email already went (a resumed erasure), or another
+    /// run alongside has destroyed the account's key since (it is past the email; this run only finishes after it).
+    /// </summary>
     public async Task<MailRecipient?> FindRecipientAsync(Guid customerId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var emailed = await db.LedgerEntries.AnyAsync(
             e => e.SubjectId == customerId && e.EventType == LedgerEventType.ErasureCompletionEmailed, cancellationToken);
-        return emailed ? null : await MailRecipient.FindAsync(db, accounts, customerId, cancellationToken);
+        try
+        {
+            return emailed ? null : await MailRecipient.FindAsync(db, accounts, customerId, cancellationToken);
+        }
+        catch (PersonalDataUnreadableException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Sends the email and records whether it went; throws only when <paramref name="cancellationToken"/> is cancelled.</summary>

@@ -12,7 +12,8 @@ namespace PreferenceCenter.Features.Erasure;
 /// between steps loses nothing and a new call carries on from the next step; a call after completion does nothing.
 /// The pseudonymous customer row, its consents and the ledger stay, so the proof of consent still verifies.
 /// Once the sign-in is deleted and before the key goes, <see cref="ErasureCompletionNotice"/> emails the address read at
-/// the start (best effort: it never stops the erasure).
+/// the start (best effort: it never stops the erasure), from the one run that deleted the sign-in, so two runs at once
+/// send it once.
 /// </summary>
 public sealed class ErasureExecutor(
     IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time, ErasureSteps steps, CustomerKeyStore keys,
@@ -39,8 +40,9 @@ public sealed class ErasureExecutor(
         var recipient = notice is null ? null : await notice.FindRecipientAsync(customerId, cancellationToken);
         await RunAsync(customerId, ErasureStep.SuppressionWritten, actor, steps.WriteSuppressionAsync, cancellationToken);
         await RunAsync(customerId, ErasureStep.PersonalRowsDeleted, actor, steps.DeletePersonalRowsAsync, cancellationToken);
-        await RunAsync(customerId, ErasureStep.SignInDeleted, actor, ErasureSteps.DeleteSignInAsync, cancellationToken);
-        if (recipient is not null)
+        // Only the run that deleted the sign-in writes: two runs at once (an officer's "run now" while the job resumes
+        // the request on another instance) both read the address, and the customer must get the email once.
+        if (await RunAsync(customerId, ErasureStep.SignInDeleted, actor, ErasureSteps.DeleteSignInAsync, cancellationToken) && recipient is not null)
         {
             await notice!.SendAsync(recipient, customerId, actor, cancellationToken);
         }
@@ -96,14 +98,15 @@ public sealed class ErasureExecutor(
     /// Runs one step unless it is already done: in the transaction, the step's change (or, for steps that act
     /// elsewhere, the record that it was done), its ledger entry and the progress row commit together.
     /// </summary>
-    private async Task RunAsync(
+    /// <returns>True when this call did the step; false when it was done already, by an earlier run or one alongside.</returns>
+    private async Task<bool> RunAsync(
         Guid customerId, ErasureStep step, Actor actor, Func<AppDbContext, Guid, CancellationToken, Task<string?>> change,
         CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.ErasureProgress.AnyAsync(p => p.CustomerId == customerId && p.LastCompletedStep >= step, cancellationToken))
         {
-            return;
+            return false;
         }
 
         var sideEffect = step is ErasureStep.KeyDestroyed or ErasureStep.StorageForgotten;
@@ -114,7 +117,7 @@ public sealed class ErasureExecutor(
         if (progress.LastCompletedStep >= step)
         {
             // Another executor finished this step while we waited for the write lock.
-            return;
+            return false;
         }
 
         var detail = sideEffect ? sideDetail : await change(db, customerId, cancellationToken);
@@ -133,5 +136,7 @@ public sealed class ErasureExecutor(
         {
             await AfterStep(step);
         }
+
+        return true;
     }
 }

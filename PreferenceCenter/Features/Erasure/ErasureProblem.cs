@@ -21,4 +21,7 @@ public enum ErasureProblem
 
     /// <summary>A new confirmation link was asked for a request that no longer waits for one.</summary>
     NotWaitingForConfirmation,
+
+    /// <summary>The officer's reason holds a control character (NUL and the like): refused, as the API's fields refuse it.</summary>
+    ReasonHasControlCharacter,
 }

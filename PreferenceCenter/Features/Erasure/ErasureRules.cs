@@ -88,6 +88,7 @@ public static class ErasureRules
     {
         null or "" => ErasureProblem.ReasonRequired,
         { Length: > ReasonMaxLength } => ErasureProblem.ReasonTooLong,
+        var text when PlainText.HasControlCharacter(text, multiline: true) => ErasureProblem.ReasonHasControlCharacter,
         _ => null,
     };
 }

@@ -37,6 +37,19 @@ public sealed class QuestionRulesTests
     }
 
     [Fact]
+    public void Check_ANulInAnyText_IsRefusedAtThatField_ALineBreakIsNot()
+    {
+        var form = QuestionSamples.SingleChoice();
+        form.Wording["it"].Prompt = "Come\0 ci conosci?";
+        form.Wording["en"].WhyWeAsk = "So we know.\nThat is all.";
+        form.Options[0].Labels["es"] = "Radio\u0001";
+
+        Assert.Equal(
+            [new QuestionProblem("Prompt.it", QuestionProblemCode.ControlCharacter), new QuestionProblem("Option.0.es", QuestionProblemCode.ControlCharacter)],
+            Check(form));
+    }
+
+    [Fact]
     public void Check_ReportsEveryProblemAtOnce()
     {
         var form = new QuestionForm { Type = QuestionType.SingleChoice, PurposeKey = "nope" };

@@ -95,6 +95,23 @@ public sealed class NoticeDraftServiceTests
     }
 
     [Fact]
+    public async Task Save_WithANulInAPurposeText_IsRefusedNamingIt_AndWritesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var service = await PublishSeedAsync(database, clock);
+        var draft = (await service.OpenAsync())!.Draft;
+
+        var withNul = await service.SaveAsync(WithSummary(draft, "it", "Offerte\0 e novità."), 1, 0, Officer);
+
+        Assert.Equal(NoticeSaveOutcome.Invalid, withNul.Outcome);
+        var problem = Assert.Single(withNul.Problems);
+        Assert.Contains("Purpose 'marketing' in 'it'", problem, StringComparison.Ordinal);
+        Assert.Contains("control character", problem, StringComparison.Ordinal);
+        await using var db = database.CreateDbContext();
+        Assert.Equal((0, 1), (await db.NoticeDrafts.CountAsync(), await db.LedgerEntries.CountAsync()));
+    }
+
+    [Fact]
     public async Task Publish_CreatesVersionTwoWithTheDraft_TheNoteInTheLedger_AndTheMaterialChange()
     {
         await using var database = await TestDatabase.CreateAsync();

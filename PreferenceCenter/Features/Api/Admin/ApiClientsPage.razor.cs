@@ -171,7 +171,7 @@ public sealed partial class ApiClientsPage
 
     private static string FieldOf(ApiClientProblem problem) => problem switch
     {
-        ApiClientProblem.NameRequired or ApiClientProblem.NameTooLong => "name",
+        ApiClientProblem.NameRequired or ApiClientProblem.NameTooLong or ApiClientProblem.NameHasControlCharacter => "name",
         ApiClientProblem.NoScope or ApiClientProblem.UnknownScope => "scopes",
         _ => "limit",
     };

@@ -11,4 +11,5 @@ public enum ApiClientProblem
     GraceOutOfRange,
     UnknownClient,
     Revoked,
+    NameHasControlCharacter,
 }

@@ -1,3 +1,4 @@
+using PreferenceCenter.Features.Common;
 namespace PreferenceCenter.Features.Api.Clients;
 
 /// <summary>What an officer may set on a client, free of storage so every case can be tested directly.</summary>
@@ -16,6 +17,11 @@ public static class ApiClientRules
         if (name.Trim().Length > ApiClient.NameMaxLength)
         {
             return ApiClientProblem.NameTooLong;
+        }
+
+        if (PlainText.HasControlCharacter(name))
+        {
+            return ApiClientProblem.NameHasControlCharacter;
         }
 
         if (scopes is null || scopes.Count == 0)

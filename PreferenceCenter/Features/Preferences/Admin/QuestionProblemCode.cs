@@ -15,4 +15,5 @@ public enum QuestionProblemCode
     OptionInUse,
     UnknownQuestion,
     ChangedElsewhere,
+    ControlCharacter,
 }

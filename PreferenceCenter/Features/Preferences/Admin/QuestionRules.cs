@@ -1,3 +1,4 @@
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Infrastructure.Localization;
 
@@ -73,6 +74,10 @@ public static class QuestionRules
         else if (FreeTextRules.ContainsMarkup(value))
         {
             problems.Add(new(field, QuestionProblemCode.HasMarkup));
+        }
+        else if (PlainText.HasControlCharacter(value, multiline: true))
+        {
+            problems.Add(new(field, QuestionProblemCode.ControlCharacter));
         }
     }
 

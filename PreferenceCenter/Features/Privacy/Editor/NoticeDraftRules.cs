@@ -1,3 +1,4 @@
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Infrastructure.Localization;
 
 namespace PreferenceCenter.Features.Privacy.Editor;
@@ -31,11 +32,18 @@ public static class NoticeDraftRules
                 {
                     problems.Add($"Purpose '{purpose.Key}' in '{language}': a title is at most {PurposeText.TitleMaxLength} characters and every other text at most {PurposeText.SummaryMaxLength}.");
                 }
+
+                if (new[] { text.Title, text.Summary, text.DataUsed, text.Retention, text.IfYouSayNo }.Any(t => PlainText.HasControlCharacter(t, multiline: true)))
+                {
+                    problems.Add($"Purpose '{purpose.Key}' in '{language}': a text holds a control character (such as NUL), which cannot be saved: remove it.");
+                }
             }
         }
 
         problems.AddRange(draft.Notice.Where(n => n.Value.LegalText?.Length > LegalTextMaxLength)
             .Select(n => $"The legal text in '{n.Key}' is over {LegalTextMaxLength} characters."));
+        problems.AddRange(draft.Notice.Where(n => PlainText.HasControlCharacter(n.Value.Title, multiline: true) || PlainText.HasControlCharacter(n.Value.LegalText, multiline: true))
+            .Select(n => $"The notice in '{n.Key}' holds a control character (such as NUL), which cannot be saved: remove it."));
         return problems;
     }
 
