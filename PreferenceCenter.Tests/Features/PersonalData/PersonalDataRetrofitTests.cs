@@ -47,6 +47,6 @@ public sealed class PersonalDataRetrofitTests
         var questionnaire = await fixture.Answers.GetQuestionnaireAsync(customerId, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("Only on Tuesdays", questionnaire.Questions.Single().Answer!.Text);
         Assert.Equal(["Too many emails"], (await fixture.Feedback.SummarizeAsync(TimeSpan.FromDays(1))).RecentComments);
-        Assert.Empty(FileScan.Find(FileScan.WithCompanions(fixture.Database.Path), "+39 333 123 4567", "Only on Tuesdays", "Too many emails", "ADA@EXAMPLE.COM", "ada@example.com"));
+        Assert.Empty(FileScan.Find(await fixture.Database.FilesAsync(), "+39 333 123 4567", "Only on Tuesdays", "Too many emails", "ADA@EXAMPLE.COM", "ada@example.com"));
     }
 }
