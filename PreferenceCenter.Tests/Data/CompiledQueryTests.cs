@@ -14,11 +14,14 @@ public sealed class CompiledQueryTests
         var query = new CompiledQuery<Func<AppDbContext, Task<int>>>(() => EF.CompileAsyncQuery((AppDbContext db) => db.LedgerEntries.Count()));
         // Without EF's provider cache the second options get their own internal services and so their own model,
         // as a second app host in the same process does.
-        var otherModel = new DbContextOptionsBuilder<AppDbContext>(StandaloneDbContextOptions.ForSqlite(database.ConnectionString))
-            .EnableServiceProviderCaching(false).Options;
-
         await using var first = database.CreateDbContext();
-        await using var second = new PooledDbContextFactory<AppDbContext>(otherModel).CreateDbContext();
+        await using var second = database.IsPostgreSql
+            ? new PooledDbContextFactory<PostgreSqlAppDbContext>(
+                new DbContextOptionsBuilder<PostgreSqlAppDbContext>(StandaloneDbContextOptions.ForPostgreSql(database.ConnectionString)).EnableServiceProviderCaching(false).Options)
+                .CreateDbContext()
+            : new PooledDbContextFactory<AppDbContext>(
+                new DbContextOptionsBuilder<AppDbContext>(StandaloneDbContextOptions.ForSqlite(database.ConnectionString)).EnableServiceProviderCaching(false).Options)
+                .CreateDbContext();
 
         Assert.NotSame(first.Model, second.Model);
         Assert.Equal(2, await query.For(first)(first));

@@ -11,6 +11,7 @@ namespace PreferenceCenter.Tests.Data;
 /// Only consents that can end are in the expiry index (a partial index), so each job's query must still be one that
 /// SQLite answers from it: a query it cannot prove non-null for would quietly scan the whole table.
 /// </summary>
+[SqliteOnly("reads SQLite's EXPLAIN QUERY PLAN; PostgreSqlStoreTests.ExpiryIndex_… checks the partial index on PostgreSQL")]
 public sealed partial class ExpiryIndexTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);

@@ -26,7 +26,8 @@ public sealed class RowCommandTests
         await tx.CommitAsync();
 
         await using var read = fixture.Database.CreateDbContext();
-        Assert.Equal((ConsentState.Withdrawn, 9), await read.Consents.Select(c => ValueTuple.Create(c.State, c.Version)).SingleAsync());
+        var stored = await read.Consents.SingleAsync();
+        Assert.Equal((ConsentState.Withdrawn, 9), (stored.State, stored.Version));
     }
 
     [Fact]
@@ -70,7 +71,9 @@ public sealed class RowCommandTests
         }
 
         await using var read = fixture.Database.CreateDbContext();
-        var rows = await read.Consents.OrderBy(c => c.Id).Select(c => ValueTuple.Create(c.Id, c.Channel, c.State, c.Version)).ToListAsync();
+        // Read as rows and made tuples here: PostgreSQL would return a tuple built in SQL as one record.
+        var rows = (await read.Consents.OrderBy(c => c.Id).Select(c => new { c.Id, c.Channel, c.State, c.Version }).ToListAsync())
+            .Select(c => (c.Id, c.Channel, c.State, c.Version)).ToList();
         Assert.Equal([(first.Id, Channel.Sms, ConsentState.Withdrawn, 7), (first.Id + 1, Channel.Push, ConsentState.Withdrawn, 1)], rows);
     }
 }

@@ -10,6 +10,7 @@ using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Data;
 
+[SqliteOnly("SQLite's PRAGMAs and its WAL file; PostgreSQL has neither")]
 public sealed class SqliteTuningTests
 {
     [Fact]

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
@@ -34,13 +33,7 @@ public sealed class WriteConflictsTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var customer = await SeedAsync(database);
-        await using (var connection = new SqliteConnection(database.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TRIGGER Fault BEFORE INSERT ON Consents BEGIN SELECT RAISE(ABORT, 'disk fault'); END;";
-            await command.ExecuteNonQueryAsync();
-        }
+        await database.RefuseWritesAsync("Consents", "INSERT", "disk fault");
 
         await using var db = database.CreateDbContext();
         await using (var transaction = await db.BeginWriteAsync())

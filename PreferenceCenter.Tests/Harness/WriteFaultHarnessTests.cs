@@ -18,6 +18,7 @@ namespace PreferenceCenter.Tests.Harness;
 /// check, the ledger verifies, and the change is wholly absent (state, ledger entry and queued email together); the
 /// same change then succeeds whole, exactly once. Figures in docs/architecture.md ("Crashes and faults").
 /// </summary>
+[SqliteOnly("injects SQLite disk I/O errors (SqliteException) and checks the file with PRAGMA integrity_check; DatabaseOutageTests covers a lost PostgreSQL server")]
 public sealed class WriteFaultHarnessTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly InjectedFaults faults = new();

@@ -1,4 +1,8 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Tests.TestHost;
 
@@ -16,6 +20,18 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     {
         await DisposeAsync();
         await CleanUpAsync();
+    }
+
+    /// <summary>
+    /// Waits until no part of the page still says "Loading…". On SQLite a page's queries complete synchronously, so every
+    /// section is loaded by the first render; PostgreSQL's truly await, so sections arrive in later renders, and a test
+    /// that finds an element (or clicks) before then reads a half-drawn page.
+    /// </summary>
+    protected void WaitUntilLoaded<TComponent>(IRenderedComponent<TComponent> cut) where TComponent : IComponent
+    {
+        ArgumentNullException.ThrowIfNull(cut);
+        var loading = Services.GetRequiredService<IStringLocalizer<SharedResource>>()["Common.Loading"].Value;
+        cut.WaitForState(() => !cut.Markup.Contains(loading, StringComparison.Ordinal));
     }
 
     /// <summary>Releases what a derived test class created beyond the render context (databases, files).</summary>

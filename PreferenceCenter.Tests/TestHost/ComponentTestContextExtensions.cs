@@ -16,6 +16,9 @@ public static class ComponentTestContextExtensions
         ArgumentNullException.ThrowIfNull(context);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
         context.JSInterop.Mode = JSRuntimeMode.Loose;
+        // bUnit's one second is short for a page whose queries truly await (PostgreSQL) on a loaded 2-core machine;
+        // a wait that succeeds returns as soon as it does, so only a failing test waits longer.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         context.Services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.ShowTransitionDuration = 0;

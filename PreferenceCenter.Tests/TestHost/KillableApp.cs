@@ -33,15 +33,14 @@ public sealed class KillableApp : IAsyncDisposable
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ASPNETCORE_URLS"] = baseAddress.AbsoluteUri.TrimEnd('/'),
-                ["ConnectionStrings__PreferenceCenter"] = $"Data Source={database.Path}",
-                ["ConnectionStrings__PersonalDataKeys"] = $"Data Source={database.KeyStorePath}",
                 ["App__PublicBaseUrl"] = baseAddress.AbsoluteUri,
                 ["Email__PickupDirectory"] = mailFolder,
                 ["Email__Outbox__PollInterval"] = "00:00:00.200",
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
-        foreach (var (name, value) in TestKeys.Settings)
+        // The test database's store and both connection strings: its files, or its two databases on the cluster.
+        foreach (var (name, value) in TestKeys.Settings.Select(s => KeyValuePair.Create(s.Name, (string?)s.Value)).Concat(database.ConfigurationEntries))
         {
             start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

@@ -3,8 +3,9 @@ using PreferenceCenter.Data;
 namespace PreferenceCenter.Tests.TestHost;
 
 /// <summary>
-/// The store the end-to-end hosts run the app on: <c>PC_TEST_PROVIDER=PostgreSQL</c> puts them on the cluster test.sh
-/// starts (<c>PC_TEST_POSTGRES</c>), anything else or nothing keeps SQLite files. test.sh runs the end-to-end tests once each way.
+/// The store every test runs on (<see cref="TestDatabase"/> and the end-to-end hosts): <c>PC_TEST_PROVIDER=PostgreSQL</c>
+/// puts them on the cluster test.sh starts (<c>PC_TEST_POSTGRES</c>), anything else or nothing keeps SQLite files.
+/// test.sh runs the suite once each way (the second time without the tests marked <see cref="SqliteOnlyAttribute"/>).
 /// </summary>
 public static class TestProvider
 {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Features.Common;
+using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Data;
@@ -10,8 +11,10 @@ namespace PreferenceCenter.Data;
 /// database): Identity's upper-case lookup copies become blind-index hashes, each customer gets an encrypted profile
 /// holding their email and the phone moved out of Identity's plaintext column, Identity's own user name and email are
 /// sealed with the account's key (<see cref="AccountSealer"/>), and plaintext answers and feedback words are sealed.
-/// Storage changes only, so no ledger entries; every connection has secure_delete on, so the old plaintext cells are
-/// zeroed as they are rewritten.
+/// Storage changes only, so no ledger entries. On SQLite every connection has secure_delete on, so the old plaintext
+/// cells are zeroed as they are rewritten; on PostgreSQL an UPDATE leaves the old row version (and its index entries)
+/// in the table's files, so a run that changed anything rewrites the tables it changed with <c>VACUUM FULL</c>, as
+/// erasure does (ADR 0015).
 /// </summary>
 public sealed class PersonalDataRetrofit(
     IDbContextFactory<AppDbContext> dbFactory, PersonalDataProtector protector, AccountSealer accounts, ILookupNormalizer normalizer,
@@ -45,14 +48,22 @@ public sealed class PersonalDataRetrofit(
             item.User.PhoneNumberConfirmed = false;
         }
 
-        await SealSignInsAsync(db, cancellationToken);
-        await SealAsync(db, cancellationToken);
+        var changed = legacyUsers.Count + withoutProfile.Count;
+        changed += await SealSignInsAsync(db, cancellationToken);
+        changed += await SealAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        if (changed > 0 && db.Database.IsNpgsql())
+        {
+            // After the commit: VACUUM cannot run in a transaction. Nothing changed, nothing to rewrite (a new database).
+            await db.Database.ExecuteSqlRawAsync(
+                PostgreSqlForgetting.VacuumFull([db.Users.EntityType, db.Answers.EntityType, db.Feedback.EntityType]),
+                cancellationToken);
+        }
     }
 
     /// <summary>Last, since the steps above read the plain values: a sealed value never holds an <c>@</c>, a plain address always does.</summary>
-    private async Task SealSignInsAsync(AppDbContext db, CancellationToken cancellationToken)
+    private async Task<int> SealSignInsAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var plain = await db.Users.Where(u => EF.Functions.Like(u.UserName!, "%@%") || EF.Functions.Like(u.Email!, "%@%")).ToListAsync(cancellationToken);
         foreach (var user in plain)
@@ -60,9 +71,11 @@ public sealed class PersonalDataRetrofit(
             user.UserName = await accounts.SealAsync(user.Id, user.UserName, cancellationToken);
             user.Email = await accounts.SealAsync(user.Id, user.Email, cancellationToken);
         }
+
+        return plain.Count;
     }
 
-    private async Task SealAsync(AppDbContext db, CancellationToken cancellationToken)
+    private async Task<int> SealAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var answers = await db.Answers.Where(a => a.Text != null && !a.Text.StartsWith(ProtectedText.Prefix)).ToListAsync(cancellationToken);
         foreach (var answer in answers)
@@ -77,5 +90,7 @@ public sealed class PersonalDataRetrofit(
             var sealedComment = await protector.ProtectAsync(item.CustomerId, item.Comment, cancellationToken);
             await db.Feedback.Where(f => f.Id == item.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Comment, sealedComment), cancellationToken);
         }
+
+        return answers.Count + feedback.Count;
     }
 }

@@ -86,7 +86,7 @@ public sealed class LedgerAnchorServiceTests(SmtpSink smtp) : IClassFixture<Smtp
         Assert.True((await anchors.VerifyAsync()).Verification.IsIntact);
 
         await LedgerFixture.DropTriggersAsync(database);
-        await database.ExecuteRawAsync("DELETE FROM LedgerEntries WHERE Sequence > 3;");
+        await database.ExecuteRawAsync("""DELETE FROM "LedgerEntries" WHERE "Sequence" > 3;""");
         var check = await anchors.VerifyAsync();
         clock.Advance(TimeSpan.FromDays(2));
 

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
@@ -14,8 +16,8 @@ namespace PreferenceCenter.Tests.Features.Consents;
 /// </summary>
 public sealed class ConsentWritePathTests
 {
-    private const string ConsentRow = "SELECT * FROM Consents WHERE lower(CustomerId) = lower($id)";
-    private const string LastEntry = "SELECT * FROM LedgerEntries WHERE lower(SubjectId) = lower($id) ORDER BY Sequence DESC LIMIT 1";
+    private const string ConsentRow = """SELECT * FROM "Consents" WHERE lower(CAST("CustomerId" AS TEXT)) = lower(@id)""";
+    private const string LastEntry = """SELECT * FROM "LedgerEntries" WHERE lower(CAST("SubjectId" AS TEXT)) = lower(@id) ORDER BY "Sequence" DESC LIMIT 1""";
 
     [Fact]
     public async Task Set_StoresTheRowAndEntry_ByteForByteAsSaveChangesDoes_ForANewRowAndForAnUpdate()
@@ -72,17 +74,20 @@ public sealed class ConsentWritePathTests
         await fixture.Service.SetAsync(fixture.Change("marketing", Channel.Sms, grant: true));
         await using (var db = fixture.Database.CreateDbContext())
         {
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER RefuseForTest BEFORE INSERT ON LedgerEntries BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
         }
 
-        // A refusal that is not a lost race is a fault: thrown, never reported as "changed meanwhile".
-        var withdrawal = await Assert.ThrowsAsync<SqliteException>(() => fixture.Service.SetAsync(fixture.Change("marketing", Channel.Sms, grant: false, expectedVersion: 1)));
-        var grant = await Assert.ThrowsAsync<SqliteException>(() => fixture.Service.SetAsync(fixture.Change("marketing", Channel.Push, grant: true)));
+        await fixture.Database.RefuseWritesAsync("LedgerEntries", "INSERT", "refused by the test");
 
+        // A refusal that is not a lost race is a fault: thrown, never reported as "changed meanwhile".
+        var withdrawal = await Assert.ThrowsAnyAsync<DbException>(() => fixture.Service.SetAsync(fixture.Change("marketing", Channel.Sms, grant: false, expectedVersion: 1)));
+        var grant = await Assert.ThrowsAnyAsync<DbException>(() => fixture.Service.SetAsync(fixture.Change("marketing", Channel.Push, grant: true)));
+
+        Assert.All([withdrawal, grant], e => Assert.IsType(fixture.Database.IsPostgreSql ? typeof(PostgresException) : typeof(SqliteException), e));
         Assert.All([withdrawal, grant], e => Assert.Contains("refused by the test", e.Message, StringComparison.Ordinal));
         Assert.Equal((1, 1), await fixture.CountRowsAsync());
         await using var read = fixture.Database.CreateDbContext();
-        Assert.Equal((ConsentState.Granted, 1), await read.Consents.Select(c => ValueTuple.Create(c.State, c.Version)).SingleAsync());
+        var consent = await read.Consents.SingleAsync();
+        Assert.Equal((ConsentState.Granted, 1), (consent.State, consent.Version));
     }
 
     // The same change for another customer, written the way every other writer does: tracked, then SaveChanges.

@@ -8,6 +8,7 @@ using PreferenceCenter.Tests.TestHost;
 namespace PreferenceCenter.Tests.Features.Erasure;
 
 /// <summary>The acceptance test a user would run: after erasure, no file holds a byte sequence of the person.</summary>
+[SqliteOnly("scans the SQLite files and their copies; PostgreSqlErasureLeavesNoBytesTests scans PostgreSQL's")]
 public sealed class ErasureLeavesNoBytesTests
 {
     private const string Email = "ada.lovelace@example.com";

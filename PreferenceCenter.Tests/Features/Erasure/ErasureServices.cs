@@ -32,8 +32,7 @@ public static class ErasureServices
     {
         ArgumentNullException.ThrowIfNull(database);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(
-            TestKeys.Settings.Select(s => KeyValuePair.Create(s.Name, (string?)s.Value))
-                .Append(KeyValuePair.Create($"ConnectionStrings:{KeyStoreOptions.ConnectionStringName}", (string?)$"Data Source={database.KeyStorePath};Pooling=False")))
+            TestKeys.Settings.Select(s => KeyValuePair.Create(s.Name, (string?)s.Value)).Concat(database.ConfigurationEntries))
             .Build();
         services.AddLogging();
         services.AddLocalization();

@@ -22,6 +22,7 @@ public sealed class ForgetMePageTests : ErasurePageTestBase
         await SignInCustomerAsync();
 
         var cut = Render<ForgetMePage>();
+        WaitUntilLoaded(cut);
 
         cut.WaitForAssertion(() => Assert.Contains("What we delete", cut.Markup, StringComparison.Ordinal));
         Assert.Contains("one-way fingerprint of your email address and phone number", cut.Markup, StringComparison.Ordinal);
@@ -38,6 +39,7 @@ public sealed class ForgetMePageTests : ErasurePageTestBase
         var mails = MailsSent;
         Clock.Advance(TimeSpan.FromHours(48));
         var cut = Render<ForgetMePage>();
+        WaitUntilLoaded(cut);
 
         cut.WaitForAssertion(() => Assert.StartsWith(
             "Waiting for you to confirm it, but the link we emailed you has lapsed (it worked for 48 hours).",
@@ -60,6 +62,7 @@ public sealed class ForgetMePageTests : ErasurePageTestBase
         await Requests.RequestAsync(CustomerId, ErasureServices.Password, "en", new Uri("http://localhost/forget-me/confirm"));
         Clock.Advance(TimeSpan.FromHours(49));
         var cut = Render<ForgetMePage>();
+        WaitUntilLoaded(cut);
 
         await cut.WaitForElement(".erasure-status").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Cancel and ask again").ClickAsync(new());
 
@@ -72,6 +75,7 @@ public sealed class ForgetMePageTests : ErasurePageTestBase
     {
         await SignInCustomerAsync();
         var cut = Render<ForgetMePage>();
+        WaitUntilLoaded(cut);
 
         await AskAsync(cut, "not-my-password");
 
@@ -87,6 +91,7 @@ public sealed class ForgetMePageTests : ErasurePageTestBase
     {
         await SignInCustomerAsync();
         var cut = Render<ForgetMePage>();
+        WaitUntilLoaded(cut);
 
         await AskAsync(cut, ErasureServices.Password);
 
@@ -102,6 +107,7 @@ public sealed class ForgetMePageTests : ErasurePageTestBase
         await SignInCustomerAsync();
         await VerifiedRequestAsync();
         var cut = Render<ForgetMePage>();
+        WaitUntilLoaded(cut);
         cut.WaitForAssertion(() => Assert.Contains("Confirmed. Our privacy officer is reviewing it.", cut.Find(".erasure-status").TextContent, StringComparison.Ordinal));
 
         await cut.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel my request").ClickAsync(new());
@@ -120,6 +126,7 @@ public sealed class ForgetMePageTests : ErasurePageTestBase
         await RejectAsOfficerAsync(request.Id, "Legal hold while your warranty claim is open");
 
         var cut = Render<ForgetMePage>();
+        WaitUntilLoaded(cut);
 
         cut.WaitForAssertion(() => Assert.Equal("Legal hold while your warranty claim is open", cut.Find(".erasure-status__reason").TextContent));
         Assert.Empty(cut.FindAll(".erasure-status button"));

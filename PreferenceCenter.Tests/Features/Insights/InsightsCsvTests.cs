@@ -54,7 +54,7 @@ public sealed class InsightsCsvTests : IAsyncLifetime
     [Fact]
     public async Task Write_WritesAPurposeTitleThatLooksLikeAFormula_AsText()
     {
-        await store.Database.ExecuteRawAsync("UPDATE PurposeText SET Title = '=HYPERLINK(\"http://evil.example\",\"x\")' WHERE Title = 'Profiling';");
+        await store.Database.ExecuteRawAsync("""UPDATE "PurposeText" SET "Title" = '=HYPERLINK("http://evil.example","x")' WHERE "Title" = 'Profiling';""");
 
         var csv = (await EveryCsvAsync())[InsightChart.OptInNow];
 

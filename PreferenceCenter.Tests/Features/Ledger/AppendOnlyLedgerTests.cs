@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 
 namespace PreferenceCenter.Tests.Features.Ledger;
@@ -29,13 +31,15 @@ public sealed class AppendOnlyLedgerTests
     }
 
     [Theory]
-    [InlineData("UPDATE LedgerEntries SET After = 'x' WHERE Sequence = 1;")]
-    [InlineData("DELETE FROM LedgerEntries WHERE Sequence = 1;")]
+    [InlineData("""UPDATE "LedgerEntries" SET "After" = 'x' WHERE "Sequence" = 1;""")]
+    [InlineData("""DELETE FROM "LedgerEntries" WHERE "Sequence" = 1;""")]
     public async Task RawSql_ThatRewritesHistory_IsRefusedByTheDatabase(string sql)
     {
         await using var database = await LedgerFixture.WithEntriesAsync(2);
 
-        var error = await Assert.ThrowsAsync<SqliteException>(() => database.ExecuteRawAsync(sql));
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => database.ExecuteRawAsync(sql));
+
+        Assert.IsType(database.IsPostgreSql ? typeof(PostgresException) : typeof(SqliteException), error);
 
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
     }

@@ -34,7 +34,7 @@ public sealed class LedgerAnchorTests
         await using var database = await LedgerFixture.WithEntriesAsync(5);
         var anchor = await HeadAsync(database);
         await LedgerFixture.DropTriggersAsync(database);
-        await database.ExecuteRawAsync("DELETE FROM LedgerEntries WHERE Sequence > 3;");
+        await database.ExecuteRawAsync("""DELETE FROM "LedgerEntries" WHERE "Sequence" > 3;""");
 
         var withoutAnchor = await new LedgerVerifier(database).VerifyAsync();
         var withAnchor = await new LedgerVerifier(database).VerifyAsync(anchor);
@@ -79,7 +79,7 @@ public sealed class LedgerAnchorTests
     /// <summary>What a careful forger does: change one entry, then recompute every hash after it so the chain still links.</summary>
     private static async Task RewriteFromAsync(TestDatabase database, long sequence, string after)
     {
-        await database.ExecuteRawAsync($"UPDATE LedgerEntries SET After = '{after}' WHERE Sequence = {sequence};");
+        await database.ExecuteRawAsync($"""UPDATE "LedgerEntries" SET "After" = '{after}' WHERE "Sequence" = {sequence};""");
         await using var db = database.CreateDbContext();
         var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.Sequence >= sequence - 1).OrderBy(e => e.Sequence).ToListAsync();
         var previous = entries[0].Hash;
@@ -93,7 +93,7 @@ public sealed class LedgerAnchorTests
                 PreviousHash = previous,
             };
             var hash = LedgerCanonicalForm.ComputeHash(forged);
-            await database.ExecuteRawAsync($"UPDATE LedgerEntries SET PreviousHash = '{previous}', Hash = '{hash}' WHERE Sequence = {entry.Sequence};");
+            await database.ExecuteRawAsync($"""UPDATE "LedgerEntries" SET "PreviousHash" = '{previous}', "Hash" = '{hash}' WHERE "Sequence" = {entry.Sequence};""");
             previous = hash;
         }
     }

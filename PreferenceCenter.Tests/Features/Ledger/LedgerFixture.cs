@@ -31,9 +31,12 @@ public static class LedgerFixture
         return database;
     }
 
-    /// <summary>Drops the append-only triggers, as someone with raw file access could, so tampering can be simulated.</summary>
-    public static Task DropTriggersAsync(TestDatabase database) =>
-        database.ExecuteRawAsync("DROP TRIGGER LedgerEntries_NoUpdate; DROP TRIGGER LedgerEntries_NoDelete;");
+    /// <summary>Drops (SQLite) or disables (PostgreSQL) the append-only triggers, as someone with write access to the store could, so tampering can be simulated.</summary>
+    public static Task DropTriggersAsync(TestDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.AllowLedgerTamperingAsync();
+    }
 
     /// <summary>
     /// Overwrites the ledger table's first page in the file with garbage, as a failing disk or a careless edit would:

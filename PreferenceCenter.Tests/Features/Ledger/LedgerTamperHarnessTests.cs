@@ -15,6 +15,7 @@ namespace PreferenceCenter.Tests.Features.Ledger;
 /// with the first bad entry named; each copy is verified untouched first and must never raise an alarm. Figures go
 /// to the test output and docs/features/ledger.md.
 /// </summary>
+[SqliteOnly("edits copies of the SQLite file in every way SQLite's dynamic typing allows; PostgreSqlLedgerVerifierTests tampers on PostgreSQL")]
 public sealed class LedgerTamperHarnessTests(ITestOutputHelper log) : IAsyncLifetime
 {
     private const string DropTriggers = "DROP TRIGGER LedgerEntries_NoUpdate; DROP TRIGGER LedgerEntries_NoDelete;";

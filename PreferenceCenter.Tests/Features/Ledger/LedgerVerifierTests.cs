@@ -32,18 +32,18 @@ public sealed class LedgerVerifierTests
 
     [Theory]
     [InlineData("After", "'granted'", "'grantee'")]
-    [InlineData("ActorId", "ActorId", "ActorId || 'x'")]
+    [InlineData("ActorId", "ActorId", "\"ActorId\" || 'x'")]
     [InlineData("PurposeKey", "'marketing'", "'marketinG'")]
-    [InlineData("OccurredAt", "OccurredAt", "OccurredAt + 1")]
+    [InlineData("OccurredAt", "OccurredAt", "\"OccurredAt\" + 1")]
     [InlineData("EventType", "EventType", "101")]
     [InlineData("Channel", "Channel", "2")]
     [InlineData("Reason", "NULL", "'x'")]
-    [InlineData("Hash", "Hash", "(CASE substr(Hash, 1, 1) WHEN '0' THEN '1' ELSE '0' END) || substr(Hash, 2)")]
+    [InlineData("Hash", "Hash", "(CASE substr(\"Hash\", 1, 1) WHEN '0' THEN '1' ELSE '0' END) || substr(\"Hash\", 2)")]
     public async Task Verify_WhenOneValueOfOneRowIsAltered_NamesThatRow(string column, string _, string newValue)
     {
         await using var database = await LedgerFixture.WithEntriesAsync(5);
         await LedgerFixture.DropTriggersAsync(database);
-        await database.ExecuteRawAsync($"UPDATE LedgerEntries SET {column} = {newValue} WHERE Sequence = 3;");
+        await database.ExecuteRawAsync($"""UPDATE "LedgerEntries" SET "{column}" = {newValue} WHERE "Sequence" = 3;""");
 
         var result = await new LedgerVerifier(database).VerifyAsync();
 
@@ -52,6 +52,7 @@ public sealed class LedgerVerifierTests
     }
 
     [Fact]
+    [SqliteOnly("flips a bit in the SQLite file; PostgreSqlLedgerVerifierTests alters rows on PostgreSQL")]
     public async Task Verify_WhenASingleByteOfTheFileChanges_FindsTheAlteredRow()
     {
         await using var database = await LedgerFixture.WithEntriesAsync(5);
@@ -77,7 +78,7 @@ public sealed class LedgerVerifierTests
     {
         await using var database = await LedgerFixture.WithEntriesAsync(5);
         await LedgerFixture.DropTriggersAsync(database);
-        await database.ExecuteRawAsync("DELETE FROM LedgerEntries WHERE Sequence = 2;");
+        await database.ExecuteRawAsync("""DELETE FROM "LedgerEntries" WHERE "Sequence" = 2;""");
 
         var result = await new LedgerVerifier(database).VerifyAsync();
 
@@ -91,9 +92,9 @@ public sealed class LedgerVerifierTests
         await using var database = await LedgerFixture.WithEntriesAsync(5);
         await LedgerFixture.DropTriggersAsync(database);
         await database.ExecuteRawAsync("""
-            UPDATE LedgerEntries SET Sequence = -1 WHERE Sequence = 2;
-            UPDATE LedgerEntries SET Sequence = 2 WHERE Sequence = 4;
-            UPDATE LedgerEntries SET Sequence = 4 WHERE Sequence = -1;
+            UPDATE "LedgerEntries" SET "Sequence" = -1 WHERE "Sequence" = 2;
+            UPDATE "LedgerEntries" SET "Sequence" = 2 WHERE "Sequence" = 4;
+            UPDATE "LedgerEntries" SET "Sequence" = 4 WHERE "Sequence" = -1;
             """);
 
         var result = await new LedgerVerifier(database).VerifyAsync();
@@ -107,8 +108,8 @@ public sealed class LedgerVerifierTests
         await using var database = await LedgerFixture.WithEntriesAsync(5);
         await LedgerFixture.DropTriggersAsync(database);
         await database.ExecuteRawAsync("""
-            DELETE FROM LedgerEntries WHERE Sequence = 3;
-            UPDATE LedgerEntries SET Sequence = Sequence - 1 WHERE Sequence > 3;
+            DELETE FROM "LedgerEntries" WHERE "Sequence" = 3;
+            UPDATE "LedgerEntries" SET "Sequence" = "Sequence" - 1 WHERE "Sequence" > 3;
             """);
 
         var result = await new LedgerVerifier(database).VerifyAsync();
@@ -119,6 +120,7 @@ public sealed class LedgerVerifierTests
     // Each stored value differs from what the writer stores but reads back (through the provider) as the same value,
     // so the hash still matched: the old verifier passed every one while SQL filters no longer found the row.
     [Theory]
+    [SqliteOnly("SQLite's columns take a value of any type; PostgreSQL's are typed, and PostgreSqlLedgerTable checks each column's declared type (PostgreSqlLedgerVerifierTests)")]
     [InlineData("SubjectId", "lower(SubjectId)")]
     [InlineData("SubjectId", "'{' || SubjectId || '}'")]
     [InlineData("SubjectId", "CAST(SubjectId AS BLOB)")]
@@ -145,6 +147,7 @@ public sealed class LedgerVerifierTests
     }
 
     [Fact]
+    [SqliteOnly("a GUID stored as lower-case text: PostgreSQL stores a uuid, which has one form")]
     public async Task Verify_WhenASubjectIsStoredInLowerCase_CatchesWhatTheHistoryNoLongerShows()
     {
         await using var database = await LedgerFixture.WithEntriesAsync(5);
@@ -168,9 +171,9 @@ public sealed class LedgerVerifierTests
     {
         await using var database = await LedgerFixture.WithEntriesAsync(3);
         await database.ExecuteRawAsync($"""
-            CREATE TEMP TABLE Forged AS SELECT * FROM LedgerEntries WHERE Sequence = 2;
-            UPDATE Forged SET Sequence = {sequence};
-            INSERT INTO LedgerEntries SELECT * FROM Forged;
+            CREATE TEMP TABLE "Forged" AS SELECT * FROM "LedgerEntries" WHERE "Sequence" = 2;
+            UPDATE "Forged" SET "Sequence" = {sequence};
+            INSERT INTO "LedgerEntries" SELECT * FROM "Forged";
             """);
 
         var result = await new LedgerVerifier(database).VerifyAsync();
@@ -183,7 +186,7 @@ public sealed class LedgerVerifierTests
     public async Task Verify_WhenTheTableGainsAColumn_ReportsTheUncoveredColumn()
     {
         await using var database = await LedgerFixture.WithEntriesAsync(2);
-        await database.ExecuteRawAsync("ALTER TABLE LedgerEntries ADD COLUMN Note TEXT DEFAULT 'forged';");
+        await database.ExecuteRawAsync("""ALTER TABLE "LedgerEntries" ADD COLUMN "Note" TEXT DEFAULT 'forged';""");
 
         var result = await new LedgerVerifier(database).VerifyAsync();
 
@@ -206,6 +209,7 @@ public sealed class LedgerVerifierTests
     /// names another customer) while the table itself still links and hashes clean.
     /// </summary>
     [Fact]
+    [SqliteOnly("edits the index's definition through PRAGMA writable_schema, which only SQLite has")]
     public async Task Verify_WhenTheSubjectIndexDisagreesWithTheTable_ReportsIt()
     {
         await using var database = await LedgerFixture.WithEntriesAsync(5);
@@ -227,6 +231,7 @@ public sealed class LedgerVerifierTests
     }
 
     [Fact]
+    [SqliteOnly("overwrites a page of the SQLite file and expects SQLite's 'malformed' error")]
     public async Task Verify_WhenTheLedgersPageIsDamaged_ReportsInsteadOfThrowing()
     {
         await using var database = await LedgerFixture.WithEntriesAsync(5);

@@ -10,6 +10,7 @@ namespace PreferenceCenter.Tests.Features.Ledger;
 /// tools/verify_ledger.py, written from the documented format alone in another language, reproduces the app's head:
 /// the format is specified, not just implemented.
 /// </summary>
+[SqliteOnly("tools/verify_ledger.py reads a copy of the SQLite file")]
 public sealed class SecondVerifierTests
 {
     private static readonly string Script = Path.Combine(RepositoryPaths.Root, "tools", "verify_ledger.py");

@@ -7,7 +7,14 @@ namespace PreferenceCenter.Tests.Features.Ledger;
 public sealed class VerifyLedgerCommandTests
 {
     private static Task<(int ExitCode, string Output)> RunAsync(TestDatabase database, params string[] args) =>
-        RunAsync(database.ConnectionString, args);
+        RunAsync(database.DatabaseSettings, args);
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(PreferenceCenter.Data.DatabaseSettings settings, params string[] args)
+    {
+        using var output = new StringWriter();
+        var exitCode = await VerifyLedgerCommand.RunAsync([VerifyLedgerCommand.Name, .. args], settings, output);
+        return (exitCode, output.ToString().Trim());
+    }
 
     // As the app runs it: from the connection string alone, with no other service.
     private static async Task<(int ExitCode, string Output)> RunAsync(string connectionString, params string[] args)
@@ -68,7 +75,7 @@ public sealed class VerifyLedgerCommandTests
     {
         await using var database = await LedgerFixture.WithEntriesAsync(3);
         await LedgerFixture.DropTriggersAsync(database);
-        await database.ExecuteRawAsync("UPDATE LedgerEntries SET ActorId = 'someone-else' WHERE Sequence = 2;");
+        await database.ExecuteRawAsync("""UPDATE "LedgerEntries" SET "ActorId" = 'someone-else' WHERE "Sequence" = 2;""");
 
         var (exitCode, output) = await RunAsync(database);
 
@@ -77,6 +84,7 @@ public sealed class VerifyLedgerCommandTests
     }
 
     [Fact]
+    [SqliteOnly("overwrites a page of the SQLite file")]
     public async Task Run_WhenTheLedgersPageIsDamaged_ExitsThreeSayingTheDatabaseCannotBeRead()
     {
         await using var database = await LedgerFixture.WithEntriesAsync(3);
@@ -90,6 +98,7 @@ public sealed class VerifyLedgerCommandTests
     }
 
     [Fact]
+    [SqliteOnly("overwrites the SQLite file")]
     public async Task Run_WhenTheFileIsNotADatabase_ExitsThree()
     {
         await using var database = await LedgerFixture.WithEntriesAsync(1);
@@ -106,6 +115,7 @@ public sealed class VerifyLedgerCommandTests
     }
 
     [Fact]
+    [SqliteOnly("a SQLite path; PostgreSqlLedgerVerifierTests has no database / no ledger on PostgreSQL")]
     public async Task Run_WhereThereIsNoDatabase_ExitsThreeAndCreatesNone()
     {
         var path = Path.Combine(Path.GetTempPath(), $"pc-none-{Guid.NewGuid():N}.db");
@@ -119,6 +129,7 @@ public sealed class VerifyLedgerCommandTests
     }
 
     [Fact]
+    [SqliteOnly("an empty SQLite file; PostgreSqlLedgerVerifierTests has no database / no ledger on PostgreSQL")]
     public async Task Run_WhenTheDatabaseHasNoLedger_ExitsThree()
     {
         var path = Path.Combine(Path.GetTempPath(), $"pc-empty-{Guid.NewGuid():N}.db");
@@ -139,7 +150,7 @@ public sealed class VerifyLedgerCommandTests
     public async Task Run_WhenTheTableGainedAColumn_ExitsOneNamingIt()
     {
         await using var database = await LedgerFixture.WithEntriesAsync(2);
-        await database.ExecuteRawAsync("ALTER TABLE LedgerEntries ADD COLUMN Note TEXT;");
+        await database.ExecuteRawAsync("""ALTER TABLE "LedgerEntries" ADD COLUMN "Note" TEXT;""");
 
         var (exitCode, output) = await RunAsync(database);
 

@@ -20,6 +20,8 @@ public sealed class WhereMyDataWentPageTests : ErasurePageTestBase
 
         var cut = Render<MyDataPage>();
         cut.WaitForAssertion(() => Assert.Contains("Northwind Traders", cut.Markup, StringComparison.Ordinal));
+        // The page loads its sections one after another; on a store that truly awaits, the list comes a render later.
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("section[aria-labelledby=my-data-partners] .my-data__told li").Count));
 
         var section = cut.Find("section[aria-labelledby=my-data-partners]");
         Assert.Equal("Where your data went", section.QuerySelector("h2")!.TextContent);

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Tests.TestHost;
 
@@ -46,7 +45,9 @@ public sealed class PersonalDataProtectorTests
         {
             MasterKey = Convert.ToBase64String(new byte[32]), BlindIndexKey = TestKeys.Settings[1].Value, SuppressionKey = TestKeys.Settings[2].Value,
         });
-        var wrongStore = new SqliteCustomerKeyStore(database.KeyStore.ConnectionString, otherMaster, TimeProvider.System);
+        CustomerKeyStore wrongStore = database.IsPostgreSql
+            ? new PostgreSqlCustomerKeyStore(database.KeyStore.ConnectionString, otherMaster, TimeProvider.System)
+            : new SqliteCustomerKeyStore(database.KeyStore.ConnectionString, otherMaster, TimeProvider.System);
 
         var error = await Assert.ThrowsAsync<PersonalDataUnreadableException>(() => new PersonalDataProtector(wrongStore).UnprotectAsync(customer, sealedText));
 
@@ -93,11 +94,10 @@ public sealed class PersonalDataProtectorTests
             cipher.Protect("x");
         }
 
-        await using var connection = new SqliteConnection(database.KeyStore.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await database.OpenConnectionAsync(keyStore: true);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT length(WrappedKey) FROM CustomerKeys";
+        command.CommandText = """SELECT length("WrappedKey") FROM "CustomerKeys" """;
         // 32-byte key + 12-byte nonce + 16-byte tag: wrapped, never the bare key.
-        Assert.Equal(60L, await command.ExecuteScalarAsync());
+        Assert.Equal(60L, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
     }
 }

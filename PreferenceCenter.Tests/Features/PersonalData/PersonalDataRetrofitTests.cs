@@ -4,18 +4,30 @@ using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Features.Preferences.Feedback;
 using PreferenceCenter.Features.Preferences.Questionnaire;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Features.PersonalData;
 
+[SqliteOnly("scans the SQLite file; PostgreSqlPersonalDataRetrofitTests runs the same retrofit on PostgreSQL and scans its files")]
 public sealed class PersonalDataRetrofitTests
 {
+    internal static readonly string[] PlainValues = ["+39 333 123 4567", "Only on Tuesdays", "Too many emails", "ADA@EXAMPLE.COM", "ada@example.com"];
+
     [Fact]
     public async Task DataWrittenBeforeEncryption_IsSealedAndFoundThroughTheBlindIndex_AndASecondRunChangesNothing()
     {
         await using var fixture = await PersonalDataFixture.CreateAsync();
+        await RetrofitAndCheckAsync(fixture);
+
+        Assert.Empty(FileScan.Find(await fixture.Database.FilesAsync(), PlainValues));
+    }
+
+    /// <summary>Writes data as the version before encryption did, runs the retrofit twice and checks what it made of it.</summary>
+    internal static async Task RetrofitAndCheckAsync(PersonalDataFixture fixture)
+    {
         var question = await fixture.FreeTextQuestionAsync();
         var customerId = Guid.NewGuid();
-        await using (var db = fixture.Database.CreateDbContext())
+        await using (var db = fixture.Factory.CreateDbContext())
         {
             // As the previous version stored it: upper-case lookup copies, the phone in Identity, plain words.
             var user = new ApplicationUser
@@ -30,11 +42,11 @@ public sealed class PersonalDataRetrofitTests
             await db.SaveChangesAsync();
         }
 
-        var retrofit = new PersonalDataRetrofit(fixture.Database, fixture.Database.Protector, fixture.Sealer, fixture.Normalizer, fixture.Index, fixture.Profiles, fixture.Clock);
+        var retrofit = new PersonalDataRetrofit(fixture.Factory, fixture.Protector, fixture.Sealer, fixture.Normalizer, fixture.Index, fixture.Profiles, fixture.Clock);
         await retrofit.RunAsync();
         await retrofit.RunAsync();
 
-        await using var check = fixture.Database.CreateDbContext();
+        await using var check = fixture.Factory.CreateDbContext();
         var migrated = await check.Users.SingleAsync();
         Assert.Equal((fixture.Index.OfEmail("ada@example.com"), fixture.Index.OfEmail("ada@example.com"), (string?)null),
             (migrated.NormalizedEmail, migrated.NormalizedUserName, migrated.PhoneNumber));
@@ -47,6 +59,5 @@ public sealed class PersonalDataRetrofitTests
         var questionnaire = await fixture.Answers.GetQuestionnaireAsync(customerId, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("Only on Tuesdays", questionnaire.Questions.Single().Answer!.Text);
         Assert.Equal(["Too many emails"], (await fixture.Feedback.SummarizeAsync(TimeSpan.FromDays(1))).RecentComments);
-        Assert.Empty(FileScan.Find(FileScan.WithCompanions(fixture.Database.Path), "+39 333 123 4567", "Only on Tuesdays", "Too many emails", "ADA@EXAMPLE.COM", "ada@example.com"));
     }
 }

@@ -33,7 +33,7 @@ public sealed class SealedUserStoreTests : IAsyncLifetime
         Assert.Equal(user.Id, found?.Id);
         Assert.Equal((newEmail, newEmail), (await users.GetEmailAsync(found!), await users.GetUserNameAsync(found!)));
         await AssertRowSealedAsync(user.Id);
-        Assert.Empty(FileScan.Find(FileScan.WithCompanions(fixture.Database.Path), newEmail));
+        Assert.Empty(FileScan.Find(await fixture.Database.FilesAsync(), newEmail));
     }
 
     [Theory]

@@ -18,6 +18,7 @@ public abstract class PreferencesPageSectionTests : PageTestBase
     {
         var cut = Render<PreferencesPage>();
         cut.WaitForElement("section.feedback");
+        WaitUntilLoaded(cut);
         return cut;
     }
 

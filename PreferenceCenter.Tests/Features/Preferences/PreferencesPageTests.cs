@@ -19,6 +19,7 @@ public sealed class PreferencesPageTests : PageTestBase
         await SignInCustomerAsync();
         await GivePhoneAsync();
         var cut = Render<PreferencesPage>();
+        WaitUntilLoaded(cut);
         cut.WaitForElement(".consent-matrix input[role=switch]");
 
         await Switch(cut, "Marketing by SMS").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
@@ -36,6 +37,7 @@ public sealed class PreferencesPageTests : PageTestBase
     {
         await SignInCustomerAsync();
         var cut = Render<PreferencesPage>();
+        WaitUntilLoaded(cut);
         cut.WaitForElement(".consent-matrix input[role=switch]");
 
         await Switch(cut, "Marketing by SMS").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
@@ -54,6 +56,7 @@ public sealed class PreferencesPageTests : PageTestBase
         await SignInCustomerAsync();
         await GivePhoneAsync();
         var cut = Render<PreferencesPage>();
+        WaitUntilLoaded(cut);
         cut.WaitForElement(".consent-matrix input[role=switch]");
         await Consents.SetAsync(Change("marketing", Channel.Sms, grant: true)); // the other tab
 
@@ -73,6 +76,7 @@ public sealed class PreferencesPageTests : PageTestBase
         await Consents.SetAsync(Change("marketing", Channel.Email, grant: true));
         await Consents.SetAsync(Change("profiling", Channel.Email, grant: true));
         var cut = Render<PreferencesPage>();
+        WaitUntilLoaded(cut);
         cut.WaitForElement(".consent-matrix input[role=switch]");
 
         Button(cut, "Withdraw everything").Click();
@@ -107,6 +111,7 @@ public sealed class PreferencesPageTests : PageTestBase
         await SignInCustomerAsync();
         await Consents.SetAsync(Change("profiling", Channel.Email, grant: true));
         var cut = Render<PreferencesPage>();
+        WaitUntilLoaded(cut);
         cut.WaitForElement(".consent-matrix input[role=switch]");
 
         Button(cut, "Withdraw everything").Click();
@@ -124,6 +129,7 @@ public sealed class PreferencesPageTests : PageTestBase
         await SignInCustomerAsync();
         await Consents.SetAsync(Change("profiling", Channel.Email, grant: true));
         var cut = Render<PreferencesPage>();
+        WaitUntilLoaded(cut);
         cut.WaitForElement(".consent-matrix input[role=switch]");
 
         Button(cut, "Withdraw everything").Click();
@@ -140,6 +146,7 @@ public sealed class PreferencesPageTests : PageTestBase
     {
         await SignInCustomerAsync();
         var cut = Render<PreferencesPage>();
+        WaitUntilLoaded(cut);
         cut.WaitForElement(".consent-matrix input[role=switch]");
 
         Assert.True(cut.FindAll("button").Single(b => b.TextContent.Trim() == "Withdraw everything").HasAttribute("disabled"));
@@ -153,6 +160,8 @@ public sealed class PreferencesPageTests : PageTestBase
 
         var cut = Render<PreferencesPage>();
 
+        WaitUntilLoaded(cut);
+
         cut.WaitForElement(".consent-matrix input[role=switch]");
         Assert.All(cut.FindAll(".consent-matrix input[role=switch]"), s => Assert.True(s.HasAttribute("disabled")));
     }
@@ -162,6 +171,7 @@ public sealed class PreferencesPageTests : PageTestBase
     {
         await SignInCustomerAsync();
         var cut = Render<PreferencesPage>();
+        WaitUntilLoaded(cut);
 
         cut.WaitForAssertion(() => Assert.Contains(
             "Service — About service. (Our contract with you)", cut.Find("section.informational").TextContent, StringComparison.Ordinal));

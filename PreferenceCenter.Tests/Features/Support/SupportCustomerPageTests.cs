@@ -10,8 +10,12 @@ namespace PreferenceCenter.Tests.Features.Support;
 
 public sealed class SupportCustomerPageTests : SupportPageTestBase
 {
-    private IRenderedComponent<SupportCustomerPage> RenderPage() =>
-        Render<SupportCustomerPage>(p => p.Add(page => page.Reference, Fixture.MarioReference));
+    private IRenderedComponent<SupportCustomerPage> RenderPage()
+    {
+        var cut = Render<SupportCustomerPage>(p => p.Add(page => page.Reference, Fixture.MarioReference));
+        WaitUntilLoaded(cut);
+        return cut;
+    }
 
     private static IElement Switch(IRenderedComponent<SupportCustomerPage> cut, string name) =>
         cut.FindAll("input[role=switch]").Single(s =>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -40,7 +39,7 @@ public sealed class UnsubscribeAppFixture : AppHost
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContext<AppDbContext>(options => options.UseSqlite(new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString()));
+        services.AddScoped(_ => StandaloneDbContextOptions.Create(new DatabaseSettings(Provider, ConnectionString, KeyStoreConnectionString)));
         services.AddDataProtection().SetApplicationName("PreferenceCenter").PersistKeysToDbContext<AppDbContext>().DisableAutomaticKeyGeneration();
         // The key ring is sealed under the master key (ADR 0010): a restart reads it with the same configuration.
         services.AddSingleton(TestKeys.Keys).AddKeyRingSealing();

@@ -112,8 +112,8 @@ public sealed class GroupCommitWithdrawalsTests
         await fixture.Service.WithdrawManyAsync([Withdraw(batched) with { Channel = Channel.Sms }]);
         await fixture.Service.SetAsync(Withdraw(single) with { Channel = Channel.Sms });
 
-        const string consent = "SELECT * FROM Consents WHERE lower(CustomerId) = lower($id)";
-        const string entry = "SELECT * FROM LedgerEntries WHERE lower(SubjectId) = lower($id) ORDER BY Sequence DESC LIMIT 1";
+        const string consent = """SELECT * FROM "Consents" WHERE lower(CAST("CustomerId" AS TEXT)) = lower(@id)""";
+        const string entry = """SELECT * FROM "LedgerEntries" WHERE lower(CAST("SubjectId" AS TEXT)) = lower(@id) ORDER BY "Sequence" DESC LIMIT 1""";
         Assert.Equal(await StoredRows.ReadAsync(fixture.Database, single, consent), await StoredRows.ReadAsync(fixture.Database, batched, consent));
         Assert.Equal(await StoredRows.ReadAsync(fixture.Database, single, entry), await StoredRows.ReadAsync(fixture.Database, batched, entry));
         Assert.Equal("withdrawn", (await StoredRows.ReadAsync(fixture.Database, batched, entry))["After"]);
@@ -127,8 +127,8 @@ public sealed class GroupCommitWithdrawalsTests
         var customers = await CustomersWhoGaveAsync(fixture, 3, Channel.Sms);
 
         // Stands for any write failure inside the batch (a lock, a constraint): the database refuses one customer's row.
-        await fixture.Database.ExecuteRawAsync(
-            $"CREATE TRIGGER refuse_one BEFORE UPDATE ON Consents WHEN lower(NEW.CustomerId) = '{customers[1]}' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        await fixture.Database.RefuseWritesAsync("Consents", "UPDATE", "refused",
+            sqliteWhen: $"lower(NEW.CustomerId) = '{customers[1]}'", postgreSqlWhen: $"NEW.\"CustomerId\" = '{customers[1]}'");
 
         var results = await fixture.Service.WithdrawManyAsync([.. customers.Select(id => Withdraw(id) with { Channel = Channel.Sms })]);
 

@@ -67,6 +67,8 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
 
         var page = OpenConfirm(token, http);
 
+        // Static rendering sends the page once its queries are done; bUnit draws it at the first await (on PostgreSQL, before them).
+        page.WaitForElement("form p.lead-text");
         Assert.Equal("You asked to receive Marketing by email. Press the button to confirm: it starts from now.", page.Find("form p.lead-text").TextContent);
         var button = page.Find("form[method=post] button[type=submit]");
         Assert.Equal("Confirm", button.TextContent);
@@ -133,6 +135,8 @@ public sealed class ConsentLinkPageTests : ComponentTestBase
 
         var page = OpenRenew(token, http);
 
+        // Static rendering sends the page once its queries are done; bUnit draws it at the first await (on PostgreSQL, before them).
+        page.WaitForElement("form p.lead-text");
         Assert.Equal("Profiling by email ends on 23 November 2027. Press the button to keep it for another period.", page.Find("form p.lead-text").TextContent);
         Assert.Equal("Renew", page.Find("form[method=post] button[type=submit]").TextContent);
         Assert.Empty(page.FindAll(".link-outcome"));

@@ -84,7 +84,7 @@ public sealed class LifecycleComponentTests : PageTestBase
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Keep my choice for Marketing").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Your choice for Marketing is kept under the new notice.", cut.Find("[role=status]").TextContent.Trim()));
-        Assert.Empty(cut.FindAll(".review-banner"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".review-banner")));
         await using var db = Database.CreateDbContext();
         Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.EventType == LedgerEventType.ConsentRenewed));
     }

@@ -44,6 +44,7 @@ public sealed class QuestionEditPageTests : PageTestBase
     {
         var cut = Render<QuestionEditPage>();
         cut.WaitForElement($"#{QuestionFieldIds.Input(QuestionFields.Prompt("en"))}");
+        WaitUntilLoaded(cut);
         return cut;
     }
 
@@ -105,6 +106,7 @@ public sealed class QuestionEditPageTests : PageTestBase
         await Answers.AnswerAsync(CustomerId, id, AnswerInput.Choose("milan"), 0, Actor.Customer(CustomerId), ChangeSource.Web);
         var cut = Render<QuestionEditPage>(p => p.Add(x => x.Id, id));
         cut.WaitForElement("label.mud-radio");
+        WaitUntilLoaded(cut);
         Assert.Equal("Edit question", cut.Find("h1").TextContent);
 
         Choose(cut, "Marketing");
@@ -126,6 +128,7 @@ public sealed class QuestionEditPageTests : PageTestBase
         var id = await AddQuestionAsync(QuestionSamples.SingleChoice());
         var cut = Render<QuestionEditPage>(p => p.Add(x => x.Id, id));
         cut.WaitForElement("label.mud-radio");
+        WaitUntilLoaded(cut);
 
         Type(cut, QuestionFields.Option(2, "en"), "Our website");
         Click(cut, "Save question");

@@ -22,6 +22,7 @@ public sealed class NoticeEditorPageTests : PageTestBase
         Services.AddSingleton<NoticeDraftService>();
         await SignInOfficerAsync();
         var cut = Render<NoticeEditorPage>();
+        WaitUntilLoaded(cut);
         cut.WaitForElement("#marketing-en-Summary");
         return cut;
     }

@@ -37,6 +37,7 @@ public sealed class WebhooksPageTests : PageTestBase
         await Services.GetRequiredService<ApiClientService>().CreateAsync("crm", [ApiScopes.Decisions], 60, OfficerUserId);
         var cut = Render<WebhooksPage>();
         cut.WaitForElement("#endpoint-url");
+        WaitUntilLoaded(cut);
 
         cut.Find("#endpoint-url").Change(url);
         cut.FindAll("input[type=checkbox]")[0].Change(true);
@@ -57,6 +58,7 @@ public sealed class WebhooksPageTests : PageTestBase
         await Services.GetRequiredService<ApiClientService>().CreateAsync("crm", [ApiScopes.Decisions], 60, OfficerUserId);
         var cut = Render<WebhooksPage>();
         cut.WaitForElement("#endpoint-url");
+        WaitUntilLoaded(cut);
 
         cut.Find("#endpoint-url").Change("https://93.184.216.34/hooks");
         ClickButton(cut, "Register the endpoint");
@@ -86,6 +88,7 @@ public sealed class WebhooksPageTests : PageTestBase
         var endpoint = await AddEndpointWithDeadLetterAsync();
         var cut = Render<WebhooksPage>();
         cut.WaitForElement("table.webhook-endpoints");
+        WaitUntilLoaded(cut);
         Assert.Contains("HTTP 500", cut.Markup, StringComparison.Ordinal);
 
         ClickButton(cut, "Send the 1 dead letters again");
@@ -113,6 +116,7 @@ public sealed class WebhooksPageTests : PageTestBase
 
         var cut = Render<WebhooksPage>();
         cut.WaitForElement($"#partner-{client.Id:N}");
+        WaitUntilLoaded(cut);
 
         cut.Find($"#partner-{client.Id:N}").Change(partner.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

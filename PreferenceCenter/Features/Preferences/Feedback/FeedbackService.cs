@@ -57,7 +57,8 @@ public sealed class FeedbackService(IDbContextFactory<AppDbContext> dbFactory, L
         var byChannel = await recent.Where(f => f.TooOften && f.Channel != null)
             .GroupBy(f => f.Channel!.Value).Select(g => new { Channel = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Channel, x => x.Count, cancellationToken);
-        var sealedComments = await recent.Where(f => f.Comment != null).OrderByDescending(f => f.ReceivedAt)
+        // Newest first; among words received in the same millisecond, the later row (a store gives ties no order of its own).
+        var sealedComments = await recent.Where(f => f.Comment != null).OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id)
             .Select(f => new SealedComment(f.CustomerId, f.Comment!)).Take(RecentCommentCount).ToListAsync(cancellationToken);
         var comments = await DecryptAsync(sealedComments, cancellationToken);
         return new FeedbackSummary(from, counts?.Total ?? 0, counts?.TooOften ?? 0, counts?.NotRelevant ?? 0, counts?.WithComment ?? 0, byChannel, comments);
