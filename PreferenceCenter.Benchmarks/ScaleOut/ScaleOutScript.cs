@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using PreferenceCenter.Benchmarks.Http;
 using PreferenceCenter.Data;
+using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Benchmarks.ScaleOut;
 
@@ -41,7 +42,6 @@ public sealed partial class ScaleOutScript : IAsyncDisposable
         var stopFile = Path.Combine(Path.GetTempPath(), $"pc-bench-scale-out-stop-{Guid.NewGuid():N}");
         var start = new ProcessStartInfo("bash", [Path.Combine(root, "deploy", "scale-out.sh")])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true,
             Environment = { ["SCALE_OUT_APP_DLL"] = dll, ["SCALE_OUT_STOP_FILE"] = stopFile },
         };
         foreach (var (key, value) in settings)
@@ -49,46 +49,7 @@ public sealed partial class ScaleOutScript : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var script = Process.Start(start) ?? throw new InvalidOperationException("Could not start deploy/scale-out.sh.");
-        var output = new System.Text.StringBuilder();
-        var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        script.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                ready.TrySetException(new InvalidOperationException($"deploy/scale-out.sh ended before it was ready:\n{output}"));
-                return;
-            }
-
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-
-            if (e.Data.StartsWith("READY ", StringComparison.Ordinal))
-            {
-                ready.TrySetResult(e.Data);
-            }
-        };
-        script.ErrorDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-        };
-        script.BeginOutputReadLine();
-        script.BeginErrorReadLine();
-        string line;
-        try
-        {
-            line = await ready.Task.WaitAsync(TimeSpan.FromMinutes(4));
-        }
-        catch
-        {
-            script.Kill(entireProcessTree: true);
-            throw;
-        }
+        var (script, line, _) = await ScaleOutScriptStart.StartAsync(start);
 
         var match = ReadyLine().Match(line);
         Uri Instance(string name) => new($"http://127.0.0.1:{match.Groups[name].Value}/");

@@ -35,9 +35,10 @@ public sealed partial class ScaleOutDeployment : IAsyncDisposable
     /// <summary>The deployment's own cluster (loopback, trust authentication for the postgres user).</summary>
     public int PostgresPort { get; }
 
-    /// <summary>The settings with which the app's commands (verify-ledger) reach the deployment's databases.</summary>
     /// <summary>The deployment's main database, unpooled: a test may restart the server between two reads.</summary>
     public string MainConnectionString => $"Host=127.0.0.1;Port={PostgresPort};Database=preferencecenter;Username=postgres;Pooling=false";
+
+    /// <summary>The settings with which the app's commands (verify-ledger) reach the deployment's databases.</summary>
 
     public IReadOnlyDictionary<string, string> DatabaseEnvironment => new Dictionary<string, string>
     {
@@ -51,7 +52,6 @@ public sealed partial class ScaleOutDeployment : IAsyncDisposable
         var stopFile = Path.Combine(Path.GetTempPath(), $"pc-scale-out-stop-{Guid.NewGuid():N}");
         var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryPaths.Root, "deploy", "scale-out.sh")])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true,
             Environment =
             {
                 ["SCALE_OUT_APP_DLL"] = RepositoryPaths.AppDll,
@@ -62,46 +62,7 @@ public sealed partial class ScaleOutDeployment : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
-        var script = Process.Start(start) ?? throw new InvalidOperationException("Could not start deploy/scale-out.sh.");
-        var output = new System.Text.StringBuilder();
-        var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        script.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                ready.TrySetException(new InvalidOperationException($"deploy/scale-out.sh ended before it was ready:\n{output}"));
-                return;
-            }
-
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-
-            if (e.Data.StartsWith("READY ", StringComparison.Ordinal))
-            {
-                ready.TrySetResult(e.Data);
-            }
-        };
-        script.ErrorDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-        };
-        script.BeginOutputReadLine();
-        script.BeginErrorReadLine();
-        string line;
-        try
-        {
-            line = await ready.Task.WaitAsync(TimeSpan.FromMinutes(4));
-        }
-        catch
-        {
-            script.Kill(entireProcessTree: true);
-            throw;
-        }
+        var (script, line, printed) = await ScaleOutScriptStart.StartAsync(start);
 
         var match = ReadyLine().Match(line);
         var pids = match.Groups["pids"].Value.Split(' ').Select(int.Parse).ToArray();
@@ -109,7 +70,7 @@ public sealed partial class ScaleOutDeployment : IAsyncDisposable
         return new ScaleOutDeployment(
             script, stopFile, new Uri(match.Groups["url"].Value), new() { ["app1"] = pids[0], ["app2"] = pids[1] },
             [Instance("app1"), Instance("app2")], int.Parse(match.Groups["pg"].Value, System.Globalization.CultureInfo.InvariantCulture),
-            LogsLine().Match(output.ToString()).Groups["folder"].Value);
+            LogsLine().Match(printed).Groups["folder"].Value);
     }
 
     /// <summary>Ends an instance the hard way (SIGKILL): whatever it held in memory, its circuits included, is gone.</summary>
