@@ -16,8 +16,9 @@ public sealed class PurposesPageTests : PageTestBase
         var cut = Render<PurposesPage>();
         cut.WaitForElement("#validity-profiling");
 
-        cut.Find("#validity-profiling").Change("121");
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save for Profiling").Click();
+        // On the renderer's own thread, so no render (the field's own, after its change) slips between finding and clicking.
+        await cut.InvokeAsync(() => cut.Find("#validity-profiling").Change("121"));
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save for Profiling").Click());
 
         cut.WaitForAssertion(() => Assert.Equal(
             "Enter a whole number of months from 1 to 120, or leave it empty for no expiry.", cut.Find("#validity-profiling-problem").TextContent.Trim()));
@@ -36,8 +37,8 @@ public sealed class PurposesPageTests : PageTestBase
         cut.WaitForElement("#validity-profiling");
         Assert.Equal("12", cut.Find("#validity-profiling").GetAttribute("value"));
 
-        cut.Find("#validity-profiling").Change("6");
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save for Profiling").Click();
+        await cut.InvokeAsync(() => cut.Find("#validity-profiling").Change("6"));
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save for Profiling").Click());
 
         cut.WaitForAssertion(() => Assert.Equal("Saved: consents to Profiling now last 6 months.", cut.Find("[role=status]").TextContent.Trim()));
         await using var db = Database.CreateDbContext();
@@ -53,8 +54,8 @@ public sealed class PurposesPageTests : PageTestBase
         cut.WaitForElement("#retention-marketing");
         Assert.Null(cut.Find("#retention-marketing").GetAttribute("value"));
 
-        cut.Find("#retention-marketing").Change("30");
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save retention for Marketing").Click();
+        await cut.InvokeAsync(() => cut.Find("#retention-marketing").Change("30"));
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save retention for Marketing").Click());
 
         cut.WaitForAssertion(() => Assert.Equal("Saved: data for Marketing is now kept 30 days after the consent ends.", cut.Find("[role=status]").TextContent.Trim()));
         await using var db = Database.CreateDbContext();
@@ -72,8 +73,8 @@ public sealed class PurposesPageTests : PageTestBase
         var cut = Render<PurposesPage>();
         cut.WaitForElement("#retention-profiling");
 
-        cut.Find("#retention-profiling").Change(typed);
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save retention for Profiling").Click();
+        await cut.InvokeAsync(() => cut.Find("#retention-profiling").Change(typed));
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save retention for Profiling").Click());
 
         cut.WaitForAssertion(() => Assert.Equal(
             "Enter a whole number of days from 0 to 3650, or leave it empty to keep the data until the customer asks to be forgotten.",
