@@ -39,6 +39,9 @@ public sealed class ErasureQueuePageTests : ErasurePageTestBase
     public async Task Render_MarksARequestPastItsDueDateAsOverdue()
     {
         await SignInOfficerAsync();
+        // Asked at 10:00 so that an hour past the due moment is still the same UTC day (the test clock starts at the
+        // wall clock, and an hour past 23:30 is tomorrow: that made it 3 days, late in the evening).
+        Clock.SetUtcNow(new DateTimeOffset(2030, 1, 10, 10, 0, 0, TimeSpan.Zero));
         var request = await VerifiedRequestAsync();
         Clock.SetUtcNow(request.DueAt.AddDays(2).AddHours(1));
 
