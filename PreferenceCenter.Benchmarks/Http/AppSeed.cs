@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
@@ -37,6 +38,13 @@ public static class AppSeed
         db.Customers.AddRange(customers.Select(c => new Customer { Id = c.Id, UserId = c.Id.ToString(), Reference = c.Reference, CreatedAt = now }));
         await db.SaveChangesAsync();
         await GrantAsync(database, marketing.Id, channel, customers.Select(c => c.Id));
+        if (db.Database.IsNpgsql())
+        {
+            // A running server's autovacuum has analysed tables of this size long before a campaign: without it the
+            // planner would still think the tables empty, which no production database is, and plan for that.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
+
         return customers;
     }
 

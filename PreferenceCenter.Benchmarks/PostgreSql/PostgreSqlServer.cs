@@ -71,6 +71,46 @@ public sealed class PostgreSqlServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// CPU used so far by the cluster's live processes (the postmaster and its children: backends, WAL writer,
+    /// checkpointer), so a benchmark can say how much of a request's cost is the database's; zero for a given server.
+    /// </summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            var pidFile = folder is null ? null : Path.Combine(folder, "data", "postmaster.pid");
+            if (pidFile is null || !File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).First(), out var postmaster))
+            {
+                return TimeSpan.Zero;
+            }
+
+            var total = TimeSpan.Zero;
+            foreach (var stat in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")))
+            {
+                try
+                {
+                    // "pid (comm) state ppid …": comm may hold spaces, so the fields count from the last ')'.
+                    var text = File.ReadAllText(stat);
+                    var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                    var pid = int.Parse(Path.GetFileName(Path.GetDirectoryName(stat))!, System.Globalization.CultureInfo.InvariantCulture);
+                    if (pid == postmaster || fields[1] == postmaster.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    {
+                        // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+                        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                        total += TimeSpan.FromMilliseconds(ticks * 10);
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+                {
+                    // A process that ended meanwhile, or not a process folder.
+                }
+            }
+
+            return total;
+        }
+    }
+
     /// <summary>A new empty database (optionally a copy of <paramref name="template"/>); its connection string. Dropped on dispose.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix, string? template = null)
     {

@@ -70,6 +70,7 @@ public static class UnsubscribeBenchmark
         var ratios = new List<double>();
         var unsubscribeCpu = TimeSpan.Zero;
         var baselineCpu = TimeSpan.Zero;
+        var databaseCpu = TimeSpan.Zero;
         var (done, failed, bareFailed) = (0, 0, 0);
         for (var round = 0; round < rounds; round++)
         {
@@ -84,8 +85,10 @@ public static class UnsubscribeBenchmark
                 }
                 else
                 {
+                    var serverCpu = postgres?.CpuTime ?? TimeSpan.Zero;
                     unsubscribe = await Post(app.BaseAddress, measured.GetRange(done, perRound), concurrency, limit);
                     unsubscribeCpu += app.CpuTime - cpu;
+                    databaseCpu += (postgres?.CpuTime ?? TimeSpan.Zero) - serverCpu;
                 }
             }
 
@@ -105,7 +108,7 @@ public static class UnsubscribeBenchmark
         var (withdrawn, entries) = await UnsubscribeSeed.CountAsync(app.Database);
         var ratio = Median(ratios);
         var durable = withdrawn == warmUp + done && entries == withdrawn && failed == 0;
-        Console.WriteLine($"One-click unsubscribe: {Median(unsubscribes):N0}/s median of {unsubscribes.Count} rounds ({done} done, {failed} not 200), app CPU {(unsubscribeCpu / Math.Max(done, 1)).TotalMicroseconds:N0} µs each");
+        Console.WriteLine($"One-click unsubscribe: {Median(unsubscribes):N0}/s median of {unsubscribes.Count} rounds ({done} done, {failed} not 200), app CPU {(unsubscribeCpu / Math.Max(done, 1)).TotalMicroseconds:N0} µs each{(postgres is null ? "" : $", PostgreSQL CPU {(databaseCpu / Math.Max(done, 1)).TotalMicroseconds:N0} µs each")}");
         Console.WriteLine($"Bare endpoint:         {Median(bares):N0}/s median ({bareFailed} not 200), app CPU {(baselineCpu / Math.Max(bares.Count * perRound, 1)).TotalMicroseconds:N0} µs each");
         Console.WriteLine($"Durable afterwards: {withdrawn} consents withdrawn, {entries} one-click ledger entries (expected {warmUp + done} each): {(durable ? "OK" : "MISMATCH")}");
         var met = Median(unsubscribes) >= TargetPerSecond && ratio >= TargetRatio;

@@ -42,5 +42,5 @@ public static class StandaloneDbContextOptions
         options.UseSqlite(connectionString, SqliteProviderOptions.Apply).AddInterceptors(AppDbContextInterceptors.All);
 
     internal static void UsePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, PostgreSqlProviderOptions.Apply).AddInterceptors(AppDbContextInterceptors.PostgreSql);
+        options.UseNpgsql(PostgreSqlConnectionDefaults.Apply(connectionString), PostgreSqlProviderOptions.Apply).AddInterceptors(AppDbContextInterceptors.PostgreSql);
 }

@@ -43,7 +43,10 @@ public sealed class LedgerWriter(TimeProvider time, ILedgerTextSealer? sealer = 
     /// reads it in the same query as what it decides on: one round trip fewer). No entry of this unit of work may be
     /// waiting in the change tracker: it would not be in that tail, and the chain would fork.
     /// </summary>
-    public LedgerBatch BeginBatch(AppDbContext db, ChainTail? tail)
+    public LedgerBatch BeginBatch(AppDbContext db, ChainTail? tail) => BeginBatch(db, tail, null);
+
+    /// <summary>As above; with <paramref name="queue"/>, the inserts wait in that batch until the caller runs it.</summary>
+    public LedgerBatch BeginBatch(AppDbContext db, ChainTail? tail, System.Data.Common.DbBatch? queue)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (PendingTail(db) is { } pending)
@@ -52,7 +55,7 @@ public sealed class LedgerWriter(TimeProvider time, ILedgerTextSealer? sealer = 
                 $"Ledger entry {pending.Sequence} is still waiting to be saved; start the batch before appending through the change tracker.");
         }
 
-        return Batch(db, tail);
+        return Batch(db, tail, queue);
     }
 
     private LedgerBatch Batch(AppDbContext db, ChainTail? tail, System.Data.Common.DbBatch? queue = null) =>
