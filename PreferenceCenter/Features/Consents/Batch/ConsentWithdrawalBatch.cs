@@ -9,8 +9,9 @@ namespace PreferenceCenter.Features.Consents.Batch;
 /// <summary>
 /// Writes a group-committed batch of withdrawals in one transaction without change tracking (ADR 0006): read in two
 /// untracked queries (<see cref="ConsentBatchContext"/>), decided by <see cref="ConsentPrecheck"/> and
-/// <see cref="ConsentTransition"/> as any change is, and written with two prepared statements, the consent update
-/// (guarded by its version) and the chained ledger insert. In a burst, <c>SaveChanges</c> was the writer's largest cost.
+/// <see cref="ConsentTransition"/> as any change is, and written with two statements, the consent update (guarded by
+/// its version) and the chained ledger insert: on SQLite prepared and run row by row, on PostgreSQL each once for the
+/// whole batch over arrays. In a burst, <c>SaveChanges</c> was the writer's largest cost.
 /// Only <see cref="ConsentService.WithdrawManyAsync"/> builds one, after checking that every change is a withdrawal.
 /// </summary>
 internal sealed class ConsentWithdrawalBatch(IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time)
@@ -23,9 +24,10 @@ internal sealed class ConsentWithdrawalBatch(IDbContextFactory<AppDbContext> dbF
         await using var tx = await db.BeginWriteAsync(cancellationToken);
         var now = time.GetUtcNowToMillisecond();
         var batch = await ConsentBatchContext.LoadAsync(db, changes, cancellationToken);
-        // PostgreSQL: every update and ledger insert of the batch goes to the server in one round trip. One statement
-        // at a time (two round trips per withdrawal, the single writer waiting on each) held a burst to a few hundred
-        // a second. SQLite runs in-process: there each statement runs at once, as before.
+        // PostgreSQL: the batch's one update and one ledger insert go to the server together, in one round trip. One
+        // statement at a time (two round trips per withdrawal, the single writer waiting on each) held a burst to a few
+        // hundred a second, and a statement per row still had the server parse and run two hundred of them per batch.
+        // SQLite runs in-process: there each statement runs at once, as before.
         await using var queue = db.Database.IsNpgsql() ? db.Database.GetDbConnection().CreateBatch() : null;
         if (queue is not null)
         {
@@ -36,7 +38,7 @@ internal sealed class ConsentWithdrawalBatch(IDbContextFactory<AppDbContext> dbF
         // The tail came with the purposes (one round trip fewer); with no purpose of the batch, nothing is appended.
         await using var entries = batch.HasLedgerTail ? ledger.BeginBatch(db, batch.LedgerTail, queue) : await ledger.BeginBatchAsync(db, queue, cancellationToken);
         var results = new ConsentChangeResult[changes.Count];
-        var updates = new List<DbBatchCommand>();
+        var updates = new ChangedConsents();
         try
         {
             for (var i = 0; i < changes.Count; i++)
@@ -50,11 +52,18 @@ internal sealed class ConsentWithdrawalBatch(IDbContextFactory<AppDbContext> dbF
                 results[i] = result;
             }
 
-            if (queue is { BatchCommands.Count: > 0 })
+            if (queue is not null)
             {
-                await queue.ExecuteNonQueryAsync(cancellationToken);
+                // PostgreSQL: one update of every changed consent and one insert of every entry, in one round trip.
+                var updated = updates.Consents.Count > 0 ? update.QueueAll(queue, updates.Consents, updates.Read) : null;
+                entries.QueueAppended();
+                if (queue.BatchCommands.Count > 0)
+                {
+                    await queue.ExecuteNonQueryAsync(cancellationToken);
+                }
+
                 // A row changed since the batch read it matched no row: roll the whole batch back, as above.
-                if (updates.Any(u => u.RecordsAffected != 1))
+                if (updated is not null && updated.RecordsAffected != updates.Consents.Count)
                 {
                     return null;
                 }
@@ -74,7 +83,7 @@ internal sealed class ConsentWithdrawalBatch(IDbContextFactory<AppDbContext> dbF
     // Null when the row changed since the batch read it (known at once, or once the queue has run).
     private static async Task<ConsentChangeResult?> WithdrawAsync(
         ConsentChange change, ConsentChangeContext context, RowCommand<Consent> update, LedgerBatch entries, DbBatch? queue,
-        List<DbBatchCommand> updates, DateTimeOffset now, CancellationToken cancellationToken)
+        ChangedConsents updates, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (ConsentPrecheck.Decide(change, context, now) is { } decided)
         {
@@ -88,7 +97,8 @@ internal sealed class ConsentWithdrawalBatch(IDbContextFactory<AppDbContext> dbF
         ConsentTransition.Apply(consent, ConsentState.Withdrawn, purpose!, notice!.Value, change.Source, now);
         if (queue is not null)
         {
-            updates.Add(update.Queue(queue, consent, read));
+            updates.Consents.Add(consent);
+            updates.Read.Add(read);
         }
         else if (await update.ExecuteAsync(consent, read, cancellationToken) != 1)
         {
@@ -99,5 +109,13 @@ internal sealed class ConsentWithdrawalBatch(IDbContextFactory<AppDbContext> dbF
             LedgerEventType.ConsentWithdrawn, change.Actor, change.CustomerId, change.Source, notice, purpose!.Key, change.Channel,
             before, ConsentRules.Off, change.Evidence), cancellationToken);
         return ConsentChangeResult.Saved(ConsentRules.ToCell(change.PurposeKey, change.Channel, consent, now));
+    }
+
+    // The consents the batch changes and their versions as read, written by one update at the end (PostgreSQL).
+    private sealed class ChangedConsents
+    {
+        public List<Consent> Consents { get; } = [];
+
+        public List<IReadOnlyList<object?>> Read { get; } = [];
     }
 }
