@@ -48,8 +48,7 @@ public sealed class PostgreSqlBenchmarkDatabase : IConsentBenchmarkDatabase
         {
             await db.Database.MigrateAsync();
             var (ids, purpose) = await BenchmarkCatalog.SeedAsync(db, customers);
-            using var connection = new NpgsqlConnection(connectionString);
-            NpgsqlConnection.ClearPool(connection);   // a template may have no session open when it is copied
+            PostgreSqlConnectionDefaults.ClearPools(connectionString);   // a template may have no session open when it is copied
             return new Template(new NpgsqlConnectionStringBuilder(connectionString).Database!, ids, purpose);
         }
     }
@@ -58,10 +57,7 @@ public sealed class PostgreSqlBenchmarkDatabase : IConsentBenchmarkDatabase
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(template);
-        using (var copied = new NpgsqlConnection(server.ConnectionString(template.Name)))
-        {
-            NpgsqlConnection.ClearPool(copied);   // a template may have no session open when it is copied
-        }
+        PostgreSqlConnectionDefaults.ClearPools(server.ConnectionString(template.Name));   // a template may have no session open when it is copied
 
         var main = await server.CreateDatabaseAsync("pc_bench", template.Name);
         var keys = await server.CreateDatabaseAsync("pc_bench_keys");

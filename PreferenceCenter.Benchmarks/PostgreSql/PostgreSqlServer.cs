@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using PreferenceCenter.Data;
 
 namespace PreferenceCenter.Benchmarks.PostgreSql;
 
@@ -127,10 +128,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
     public async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        using (var connection = new NpgsqlConnection(connectionString))
-        {
-            NpgsqlConnection.ClearPool(connection);
-        }
+        PostgreSqlConnectionDefaults.ClearPools(connectionString);
 
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         databases.Remove(name);

@@ -179,7 +179,7 @@ public class AppHost : WebApplicationFactory<Program>
         {
             foreach (var connectionString in new[] { ConnectionString, KeyStoreConnectionString })
             {
-                NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+                PostgreSqlConnectionDefaults.ClearPools(connectionString);
                 ExecuteOnPostgreSqlServer($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)");
             }
         }

@@ -1,4 +1,5 @@
 using Npgsql;
+using PreferenceCenter.Data;
 using PreferenceCenter.Features.PersonalData;
 
 namespace PreferenceCenter.Tests.TestHost;
@@ -29,10 +30,7 @@ public sealed class PostgreSqlPair : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await using (var pooled = new NpgsqlConnection(KeyStore.ConnectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
+        PostgreSqlConnectionDefaults.ClearPools(KeyStore.ConnectionString);
 
         await Keys.DisposeAsync();
         await Main.DisposeAsync();

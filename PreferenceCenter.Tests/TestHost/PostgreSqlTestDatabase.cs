@@ -68,10 +68,7 @@ public sealed class PostgreSqlTestDatabase : IDbContextFactory<AppDbContext>, IA
 
     public async ValueTask DisposeAsync()
     {
-        await using (var pooled = new NpgsqlConnection(ConnectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
+        PostgreSqlConnectionDefaults.ClearPools(ConnectionString);
 
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
     }

@@ -16,6 +16,20 @@ public static class PostgreSqlConnectionDefaults
 
     private static readonly string[] AutoPrepareKeys = ["Max Auto Prepare", "MaxAutoPrepare"];
 
+    /// <summary>
+    /// Closes the idle pooled connections to the database of <paramref name="connectionString"/>, both those opened with
+    /// the string as given and those opened with it as <see cref="Apply"/> leaves it (Npgsql keeps a pool per string),
+    /// e.g. before the database is copied as a template or dropped.
+    /// </summary>
+    public static void ClearPools(string connectionString)
+    {
+        foreach (var each in new[] { connectionString, Apply(connectionString) }.Distinct(StringComparer.Ordinal))
+        {
+            using var connection = new NpgsqlConnection(each);
+            NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
     public static string Apply(string connectionString)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
