@@ -76,7 +76,8 @@ public sealed class DatabaseSettingsTests
             KeyValuePair.Create("Database:Provider", (string?)provider),
             KeyValuePair.Create("ConnectionStrings:PreferenceCenter", (string?)(provider == "Sqlite" ? "Data Source=/tmp/pc-settings.db" : Main)),
             KeyValuePair.Create("ConnectionStrings:PersonalDataKeys", keys)]).Build();
-        using var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddPersonalData(configuration, Path.GetTempPath()).BuildServiceProvider();
+        using var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddPersonalData(configuration, Path.GetTempPath())
+            .BuildServiceProvider();
 
         var keyStore = services.GetRequiredService<CustomerKeyStore>();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.PersonalData;
@@ -14,7 +15,7 @@ public sealed class PostgreSqlPair : IAsyncDisposable
     {
         Main = main;
         Keys = keys;
-        KeyStore = new PostgreSqlCustomerKeyStore(keys.ConnectionString, TestKeys.Keys, TimeProvider.System);
+        KeyStore = new PostgreSqlCustomerKeyStore(keys.ConnectionString, TestKeys.Keys, TimeProvider.System, NullLogger<PostgreSqlCustomerKeyStore>.Instance);
     }
 
     public PostgreSqlTestDatabase Main { get; }

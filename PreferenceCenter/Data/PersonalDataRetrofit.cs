@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Erasure;
 using PreferenceCenter.Features.PersonalData;
@@ -14,11 +15,11 @@ namespace PreferenceCenter.Data;
 /// Storage changes only, so no ledger entries. On SQLite every connection has secure_delete on, so the old plaintext
 /// cells are zeroed as they are rewritten; on PostgreSQL an UPDATE leaves the old row version (and its index entries)
 /// in the table's files, so a run that changed anything rewrites the tables it changed with <c>VACUUM FULL</c>, as
-/// erasure does (ADR 0015).
+/// erasure does, once older transactions are gone (ADR 0015).
 /// </summary>
 public sealed class PersonalDataRetrofit(
     IDbContextFactory<AppDbContext> dbFactory, PersonalDataProtector protector, AccountSealer accounts, ILookupNormalizer normalizer,
-    BlindIndex index, CustomerProfileService profiles, TimeProvider time)
+    BlindIndex index, CustomerProfileService profiles, TimeProvider time, ILogger<PersonalDataRetrofit> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
@@ -56,9 +57,8 @@ public sealed class PersonalDataRetrofit(
         if (changed > 0 && db.Database.IsNpgsql())
         {
             // After the commit: VACUUM cannot run in a transaction. Nothing changed, nothing to rewrite (a new database).
-            await db.Database.ExecuteSqlRawAsync(
-                PostgreSqlForgetting.VacuumFull([db.Users.EntityType, db.Answers.EntityType, db.Feedback.EntityType]),
-                cancellationToken);
+            await PostgreSqlRewrite.VacuumFullAsync(db.Database,
+                PostgreSqlForgetting.VacuumFull([db.Users.EntityType, db.Answers.EntityType, db.Feedback.EntityType]), logger, cancellationToken);
         }
     }
 

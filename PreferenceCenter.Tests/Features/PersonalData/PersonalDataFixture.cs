@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using PreferenceCenter.Data;
 using Microsoft.Extensions.Time.Testing;
 using PreferenceCenter.Features.Accounts;
@@ -50,7 +51,7 @@ public sealed class PersonalDataFixture : IAsyncDisposable
         Questions = new QuestionAdminService(database, ledger, Clock);
         Verifier = new LedgerVerifier(database);
         Sealer = new AccountSealer(protector, keyStore);
-        Steps = new ErasureSteps(protector, Sealer, Suppressions, [new PreferencesDataEraser()], Clock);
+        Steps = new ErasureSteps(protector, Sealer, Suppressions, [new PreferencesDataEraser()], Clock, NullLogger<ErasureSteps>.Instance);
         Executor = Erasure();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Tests.TestHost;
 
@@ -46,7 +47,7 @@ public sealed class PersonalDataProtectorTests
             MasterKey = Convert.ToBase64String(new byte[32]), BlindIndexKey = TestKeys.Settings[1].Value, SuppressionKey = TestKeys.Settings[2].Value,
         });
         CustomerKeyStore wrongStore = database.IsPostgreSql
-            ? new PostgreSqlCustomerKeyStore(database.KeyStore.ConnectionString, otherMaster, TimeProvider.System)
+            ? new PostgreSqlCustomerKeyStore(database.KeyStore.ConnectionString, otherMaster, TimeProvider.System, NullLogger<PostgreSqlCustomerKeyStore>.Instance)
             : new SqliteCustomerKeyStore(database.KeyStore.ConnectionString, otherMaster, TimeProvider.System);
 
         var error = await Assert.ThrowsAsync<PersonalDataUnreadableException>(() => new PersonalDataProtector(wrongStore).UnprotectAsync(customer, sealedText));

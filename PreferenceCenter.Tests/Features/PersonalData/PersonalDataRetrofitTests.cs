@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.PersonalData;
@@ -42,7 +43,8 @@ public sealed class PersonalDataRetrofitTests
             await db.SaveChangesAsync();
         }
 
-        var retrofit = new PersonalDataRetrofit(fixture.Factory, fixture.Protector, fixture.Sealer, fixture.Normalizer, fixture.Index, fixture.Profiles, fixture.Clock);
+        var retrofit = new PersonalDataRetrofit(fixture.Factory, fixture.Protector, fixture.Sealer, fixture.Normalizer, fixture.Index, fixture.Profiles, fixture.Clock,
+            NullLogger<PersonalDataRetrofit>.Instance);
         await retrofit.RunAsync();
         await retrofit.RunAsync();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using PreferenceCenter.Features.PersonalData;
 using PreferenceCenter.Tests.TestHost;
@@ -32,7 +33,7 @@ public sealed class PostgreSqlCustomerKeyStoreTests
     {
         await using var pair = await PostgreSqlPair.CreateAsync();
         var ada = Guid.NewGuid();
-        var otherInstance = new PostgreSqlCustomerKeyStore(pair.Keys.ConnectionString, TestKeys.Keys, TimeProvider.System);
+        var otherInstance = new PostgreSqlCustomerKeyStore(pair.Keys.ConnectionString, TestKeys.Keys, TimeProvider.System, NullLogger<PostgreSqlCustomerKeyStore>.Instance);
 
         var keys = await Task.WhenAll(Enumerable.Range(0, 16).Select(n => (n % 2 == 0 ? pair.KeyStore : otherInstance).GetOrCreateAsync(ada)));
 
@@ -91,7 +92,7 @@ public sealed class PostgreSqlCustomerKeyStoreTests
         });
 
         var refused = await Assert.ThrowsAsync<PersonalDataUnreadableException>(
-            () => new PostgreSqlCustomerKeyStore(pair.Keys.ConnectionString, otherMaster, TimeProvider.System).FindAsync(ada));
+            () => new PostgreSqlCustomerKeyStore(pair.Keys.ConnectionString, otherMaster, TimeProvider.System, NullLogger<PostgreSqlCustomerKeyStore>.Instance).FindAsync(ada));
 
         Assert.Contains("PersonalData:MasterKey", refused.Message, StringComparison.Ordinal);
     }

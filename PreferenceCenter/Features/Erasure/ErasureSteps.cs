@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Logging;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.PersonalData;
@@ -11,7 +12,8 @@ namespace PreferenceCenter.Features.Erasure;
 /// kind of thing was done and how many, never a value. Each is safe to repeat.
 /// </summary>
 public sealed class ErasureSteps(
-    PersonalDataProtector protector, AccountSealer accounts, SuppressionList suppressions, IEnumerable<ICustomerDataEraser> erasers, TimeProvider time)
+    PersonalDataProtector protector, AccountSealer accounts, SuppressionList suppressions, IEnumerable<ICustomerDataEraser> erasers, TimeProvider time,
+    ILogger<ErasureSteps> logger)
 {
     /// <summary>Fingerprints every email and phone we hold for the customer, so no sign-up or import re-adds them to marketing.</summary>
     public async Task<string?> WriteSuppressionAsync(AppDbContext db, Guid customerId, CancellationToken cancellationToken)
@@ -110,7 +112,8 @@ public sealed class ErasureSteps(
     /// checkpoint copies the clean pages home and empties the WAL that still held the old frames.</item>
     /// <item>PostgreSQL: a DELETE or UPDATE leaves the old row versions as dead tuples, and plain VACUUM only prunes
     /// them, leaving their bytes in the page's free space; <c>VACUUM FULL</c> of the tables erasure touched rewrites
-    /// each into a new file and truncates the old one at commit (ADR 0015).</item>
+    /// each into a new file and truncates the old one at commit, once no transaction older than this step is left
+    /// that could keep the old versions in the new files (<see cref="PostgreSqlRewrite"/>, ADR 0015).</item>
     /// </list>
     /// </summary>
     public async Task ForgetStorageAsync(AppDbContext db, CancellationToken cancellationToken)
@@ -118,7 +121,7 @@ public sealed class ErasureSteps(
         ArgumentNullException.ThrowIfNull(db);
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlRawAsync(PostgreSqlForgetting.VacuumFull(ErasedFrom(db)), cancellationToken);
+            await PostgreSqlRewrite.VacuumFullAsync(db.Database, PostgreSqlForgetting.VacuumFull(ErasedFrom(db)), logger, cancellationToken);
             return;
         }
 

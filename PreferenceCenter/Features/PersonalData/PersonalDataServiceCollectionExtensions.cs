@@ -21,7 +21,8 @@ public static class PersonalDataServiceCollectionExtensions
         services.AddSingleton(_ => PersonalDataKeys.From(options));
         // The key store sits on the same provider as the main database, in a database (or file) of its own.
         services.AddSingleton<CustomerKeyStore>(sp => database.Provider == DatabaseProvider.PostgreSQL
-            ? new PostgreSqlCustomerKeyStore(keyStoreConnection, sp.GetRequiredService<PersonalDataKeys>(), sp.GetRequiredService<TimeProvider>())
+            ? new PostgreSqlCustomerKeyStore(keyStoreConnection, sp.GetRequiredService<PersonalDataKeys>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<PostgreSqlCustomerKeyStore>>())
             : new SqliteCustomerKeyStore(keyStoreConnection, sp.GetRequiredService<PersonalDataKeys>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<ILedgerTextSealer, LedgerTextSealer>();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -7,9 +8,10 @@ namespace PreferenceCenter.Features.PersonalData;
 /// The key store in a PostgreSQL database of its own (<c>Database:Provider = PostgreSQL</c>). An UPDATE never
 /// overwrites a row in place (the old version stays as a dead tuple, and pruning leaves its bytes in the page's free
 /// space), so destroying a key rewrites the table with <c>VACUUM FULL</c>: the old file is truncated at commit and no
-/// copy of the wrapped key is left in the table's files (ADR 0015).
+/// copy of the wrapped key is left in the table's files, once older transactions are gone (<see cref="PostgreSqlRewrite"/>, ADR 0015).
 /// </summary>
-public sealed class PostgreSqlCustomerKeyStore(string connectionString, PersonalDataKeys keys, TimeProvider time) : CustomerKeyStore(keys, time)
+public sealed class PostgreSqlCustomerKeyStore(string connectionString, PersonalDataKeys keys, TimeProvider time, ILogger<PostgreSqlCustomerKeyStore> logger)
+    : CustomerKeyStore(keys, time)
 {
     /// <summary>Serialises the CREATE TABLE of instances starting at once (PostgreSQL's IF NOT EXISTS is not race-free): "PCKEYS".</summary>
     private const long SchemaLockKey = 0x5043_4B45_5953;
@@ -96,9 +98,10 @@ public sealed class PostgreSqlCustomerKeyStore(string connectionString, Personal
     }
 
     /// <summary>
-    /// The tombstone replaces the key, then <c>VACUUM FULL</c> rewrites the table into a new file (holding an exclusive
-    /// lock on this small table for the moment it takes) and truncates the old one at commit. Run on every call, so a
-    /// repeat after a crash between the two still scrubs. Owner's right only: the app created the table.
+    /// The tombstone replaces the key, then, once no older transaction could keep the old row in it, <c>VACUUM FULL</c>
+    /// rewrites the table into a new file (holding an exclusive lock on this small table for the moment it takes) and
+    /// truncates the old one at commit. Run on every call, so a repeat after a crash between the two still scrubs.
+    /// Owner's right only: the app created the table.
     /// </summary>
     protected override async Task<bool> DestroyAndForgetAsync(Guid customerId, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -115,8 +118,7 @@ public sealed class PostgreSqlCustomerKeyStore(string connectionString, Personal
             changed = await destroy.ExecuteNonQueryAsync(cancellationToken) > 0;
         }
 
-        await using var vacuum = new NpgsqlCommand("""VACUUM (FULL) "CustomerKeys" """, connection);
-        await vacuum.ExecuteNonQueryAsync(cancellationToken);
+        await PostgreSqlRewrite.VacuumFullAsync(connection, """VACUUM (FULL) "CustomerKeys" """, logger, cancellationToken);
         return changed;
     }
 
