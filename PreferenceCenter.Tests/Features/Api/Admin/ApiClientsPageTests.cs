@@ -18,9 +18,9 @@ public sealed class ApiClientsPageTests : PageTestBase
         var cut = Render<ApiClientsPage>();
         cut.WaitForElement("#client-name");
 
-        cut.Find("#client-name").Change("newsletter system");
-        cut.FindAll("input[type=checkbox]")[0].Change(true);
-        ClickButton(cut, "Create the client");
+        await cut.InvokeAsync(() => cut.Find("#client-name").Change("newsletter system"));
+        await cut.InvokeAsync(() => cut.FindAll("input[type=checkbox]")[0].Change(true));
+        await ClickButtonAsync(cut, "Create the client");
 
         cut.WaitForAssertion(() => Assert.Equal("newsletter system was created. Copy its key below.", cut.Find("[role=status]").TextContent.Trim()));
         var key = cut.Find("#new-key").GetAttribute("value");
@@ -31,7 +31,7 @@ public sealed class ApiClientsPageTests : PageTestBase
         Assert.Equal(ApiScopes.Decisions, stored.Scopes);
         Assert.DoesNotContain(key!, await db.LedgerEntries.Select(e => e.Detail ?? string.Empty).SingleAsync(), StringComparison.Ordinal);
 
-        ClickButton(cut, "I have stored it");
+        await ClickButtonAsync(cut, "I have stored it");
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#new-key")));
     }
 
@@ -42,7 +42,7 @@ public sealed class ApiClientsPageTests : PageTestBase
         var cut = Render<ApiClientsPage>();
         cut.WaitForElement("#client-name");
 
-        ClickButton(cut, "Create the client");
+        await ClickButtonAsync(cut, "Create the client");
 
         cut.WaitForAssertion(() => Assert.Equal("The client was not created: see the field marked.", cut.Find("[role=status]").TextContent.Trim()));
         Assert.Contains("Give the client a name.", cut.Markup, StringComparison.Ordinal);
@@ -59,13 +59,13 @@ public sealed class ApiClientsPageTests : PageTestBase
         var cut = Render<ApiClientsPage>();
         cut.WaitForElement("table.api-clients");
 
-        ClickButton(cut, "Revoke crm");
+        await ClickButtonAsync(cut, "Revoke crm");
         await using (var db = Database.CreateDbContext())
         {
             Assert.Null((await db.ApiClients.SingleAsync()).RevokedAt);
         }
 
-        ClickButton(cut, "Yes, revoke crm now");
+        await ClickButtonAsync(cut, "Yes, revoke crm now");
 
         cut.WaitForAssertion(() => Assert.Equal("crm was revoked: its keys stopped working.", cut.Find("[role=status]").TextContent.Trim()));
         await using var after = Database.CreateDbContext();
@@ -73,6 +73,7 @@ public sealed class ApiClientsPageTests : PageTestBase
         Assert.Equal(LedgerEventType.ApiClientRevoked, (await after.LedgerEntries.OrderBy(e => e.Sequence).LastAsync()).EventType);
     }
 
-    private static void ClickButton(IRenderedComponent<ApiClientsPage> cut, string text) =>
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == text).Click();
+    // On the renderer's thread: a re-render between finding the button and clicking it would leave a stale handler id.
+    private static Task ClickButtonAsync(IRenderedComponent<ApiClientsPage> cut, string text) =>
+        cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == text).Click());
 }

@@ -39,9 +39,9 @@ public sealed class WebhooksPageTests : PageTestBase
         cut.WaitForElement("#endpoint-url");
         WaitUntilLoaded(cut);
 
-        cut.Find("#endpoint-url").Change(url);
-        cut.FindAll("input[type=checkbox]")[0].Change(true);
-        ClickButton(cut, "Register the endpoint");
+        await cut.InvokeAsync(() => cut.Find("#endpoint-url").Change(url));
+        await cut.InvokeAsync(() => cut.FindAll("input[type=checkbox]")[0].Change(true));
+        await ClickButtonAsync(cut, "Register the endpoint");
 
         cut.WaitForAssertion(() => Assert.Equal("The endpoint was not registered: see the field marked.", cut.Find("[role=status]").TextContent.Trim()));
         Assert.Contains(message, cut.Markup, StringComparison.Ordinal);
@@ -60,11 +60,11 @@ public sealed class WebhooksPageTests : PageTestBase
         cut.WaitForElement("#endpoint-url");
         WaitUntilLoaded(cut);
 
-        cut.Find("#endpoint-url").Change("https://93.184.216.34/hooks");
-        ClickButton(cut, "Register the endpoint");
+        await cut.InvokeAsync(() => cut.Find("#endpoint-url").Change("https://93.184.216.34/hooks"));
+        await ClickButtonAsync(cut, "Register the endpoint");
         cut.WaitForAssertion(() => Assert.Contains("Choose at least one event to send.", cut.Markup, StringComparison.Ordinal));
-        cut.FindAll("input[type=checkbox]")[0].Change(true);
-        ClickButton(cut, "Register the endpoint");
+        await cut.InvokeAsync(() => cut.FindAll("input[type=checkbox]")[0].Change(true));
+        await ClickButtonAsync(cut, "Register the endpoint");
 
         cut.WaitForAssertion(() => Assert.Equal("The endpoint was registered. Copy its signing secret below.", cut.Find("[role=status]").TextContent.Trim()));
         var secret = cut.Find("#new-secret").GetAttribute("value");
@@ -77,7 +77,7 @@ public sealed class WebhooksPageTests : PageTestBase
         Assert.DoesNotContain(secret!["whsec_".Length..], stored.SealedSecret, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, await db.LedgerEntries.Select(e => e.Detail ?? string.Empty).ToListAsync());
 
-        ClickButton(cut, "I have stored it");
+        await ClickButtonAsync(cut, "I have stored it");
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#new-secret")));
     }
 
@@ -91,7 +91,7 @@ public sealed class WebhooksPageTests : PageTestBase
         WaitUntilLoaded(cut);
         Assert.Contains("HTTP 500", cut.Markup, StringComparison.Ordinal);
 
-        ClickButton(cut, "Send the 1 dead letters again");
+        await ClickButtonAsync(cut, "Send the 1 dead letters again");
 
         cut.WaitForAssertion(() => Assert.Equal("1 dead letters are back in line, in their order.", cut.Find("[role=status]").TextContent.Trim()));
         await using var db = Database.CreateDbContext();
@@ -118,7 +118,7 @@ public sealed class WebhooksPageTests : PageTestBase
         cut.WaitForElement($"#partner-{client.Id:N}");
         WaitUntilLoaded(cut);
 
-        cut.Find($"#partner-{client.Id:N}").Change(partner.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await cut.InvokeAsync(() => cut.Find($"#partner-{client.Id:N}").Change(partner.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         cut.WaitForAssertion(() => Assert.Equal("northwind crm now belongs to Northwind Traders.", cut.Find("[role=status]").TextContent.Trim()));
         await using var check = Database.CreateDbContext();
@@ -146,8 +146,9 @@ public sealed class WebhooksPageTests : PageTestBase
         return endpoint.Id;
     }
 
-    private static void ClickButton(IRenderedComponent<WebhooksPage> cut, string text) =>
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == text).Click();
+    // On the renderer's thread: a re-render between finding the button and clicking it would leave a stale handler id.
+    private static Task ClickButtonAsync(IRenderedComponent<WebhooksPage> cut, string text) =>
+        cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == text).Click());
 
     private sealed class TestEnvironment(string name) : IHostEnvironment
     {
