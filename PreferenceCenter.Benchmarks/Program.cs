@@ -2,6 +2,7 @@ using System.Globalization;
 using PreferenceCenter.Benchmarks;
 using PreferenceCenter.Benchmarks.Api;
 using PreferenceCenter.Benchmarks.Circuits;
+using PreferenceCenter.Benchmarks.Erasure;
 using PreferenceCenter.Benchmarks.Import;
 using PreferenceCenter.Benchmarks.PostgreSql;
 using PreferenceCenter.Benchmarks.ScaleOut;
@@ -41,6 +42,11 @@ if (args.Length > 0 && args[0] == "postgresql")
 if (args.Length > 0 && args[0] == "unsubscribe-postgresql")
 {
     return await UnsubscribeBenchmark.RunAsync(args[1..], onPostgreSql: true);
+}
+
+if (args.Length > 0 && args[0] == "erasure-postgresql")
+{
+    return await ErasureRewriteBenchmark.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "two-instances")

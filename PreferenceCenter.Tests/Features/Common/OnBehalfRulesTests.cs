@@ -14,6 +14,9 @@ public sealed class OnBehalfRulesTests
         { RequestChannel.Letter, null, OnBehalfProblem.MissingReason },
         { RequestChannel.Letter, "   ", OnBehalfProblem.MissingReason },
         { RequestChannel.Email, new string('x', LedgerEntry.ReasonMaxLength + 1), OnBehalfProblem.ReasonTooLong },
+        { RequestChannel.Phone, "Asked to stop\0 marketing texts", OnBehalfProblem.ReasonHasControlCharacter },
+        { RequestChannel.Phone, "Asked to stop \u001b[2Jmarketing", OnBehalfProblem.ReasonHasControlCharacter },
+        { RequestChannel.Letter, "Letter of 20 Nov:\r\n\tstop marketing", null },
     };
 
     [Theory]

@@ -52,6 +52,7 @@ public sealed class ErasureOnBehalfTests : IAsyncLifetime
     [InlineData(null, "phone", ErasureProblem.IdentityCheckRequired)]
     [InlineData("Identity checked", null, ErasureProblem.ChannelRequired)]
     [InlineData("Identity checked", "fax", ErasureProblem.ChannelRequired)]
+    [InlineData("Identity checked\0", "phone", ErasureProblem.ReasonHasControlCharacter)]
     public async Task FiledOnBehalf_WithoutTheIdentityCheckOrTheChannel_IsRefusedAndWritesNothing(string? reason, string? channel, ErasureProblem expected)
     {
         var result = await fixture.Requests.FileOnBehalfAsync(fixture.CustomerId, Actor.Staff("agent-user-id", reason, channel), ErasureFixture.ConfirmPage);

@@ -33,12 +33,32 @@ public sealed class CatalogRulesTests
             "Purpose 'marketing' in 'en': the summary is 401 characters; at most 400." },
         { "first layer too long", Valid with { Purposes = [CatalogSamples.Marketing() with { Texts = new Dictionary<string, CatalogDocument.PurposeTextEntry> { ["en"] = new("Marketing", string.Join(' ', Enumerable.Repeat("w", 199)), "Name.", "24 months.") } }, CatalogSamples.SharingWith("northwind") with { Texts = new Dictionary<string, CatalogDocument.PurposeTextEntry> { ["en"] = new("Sharing", string.Join(' ', Enumerable.Repeat("w", 60)), "Name.", "12 months.") } }] },
             "The first layer in 'en' is 261 words; at most 250, so it reads in about a minute." },
+        { "NUL in a recipient's name", Valid with { Recipients = [new("northwind", "North\0wind", "IT", null)] },
+            "Recipient 'northwind' has a control character (such as NUL) in its name: remove it." },
+        { "NUL in a recipient's key, printed without it", Valid with { Recipients = [new("north\0wind", "Northwind", "IT", null)], Purposes = [CatalogSamples.Marketing()] },
+            "Recipient 'north\uFFFDwind' has a control character (such as NUL) in its key: remove it." },
+        { "escape in the notice's title", Valid with { Notice = new Dictionary<string, CatalogDocument.NoticeEntry> { ["en"] = new("Notice\u001b[2J", "Text.") } },
+            "The notice in 'en' has a control character (such as NUL) in its title or legal text: remove it." },
+        { "NUL in a purpose's summary", Valid with { Purposes = [CatalogSamples.Marketing() with { Texts = new Dictionary<string, CatalogDocument.PurposeTextEntry> { ["en"] = new("Marketing", "Offers\0.", "Name.", "24 months.") } }] },
+            "Purpose 'marketing' in 'en' has a control character (such as NUL) in its texts: remove it." },
     };
 
     [Theory]
     [MemberData(nameof(Broken))]
     public void Check_NamesExactlyWhatIsWrong(string because, CatalogDocument catalog, string problem) =>
         Assert.True(CatalogRules.Check(catalog).Contains(problem), $"{because}: got [{string.Join(" | ", CatalogRules.Check(catalog))}]");
+
+    [Fact]
+    public void Check_LineBreaksInTheLegalTextAndTheLongerPurposeFields_AreNoProblem()
+    {
+        var catalog = Valid with
+        {
+            Notice = new Dictionary<string, CatalogDocument.NoticeEntry> { ["en"] = new("Notice", "Who we are.\r\n\tWhat we do.") },
+            Purposes = [CatalogSamples.Marketing() with { Texts = new Dictionary<string, CatalogDocument.PurposeTextEntry> { ["en"] = new("Marketing", "Offers.", "Name,\nemail.", "24 months.") } }],
+        };
+
+        Assert.Empty(CatalogRules.Check(catalog));
+    }
 
     [Fact]
     public void Check_ListsEveryProblemAtOnce()

@@ -60,6 +60,21 @@ public sealed class OnBehalfFormTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Start_WithAControlCharacterInTheReason_CannotProceedAndSaysWhyByTheField()
+    {
+        var cut = RenderForm();
+        await cut.Find("#request-channel-Phone").ChangeAsync(new ChangeEventArgs { Value = "Phone" });
+        await WriteReasonAsync(cut, "Asked to stop\0 texts");
+
+        await StartAsync(cut);
+
+        Assert.Empty(started);
+        cut.WaitForAssertion(() => Assert.Equal(
+            "The reason holds a control character (such as NUL), which cannot be saved: remove it. Line breaks are fine.",
+            cut.Find("#on-behalf-reason-problem").TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task Start_WithChannelAndReason_ProceedsWithTheTrimmedReason()
     {
         var cut = RenderForm();

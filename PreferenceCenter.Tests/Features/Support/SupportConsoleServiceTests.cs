@@ -91,6 +91,7 @@ public sealed class SupportConsoleServiceTests : IAsyncLifetime
         { new OnBehalfRequest(null, "Asked by phone"), SupportProblem.MissingChannel },
         { new OnBehalfRequest((RequestChannel)42, "Asked by phone"), SupportProblem.UnknownChannel },
         { new OnBehalfRequest(RequestChannel.Email, new string('x', LedgerEntry.ReasonMaxLength + 1)), SupportProblem.ReasonTooLong },
+        { new OnBehalfRequest(RequestChannel.Phone, "Asked by phone\0"), SupportProblem.ReasonHasControlCharacter },
     };
 
     [Theory]
@@ -136,6 +137,7 @@ public sealed class SupportConsoleServiceTests : IAsyncLifetime
     [Theory]
     [InlineData(null, PersonalDataKind.Email, SupportProblem.MissingJustification)]
     [InlineData("  ", PersonalDataKind.Email, SupportProblem.MissingJustification)]
+    [InlineData("Caller asked\u0000 which address", PersonalDataKind.Email, SupportProblem.JustificationHasControlCharacter)]
     [InlineData("Checking the number with the caller", PersonalDataKind.Phone, SupportProblem.NothingOnFile)]
     public async Task Reveal_WithoutJustificationOrValue_ShowsNothingAndRecordsNothing(string? justification, PersonalDataKind kind, SupportProblem expected)
     {

@@ -36,6 +36,9 @@ public sealed class WebhookUrlRulesTests
     [InlineData("https://intranet.example.com/in", false, WebhookUrlProblem.PrivateAddress)]
     [InlineData("https://rebind.example.com/in", false, WebhookUrlProblem.PrivateAddress)]
     [InlineData("https://nowhere.invalid/in", false, WebhookUrlProblem.DoesNotResolve)]
+    [InlineData("https://hooks.example.com/in\0", false, WebhookUrlProblem.HasControlCharacter)]
+    [InlineData("https://hooks.example\u0000.com/in", true, WebhookUrlProblem.HasControlCharacter)]
+    [InlineData("https://hooks.example.com/a\tb", false, WebhookUrlProblem.HasControlCharacter)]
     public async Task Check_RefusesWithTheSpecificProblem(string? url, bool development, WebhookUrlProblem expected)
     {
         Assert.Equal(expected, await WebhookUrlRules.CheckAsync(url, development, Resolve));

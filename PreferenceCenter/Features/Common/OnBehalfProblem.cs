@@ -10,4 +10,7 @@ public enum OnBehalfProblem
     UnknownChannel,
     MissingReason,
     ReasonTooLong,
+
+    /// <summary>A control character (NUL above all) in the reason: the ledger keeps it with the actor, as typed.</summary>
+    ReasonHasControlCharacter,
 }

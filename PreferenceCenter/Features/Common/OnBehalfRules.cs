@@ -25,12 +25,14 @@ public static class OnBehalfRules
     }
 
     /// <summary>
-    /// A reason (or a reveal's justification) is required and fits the ledger's field, where it is kept with the actor.
+    /// A reason (or a reveal's justification) is required, fits the ledger's field, where it is kept with the actor, and
+    /// is plain text (<see cref="PlainText"/>: line breaks pass, the field has several lines).
     /// </summary>
     public static OnBehalfProblem? CheckReason(string? reason) => reason?.Trim() switch
     {
         null or "" => OnBehalfProblem.MissingReason,
         { Length: > Actor.ReasonMaxLength } => OnBehalfProblem.ReasonTooLong,
+        var text when PlainText.HasControlCharacter(text, multiline: true) => OnBehalfProblem.ReasonHasControlCharacter,
         _ => null,
     };
 

@@ -80,6 +80,7 @@ public static class ErasureRules
         null => null,
         OnBehalfProblem.MissingChannel or OnBehalfProblem.UnknownChannel => ErasureProblem.ChannelRequired,
         OnBehalfProblem.MissingReason => ErasureProblem.IdentityCheckRequired,
+        OnBehalfProblem.ReasonHasControlCharacter => ErasureProblem.ReasonHasControlCharacter,
         _ => ErasureProblem.ReasonTooLong,
     };
 

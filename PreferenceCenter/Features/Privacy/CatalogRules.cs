@@ -1,3 +1,4 @@
+using PreferenceCenter.Features.Common;
 using PreferenceCenter.Infrastructure.Localization;
 
 namespace PreferenceCenter.Features.Privacy;
@@ -50,6 +51,7 @@ public static class CatalogRules
             problems.AddRange(CheckPurpose(purpose, recipients));
         }
 
+        problems.AddRange(ControlCharacters(catalog));
         foreach (var language in SupportedCultures.Names)
         {
             var words = purposes.Select(p => p.Texts?.GetValueOrDefault(language)).Where(t => t is not null)
@@ -136,6 +138,51 @@ public static class CatalogRules
             }
         }
     }
+
+    // Every text a catalog brings is plain text that customers read (recipients' names on the sharing purposes, the
+    // notice, the purposes' layers): a control character, NUL above all, is refused here rather than stored silently
+    // (PostgreSQL's text cannot hold a NUL). Line breaks pass in the legal text and the longer purpose fields.
+    private static IEnumerable<string> ControlCharacters(CatalogDocument catalog)
+    {
+        foreach (var recipient in catalog.Recipients ?? [])
+        {
+            foreach (var (field, value) in new[] { ("key", recipient.Key), ("name", recipient.Name), ("country", recipient.Country) })
+            {
+                if (PlainText.HasControlCharacter(value))
+                {
+                    yield return $"Recipient '{Printable(recipient.Key)}' has a control character (such as NUL) in its {field}: remove it.";
+                }
+            }
+        }
+
+        foreach (var (language, notice) in catalog.Notice ?? new Dictionary<string, CatalogDocument.NoticeEntry>())
+        {
+            if (PlainText.HasControlCharacter(notice?.Title) || PlainText.HasControlCharacter(notice?.LegalText, multiline: true))
+            {
+                yield return $"The notice in '{Printable(language)}' has a control character (such as NUL) in its title or legal text: remove it.";
+            }
+        }
+
+        foreach (var purpose in catalog.Purposes ?? [])
+        {
+            if (PlainText.HasControlCharacter(purpose.Key) || PlainText.HasControlCharacter(purpose.Recipient))
+            {
+                yield return $"Purpose '{Printable(purpose.Key)}' has a control character (such as NUL) in its key or recipient: remove it.";
+            }
+
+            foreach (var (language, text) in purpose.Texts ?? new Dictionary<string, CatalogDocument.PurposeTextEntry>())
+            {
+                if (PlainText.HasControlCharacter(text?.Title) || PlainText.HasControlCharacter(text?.Summary)
+                    || new[] { text?.DataUsed, text?.Retention, text?.IfYouSayNo }.Any(t => PlainText.HasControlCharacter(t, multiline: true)))
+                {
+                    yield return $"Purpose '{Printable(purpose.Key)}' in '{Printable(language)}' has a control character (such as NUL) in its texts: remove it.";
+                }
+            }
+        }
+    }
+
+    // A problem message names the item, and a control character in that name would garble where it is printed.
+    private static string Printable(string? text) => new((text ?? string.Empty).Select(c => char.IsControl(c) ? '\uFFFD' : c).ToArray());
 
     private static int Words(string? text) => (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 }

@@ -200,6 +200,7 @@ public sealed partial class SupportConsoleService(
         OnBehalfProblem.MissingChannel => SupportProblem.MissingChannel,
         OnBehalfProblem.UnknownChannel => SupportProblem.UnknownChannel,
         OnBehalfProblem.MissingReason => SupportProblem.MissingReason,
+        OnBehalfProblem.ReasonHasControlCharacter => SupportProblem.ReasonHasControlCharacter,
         _ => SupportProblem.ReasonTooLong,
     };
 
@@ -208,6 +209,7 @@ public sealed partial class SupportConsoleService(
     {
         null => null,
         OnBehalfProblem.MissingReason => SupportProblem.MissingJustification,
+        OnBehalfProblem.ReasonHasControlCharacter => SupportProblem.JustificationHasControlCharacter,
         _ => SupportProblem.JustificationTooLong,
     };
 

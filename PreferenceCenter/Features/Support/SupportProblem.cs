@@ -16,4 +16,6 @@ public enum SupportProblem
     MissingJustification,
     JustificationTooLong,
     NothingOnFile,
+    ReasonHasControlCharacter,
+    JustificationHasControlCharacter,
 }

@@ -10,4 +10,5 @@ public enum WebhookUrlProblem
     HasCredentials = 5,
     PrivateAddress = 6,
     DoesNotResolve = 7,
+    HasControlCharacter = 8,
 }

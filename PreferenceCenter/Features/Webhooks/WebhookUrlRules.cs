@@ -1,4 +1,5 @@
 using System.Net;
+using PreferenceCenter.Features.Common;
 
 namespace PreferenceCenter.Features.Webhooks;
 
@@ -21,6 +22,13 @@ public static class WebhookUrlRules
         if (url.Length > WebhookEndpoint.UrlMaxLength)
         {
             return WebhookUrlProblem.TooLong;
+        }
+
+        // A control character (NUL above all) is no part of an address: Uri would escape or drop it while the stored
+        // text kept it, which PostgreSQL's text refuses and nothing should send to.
+        if (PlainText.HasControlCharacter(url))
+        {
+            return WebhookUrlProblem.HasControlCharacter;
         }
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
