@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PreferenceCenter.Benchmarks.PostgreSql;
@@ -60,7 +61,7 @@ public static class ErasureRewriteBenchmark
         using var stop = new CancellationTokenSource();
         var probe = ProbeAsync(database.ConnectionString, stop.Token);
         var scrub = Stopwatch.StartNew();
-        await steps.ForgetStorageAsync(db);
+        await steps.ForgetStorageAsync(db, CancellationToken.None);
         scrub.Stop();
         await Task.Delay(100);
         await stop.CancelAsync();

@@ -17,7 +17,7 @@ public static class TableFill
         var columns = new List<(string Name, string Type, int? Length, bool Identity)>();
         await using (var describe = new NpgsqlCommand(
             """
-            SELECT column_name, data_type, character_maximum_length, is_identity = 'YES' OR column_default LIKE 'nextval%'
+            SELECT column_name, data_type, character_maximum_length, is_identity = 'YES' OR coalesce(column_default, '') LIKE 'nextval%'
             FROM information_schema.columns WHERE table_schema = 'public' AND table_name = @table ORDER BY ordinal_position
             """, connection))
         {
@@ -60,7 +60,7 @@ public static class TableFill
     private static string Value((string Name, string Type, int? Length, bool Identity) column) => column.Type switch
     {
         "uuid" => "gen_random_uuid()",
-        "text" or "character varying" => $"left(g::text || '-' || repeat(md5(g::text), 4), {Math.Min(column.Length ?? 120, 120).ToString(CultureInfo.InvariantCulture)})",
+        "text" or "character varying" or "character" => $"left(g::text || '-' || repeat(md5(g::text), 4), {Math.Min(column.Length ?? 120, 120).ToString(CultureInfo.InvariantCulture)})",
         "integer" or "smallint" => "(g % 3) + 1",
         "bigint" => "g",
         "boolean" => "false",

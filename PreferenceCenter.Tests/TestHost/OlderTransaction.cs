@@ -21,6 +21,13 @@ public sealed class OlderTransaction : IAsyncDisposable
     public static Task<OlderTransaction> WriteAsync(PostgreSqlTestDatabase database, TimeSpan endsAfter) =>
         OpenAsync(database, "BEGIN; SELECT pg_current_xact_id()", endsAfter);
 
+    /// <summary>
+    /// A lock on <paramref name="table"/> that a rewrite must wait for, in a transaction with neither an xid nor a
+    /// snapshot left open (read committed, between statements): nothing a rewrite's wait for older transactions sees.
+    /// </summary>
+    public static Task<OlderTransaction> LockAsync(PostgreSqlTestDatabase database, string table, TimeSpan endsAfter) =>
+        OpenAsync(database, $"BEGIN; LOCK TABLE \"{table}\" IN ACCESS SHARE MODE", endsAfter);
+
     public async ValueTask DisposeAsync() => await Ended;
 
     private static async Task<OlderTransaction> OpenAsync(PostgreSqlTestDatabase database, string begin, TimeSpan endsAfter)

@@ -62,7 +62,10 @@ public static partial class PostgreSqlRewrite
             }
         }
 
-        await using var vacuum = new NpgsqlCommand(vacuumStatement, connection);
+        // No time limit: a rewrite takes as long as its tables are large, and the connection's default of 30 s failed
+        // every erasure once each table it rewrites held about a million rows (the erasure-postgresql benchmark),
+        // retried on every tick and failing again. Stopping the app cancels it; the erasure job's lease outlasts it.
+        await using var vacuum = new NpgsqlCommand(vacuumStatement, connection) { CommandTimeout = 0 };
         await vacuum.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using PreferenceCenter.Features.PersonalData;
+using PreferenceCenter.Tests.TestHost;
+
+namespace PreferenceCenter.Tests.Features.PersonalData;
+
+/// <summary>
+/// A rewrite of large tables takes longer than a connection's command timeout (30 s by default; about 32 s for the
+/// tables erasure rewrites at a million rows each): it must not be cut off, or every erasure of a large deployment
+/// fails. Here a lock held 2.5 s makes the rewrite last that long on a connection whose timeout is 1 s.
+/// </summary>
+public sealed class PostgreSqlRewriteTimeLimitTests
+{
+    [PostgreSqlFact]
+    public async Task TheRewrite_OutlastsTheConnectionsCommandTimeout()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        await using var locked = await OlderTransaction.LockAsync(database, "CustomerProfiles", TimeSpan.FromSeconds(2.5));
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 1, Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+
+        await PostgreSqlRewrite.VacuumFullAsync(connection, """VACUUM (FULL) "CustomerProfiles" """, NullLogger.Instance, CancellationToken.None);
+
+        Assert.True(locked.Ended.IsCompleted, "The rewrite did not wait for the lock, so it could not show the time limit.");
+    }
+}
