@@ -36,11 +36,14 @@ public sealed class AdminQuestionsPage(IPage page, AppHost app)
         return this;
     }
 
-    /// <summary>From the list, follows "New question" to the empty form.</summary>
+    /// <summary>From the list, follows "New question" to the empty form, with its empty option slots.</summary>
     public async Task OpenNewQuestionFormAsync()
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "New question", Exact = true }).ClickAsync();
         await Expect(Heading).ToHaveTextAsync("New question");
+        // The heading comes before the form: counting the slots any earlier found none, and the slots the test then
+        // added came on top of the form's own (3 where 1 was expected, on a busy machine).
+        await Expect(page.Locator(".question-options > li")).ToHaveCountAsync(QuestionRules.MinOptions);
     }
 
     /// <summary>Picks one radio of a group (type of answer, purpose) by its visible label.</summary>
