@@ -34,6 +34,16 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         cut.WaitForState(() => !cut.Markup.Contains(loading, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Clicks the one button labelled <paramref name="text"/>, found and clicked on the renderer's thread: a re-render
+    /// between finding a button and clicking it (a PostgreSQL query completing) leaves a stale event handler id.
+    /// </summary>
+    protected static Task ClickButtonAsync<TComponent>(IRenderedComponent<TComponent> cut, string text) where TComponent : IComponent
+    {
+        ArgumentNullException.ThrowIfNull(cut);
+        return cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == text).Click());
+    }
+
     /// <summary>Releases what a derived test class created beyond the render context (databases, files).</summary>
     protected virtual ValueTask CleanUpAsync() => ValueTask.CompletedTask;
 }

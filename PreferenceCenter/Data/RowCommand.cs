@@ -16,7 +16,8 @@ namespace PreferenceCenter.Data;
 /// single cost. It runs on the context's open connection inside its transaction, so the commit stays all or nothing
 /// and the connection keeps what the interceptors set on it. Made by <see cref="RowCommandExtensions"/>. The same on
 /// SQLite and PostgreSQL: names quoted and parameters named by the provider, values converted by the model's mappings
-/// (times as UTC milliseconds, enums as integers), rows affected as the server counts them.
+/// (times as UTC milliseconds, enums as integers), rows affected as the server counts them. On PostgreSQL alone,
+/// <see cref="QueueAll"/> writes many entities with one statement over arrays, from the same columns.
 /// </summary>
 public sealed class RowCommand<TEntity> : IAsyncDisposable where TEntity : class
 {
@@ -146,8 +147,11 @@ public sealed class RowCommand<TEntity> : IAsyncDisposable where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(entities);
-        var tokenRows = originalTokens?.Count ?? 0;
-        if ((tokens.Length > 0 && tokenRows != entities.Count) || (tokens.Length == 0 && tokenRows > 0) || originalTokens?.Any(t => t.Count != tokens.Length) == true)
+        // One list of original tokens per entity when the entity has tokens; none at all when it has none.
+        var tokensFit = tokens.Length == 0
+            ? originalTokens is null or { Count: 0 }
+            : originalTokens?.Count == entities.Count && originalTokens.All(t => t.Count == tokens.Length);
+        if (!tokensFit)
         {
             throw new ArgumentException($"Expected {tokens.Length} original concurrency token value(s) for each entity.", nameof(originalTokens));
         }

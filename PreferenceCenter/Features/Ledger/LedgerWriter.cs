@@ -41,12 +41,10 @@ public sealed class LedgerWriter(TimeProvider time, ILedgerTextSealer? sealer = 
     /// <summary>
     /// As <see cref="BeginBatchAsync"/>, after the tail the caller read in this write transaction (a consent change
     /// reads it in the same query as what it decides on: one round trip fewer). No entry of this unit of work may be
-    /// waiting in the change tracker: it would not be in that tail, and the chain would fork.
+    /// waiting in the change tracker: it would not be in that tail, and the chain would fork. With
+    /// <paramref name="queue"/>, the entries wait until the caller queues them (<see cref="LedgerBatch.QueueAppended"/>) and runs it.
     /// </summary>
-    public LedgerBatch BeginBatch(AppDbContext db, ChainTail? tail) => BeginBatch(db, tail, null);
-
-    /// <summary>As above; with <paramref name="queue"/>, the inserts wait in that batch until the caller runs it.</summary>
-    public LedgerBatch BeginBatch(AppDbContext db, ChainTail? tail, System.Data.Common.DbBatch? queue)
+    public LedgerBatch BeginBatch(AppDbContext db, ChainTail? tail, System.Data.Common.DbBatch? queue = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (PendingTail(db) is { } pending)

@@ -72,8 +72,4 @@ public sealed class ApiClientsPageTests : PageTestBase
         Assert.Equal(Now, (await after.ApiClients.SingleAsync(c => c.Id == created.Client!.Id)).RevokedAt);
         Assert.Equal(LedgerEventType.ApiClientRevoked, (await after.LedgerEntries.OrderBy(e => e.Sequence).LastAsync()).EventType);
     }
-
-    // On the renderer's thread: a re-render between finding the button and clicking it would leave a stale handler id.
-    private static Task ClickButtonAsync(IRenderedComponent<ApiClientsPage> cut, string text) =>
-        cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == text).Click());
 }

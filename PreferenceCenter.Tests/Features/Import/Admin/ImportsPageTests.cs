@@ -60,8 +60,4 @@ public sealed class ImportsPageTests : PageTestBase
         await using var db = Database.CreateDbContext();
         Assert.Equal("officer-user-id", Assert.Single(db.ImportRuns).ActorId);
     }
-
-    // On the renderer's thread: a re-render between finding the button and clicking it would leave a stale handler id.
-    private static Task ClickButtonAsync(IRenderedComponent<ImportsPage> cut, string text) =>
-        cut.InvokeAsync(() => cut.FindAll("button").First(b => b.TextContent.Trim() == text).Click());
 }

@@ -146,9 +146,6 @@ public sealed class WebhooksPageTests : PageTestBase
         return endpoint.Id;
     }
 
-    // On the renderer's thread: a re-render between finding the button and clicking it would leave a stale handler id.
-    private static Task ClickButtonAsync(IRenderedComponent<WebhooksPage> cut, string text) =>
-        cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == text).Click());
 
     private sealed class TestEnvironment(string name) : IHostEnvironment
     {
