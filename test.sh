@@ -111,6 +111,13 @@ ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
     message = r.findtext(".//t:Message", default="", namespaces=ns).strip().splitlines()
     print(f"FAILED [{sys.argv[2]}] {r.get('testName')}: {message[0][:300] if message else ''}")
+    # CI keeps only the end of the log: the lines that say what was found instead (Playwright's "But was", an
+    # assertion's "Actual", the locator's last state) and the test's own line, so a failure there can be diagnosed.
+    telling = [l.strip() for l in message[1:] if any(k in l for k in ("Expected", "But was", "Actual", "unexpected value", "resolved to"))]
+    stack = r.findtext(".//t:StackTrace", default="", namespaces=ns).splitlines()
+    telling += [l.strip() for l in stack if "PreferenceCenter.Tests" in l and ".cs:line" in l][:2]
+    for line in telling[-8:]:
+        print(f"    {line[:300]}")
 PY
   fi
 done

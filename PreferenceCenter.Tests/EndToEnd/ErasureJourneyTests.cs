@@ -74,10 +74,6 @@ public sealed class ErasureJourneyTests(AppHost app, BrowserFixture browser)
 
         var again = await browser.NewPageAsync();
         await using var againContext = again.Context;
-        var login = await new LoginPage(again, app).OpenAsync();
-        await login.Email.FillAsync(email);
-        await login.Password.FillAsync(password);
-        await login.SubmitButton.ClickAsync();
-        await Expect(login.Error).ToContainTextAsync("Invalid login attempt");
+        await (await new LoginPage(again, app).OpenAsync()).SubmitExpectingRefusalAsync(email, password);
     }
 }

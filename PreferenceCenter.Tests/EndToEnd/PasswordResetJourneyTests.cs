@@ -36,11 +36,7 @@ public sealed class PasswordResetJourneyTests(AppHost app, BrowserFixture browse
         await page.GetByRole(AriaRole.Button, new() { Name = T("ResetPassword.Submit"), Exact = true }).ClickAsync();
         await Expect(page.GetByText(T("ResetPasswordConfirmation.Text"))).ToBeVisibleAsync();
 
-        var login = await new LoginPage(page, app, "es").OpenAsync();
-        await login.Email.FillAsync(email);
-        await login.Password.FillAsync("Primera!Clave1");
-        await login.SubmitButton.ClickAsync();
-        await Expect(login.Error).ToContainTextAsync(T("Login.Error.Invalid"));
+        await (await new LoginPage(page, app, "es").OpenAsync()).SubmitExpectingRefusalAsync(email, "Primera!Clave1");
 
         await (await new LoginPage(page, app, "es").OpenAsync()).SignInAsync(email, "Segunda!Clave2");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cerrar sesión" })).ToBeVisibleAsync();

@@ -31,6 +31,22 @@ public sealed partial class LoginPage(IPage page, AppHost app, string culture = 
         await Expect(page).Not.ToHaveURLAsync(LoginPath());
     }
 
+    /// <summary>
+    /// Submits credentials that must be refused and waits for the form's answer: the login page again, with its alert.
+    /// Asserting on the response first says which way it went wrong when it does (accepted, an error page, a timeout).
+    /// </summary>
+    public async Task SubmitExpectingRefusalAsync(string email, string password)
+    {
+        await Email.FillAsync(email);
+        await Password.FillAsync(password);
+        var response = await page.RunAndWaitForResponseAsync(
+            () => SubmitButton.ClickAsync(),
+            r => r.Request.Method == "POST" && LoginPath().IsMatch(r.Url));
+        Assert.True(response.Status == 200, $"The sign-in form answered {response.Status} {response.StatusText}, not the form again.");
+        await Expect(page).ToHaveURLAsync(LoginPath());
+        await Expect(Error).ToContainTextAsync(AccountText.Get("Login.Error.Invalid", culture));
+    }
+
     [GeneratedRegex("/Account/Login", RegexOptions.IgnoreCase)]
     private static partial Regex LoginPath();
 }
