@@ -10,14 +10,30 @@ namespace PreferenceCenter.Tests.Features.Accounts;
 
 public sealed class CustomerAccountsTests
 {
-    public static CustomerAccounts Accounts(TestDatabase database, TimeProvider clock)
+    public static CustomerAccounts Accounts(TestDatabase database, TimeProvider clock, Func<string>? newReference = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         var ledger = new LedgerWriter(clock);
         var index = new BlindIndex(TestKeys.Keys);
         return new CustomerAccounts(
             database, ledger, clock, database.Protector, new CustomerProfileService(database, database.Protector, index, ledger, clock),
-            new SuppressionList(database, TestKeys.Keys), index);
+            new SuppressionList(database, TestKeys.Keys), index, newReference);
+    }
+
+    [Fact]
+    public async Task CreateForUser_WhenTheDrawnReferenceIsTaken_DrawsAgainInsteadOfFailingTheSignUp()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var drawn = new Queue<string>(["PC-AAAAAA", "PC-AAAAAA", "PC-AAAAAA", "PC-BBBBBB"]);
+        var accounts = Accounts(database, TimeProvider.System, drawn.Dequeue);
+
+        var first = await accounts.CreateForUserAsync("user-1", "ada@example.com", null);
+        var second = await accounts.CreateForUserAsync("user-2", "grace@example.com", null);
+
+        Assert.Equal(("PC-AAAAAA", "PC-BBBBBB"), (first.Reference, second.Reference));
+        Assert.Empty(drawn);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(2, await db.Customers.CountAsync());
     }
 
     [Fact]

@@ -7,10 +7,13 @@ using PreferenceCenter.Features.PersonalData;
 namespace PreferenceCenter.Features.Accounts;
 
 /// <summary>The customer record behind a sign-in: created at sign-up, and its language; each change with its ledger entry.</summary>
+/// <param name="newReference">Draws a customer reference; <see cref="CustomerReference.New"/> unless a test decides.</param>
 public sealed class CustomerAccounts(
     IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time, PersonalDataProtector protector,
-    CustomerProfileService profiles, SuppressionList suppressions, BlindIndex index)
+    CustomerProfileService profiles, SuppressionList suppressions, BlindIndex index, Func<string>? newReference = null)
 {
+    private readonly Func<string> newReference = newReference ?? CustomerReference.New;
+
     /// <summary>
     /// Creates the customer behind a new sign-in, with their email encrypted in their profile. An email on the
     /// suppression list (an erased customer's) marks the new customer as previously erased, with its own ledger entry:
@@ -44,7 +47,7 @@ public sealed class CustomerAccounts(
         {
             Id = customerId,
             UserId = userId,
-            Reference = CustomerReference.New(),
+            Reference = await FreeReferenceAsync(db, cancellationToken),
             CreatedAt = now,
             PreferredCulture = culture,
             PreviouslyErased = previouslyErased,
@@ -62,6 +65,21 @@ public sealed class CustomerAccounts(
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return customer;
+    }
+
+    // References are 30 random bits: among three million customers about one sign-up in 350 draws one already issued,
+    // and the unique index would refuse that sign-up. Drawn again until free; the write transaction keeps another sign-up
+    // from taking it meanwhile (on PostgreSQL the unique index would refuse the second, as for any concurrent insert).
+    private async Task<string> FreeReferenceAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var reference = newReference();
+            if (!await db.Customers.AnyAsync(c => c.Reference == reference, cancellationToken))
+            {
+                return reference;
+            }
+        }
     }
 
     private async Task<Customer?> TryClaimImportedAsync(string userId, string email, string? culture, CancellationToken cancellationToken)

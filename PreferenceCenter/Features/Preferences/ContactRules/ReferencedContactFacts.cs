@@ -1,4 +1,6 @@
+using System.Data;
 using System.Linq.Expressions;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
@@ -22,6 +24,11 @@ internal static class ReferencedContactFacts
     public static async Task<(Purpose Purpose, Dictionary<string, ContactFacts> Found)?> LoadAsync(
         AppDbContext db, string purposeKey, Channel channel, List<string> references, CancellationToken cancellationToken)
     {
+        if (references.Count == 1 && db.Database.IsSqlite())
+        {
+            return await LoadOneFromSqliteAsync(db, purposeKey, channel, references[0], cancellationToken);
+        }
+
         // One customer is what a sender asks before most sends: "=" reads one index entry, where a list is a JSON
         // parameter SQLite unpacks first (json_each), which costs about as much as the rest of the call.
         var rows = references.Count == 1
@@ -39,6 +46,40 @@ internal static class ReferencedContactFacts
         }
 
         return purpose is null ? null : (purpose, found);
+    }
+
+    // SQLite parses and plans a command's SQL on every execution; the statement kept per connection skips both.
+    private static async Task<(Purpose Purpose, Dictionary<string, ContactFacts> Found)?> LoadOneFromSqliteAsync(
+        AppDbContext db, string purposeKey, Channel channel, string reference, CancellationToken cancellationToken)
+    {
+        var openedHere = db.Database.GetDbConnection().State != ConnectionState.Open;
+        if (openedHere)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            if (SqliteReferenceFacts.Load((SqliteConnection)db.Database.GetDbConnection(), purposeKey, channel, reference) is not var (purpose, facts))
+            {
+                return null;
+            }
+
+            var found = new Dictionary<string, ContactFacts>(1, StringComparer.Ordinal);
+            if (facts is not null)
+            {
+                found[reference] = facts;
+            }
+
+            return (purpose, found);
+        }
+        finally
+        {
+            if (openedHere)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 
     private static readonly CompiledQuery<Func<AppDbContext, string, Channel, string, IAsyncEnumerable<Row>>> ForOne = new(() =>
