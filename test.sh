@@ -115,7 +115,7 @@ for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult[@outcome=
     # assertion's "Actual", the locator's last state) and the test's own line, so a failure there can be diagnosed.
     telling = [l.strip() for l in message[1:] if any(k in l for k in ("Expected", "But was", "Actual", "unexpected value", "resolved to"))]
     stack = r.findtext(".//t:StackTrace", default="", namespaces=ns).splitlines()
-    telling += [l.strip() for l in stack if "PreferenceCenter.Tests" in l and ".cs:line" in l][:2]
+    telling += list(dict.fromkeys(l.strip() for l in stack if "PreferenceCenter.Tests" in l and ".cs:line" in l))[:2]
     for line in telling[-8:]:
         print(f"    {line[:300]}")
 PY

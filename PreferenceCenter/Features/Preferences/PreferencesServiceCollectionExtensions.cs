@@ -11,6 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PreferencesServiceCollectionExtensions
 {
     public static IServiceCollection AddPreferences(this IServiceCollection services) => services
+        .AddSingleton<SqliteFactsReaders>()
         .AddSingleton<ContactDecisionService>()
         .AddSingleton<ContactReservations>()
         .AddHostedService(sp => sp.GetRequiredService<ContactReservations>())

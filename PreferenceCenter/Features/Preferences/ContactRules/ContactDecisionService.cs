@@ -8,7 +8,8 @@ namespace PreferenceCenter.Features.Preferences.ContactRules;
 /// "May we contact this customer on channel C for purpose P now?" — asked by every sender and by the API, and
 /// answered only here (<see cref="ContactDecisionRules"/>).
 /// </summary>
-public sealed class ContactDecisionService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+/// <param name="readers">Kept SQLite connections for a single customer's question (<see cref="SqliteFactsReaders"/>); without them, EF's statement.</param>
+public sealed class ContactDecisionService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, SqliteFactsReaders? readers = null)
 {
     public async Task<ContactDecision> DecideAsync(Guid customerId, Channel channel, string purposeKey, CancellationToken cancellationToken = default)
     {
@@ -29,7 +30,7 @@ public sealed class ContactDecisionService(IDbContextFactory<AppDbContext> dbFac
         ArgumentNullException.ThrowIfNull(purposeKey);
         ArgumentNullException.ThrowIfNull(questions);
         var references = questions.Select(q => q.Reference).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        if (await ReferencedContactFacts.LoadAsync(db, purposeKey, channel, references, cancellationToken) is not var (purpose, found))
+        if (await ReferencedContactFacts.LoadAsync(db, purposeKey, channel, references, readers, cancellationToken) is not var (purpose, found))
         {
             return null;
         }

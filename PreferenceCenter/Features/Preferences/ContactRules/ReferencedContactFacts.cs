@@ -1,6 +1,4 @@
-using System.Data;
 using System.Linq.Expressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
@@ -22,11 +20,23 @@ internal static class ReferencedContactFacts
 {
     /// <returns>Null when no purpose has the key; otherwise the facts of every reference found (not found: not in the map).</returns>
     public static async Task<(Purpose Purpose, Dictionary<string, ContactFacts> Found)?> LoadAsync(
-        AppDbContext db, string purposeKey, Channel channel, List<string> references, CancellationToken cancellationToken)
+        AppDbContext db, string purposeKey, Channel channel, List<string> references, SqliteFactsReaders? readers, CancellationToken cancellationToken)
     {
-        if (references.Count == 1 && db.Database.IsSqlite())
+        if (references.Count == 1 && readers is not null && db.Database.IsSqlite())
         {
-            return await LoadOneFromSqliteAsync(db, purposeKey, channel, references[0], cancellationToken);
+            // One customer on SQLite: a statement prepared once on a kept connection, not parsed and planned per call.
+            if (readers.Read(db.Database.GetConnectionString()!, purposeKey, channel, references[0]) is not var (onePurpose, oneFacts))
+            {
+                return null;
+            }
+
+            var one = new Dictionary<string, ContactFacts>(1, StringComparer.Ordinal);
+            if (oneFacts is not null)
+            {
+                one[references[0]] = oneFacts;
+            }
+
+            return (onePurpose, one);
         }
 
         // One customer is what a sender asks before most sends: "=" reads one index entry, where a list is a JSON
@@ -46,40 +56,6 @@ internal static class ReferencedContactFacts
         }
 
         return purpose is null ? null : (purpose, found);
-    }
-
-    // SQLite parses and plans a command's SQL on every execution; the statement kept per connection skips both.
-    private static async Task<(Purpose Purpose, Dictionary<string, ContactFacts> Found)?> LoadOneFromSqliteAsync(
-        AppDbContext db, string purposeKey, Channel channel, string reference, CancellationToken cancellationToken)
-    {
-        var openedHere = db.Database.GetDbConnection().State != ConnectionState.Open;
-        if (openedHere)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
-
-        try
-        {
-            if (SqliteReferenceFacts.Load((SqliteConnection)db.Database.GetDbConnection(), purposeKey, channel, reference) is not var (purpose, facts))
-            {
-                return null;
-            }
-
-            var found = new Dictionary<string, ContactFacts>(1, StringComparer.Ordinal);
-            if (facts is not null)
-            {
-                found[reference] = facts;
-            }
-
-            return (purpose, found);
-        }
-        finally
-        {
-            if (openedHere)
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
     }
 
     private static readonly CompiledQuery<Func<AppDbContext, string, Channel, string, IAsyncEnumerable<Row>>> ForOne = new(() =>

@@ -9,12 +9,12 @@ using PreferenceCenter.Tests.TestHost;
 namespace PreferenceCenter.Tests.Features.Preferences;
 
 /// <summary>
-/// A single question on SQLite reads its facts through a statement kept per connection (hand-written SQL, read column by
-/// column); a list goes through EF's statement. Both must see the same facts for the same customer, field for field,
+/// A single question on SQLite reads its facts through a statement kept on a connection of its own (hand-written SQL,
+/// read column by column, <see cref="SqliteFactsReaders"/>); a list goes through EF's statement. Both must see the same facts for the same customer, field for field,
 /// or a sender would get a different answer for one customer than for the same customer in a batch.
 /// </summary>
-[SqliteOnly("the kept statement is SQLite's; on PostgreSQL one question goes through EF's statement, which Npgsql prepares")]
-public sealed class SqliteReferenceFactsTests
+[SqliteOnly("the kept readers are SQLite's; on PostgreSQL one question goes through EF's statement, which Npgsql prepares")]
+public sealed class SqliteFactsReaderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
@@ -22,6 +22,7 @@ public sealed class SqliteReferenceFactsTests
     public async Task OneReference_ReadsTheSameFactsAsTheListStatement_ForEveryKindOfCustomer()
     {
         await using var database = await TestDatabase.CreateAsync();
+        using var readers = new SqliteFactsReaders();
         await using var db = database.CreateDbContext();
         await CatalogBuilder.SeedAsync(db);
         var marketing = db.Purposes.Single(p => p.Key == "marketing");
@@ -44,8 +45,8 @@ public sealed class SqliteReferenceFactsTests
 
         foreach (var reference in references.Append("PC-NOBODY").Append("PC-\0"))
         {
-            var one = await ReferencedContactFacts.LoadAsync(db, "marketing", Channel.Sms, [reference], CancellationToken.None);
-            var many = await ReferencedContactFacts.LoadAsync(db, "marketing", Channel.Sms, [reference, "PC-SOMEONE-ELSE"], CancellationToken.None);
+            var one = await ReferencedContactFacts.LoadAsync(db, "marketing", Channel.Sms, [reference], readers, CancellationToken.None);
+            var many = await ReferencedContactFacts.LoadAsync(db, "marketing", Channel.Sms, [reference, "PC-SOMEONE-ELSE"], readers, CancellationToken.None);
 
             Assert.NotNull(one);
             Assert.NotNull(many);
@@ -57,7 +58,8 @@ public sealed class SqliteReferenceFactsTests
         }
 
         // The customer with every fact is really read with them, so the comparison above compares something.
-        var full = (await ReferencedContactFacts.LoadAsync(db, "marketing", Channel.Sms, [references[2]], CancellationToken.None))!.Value.Found[references[2]];
+        var everythingReference = db.Customers.Single(c => c.Id == everything).Reference;
+        var full = (await ReferencedContactFacts.LoadAsync(db, "marketing", Channel.Sms, [everythingReference], readers, CancellationToken.None))!.Value.Found[everythingReference];
         Assert.Equal(
             $"Sms Active PendingConfirmation {Now.AddMonths(24):O} WeeklyDigest {Now.AddDays(3):O} {Now.AddDays(-2).AddMilliseconds(123):O}",
             Describe(full).Replace(Describe(full.Purpose!) + " ", string.Empty, StringComparison.Ordinal));
@@ -67,19 +69,21 @@ public sealed class SqliteReferenceFactsTests
     public async Task OneReference_ForAPurposeNobodyHas_IsNull_AsWithTheListStatement()
     {
         await using var database = await TestDatabase.CreateAsync();
+        using var readers = new SqliteFactsReaders();
         await using var db = database.CreateDbContext();
         await CatalogBuilder.SeedAsync(db);
         var customer = await CatalogBuilder.AddCustomerAsync(db);
         var reference = db.Customers.Single(c => c.Id == customer).Reference;
 
-        Assert.Null(await ReferencedContactFacts.LoadAsync(db, "no-such-purpose", Channel.Sms, [reference], CancellationToken.None));
-        Assert.Null(await ReferencedContactFacts.LoadAsync(db, "no-such-purpose", Channel.Sms, [reference, "PC-OTHER"], CancellationToken.None));
+        Assert.Null(await ReferencedContactFacts.LoadAsync(db, "no-such-purpose", Channel.Sms, [reference], readers, CancellationToken.None));
+        Assert.Null(await ReferencedContactFacts.LoadAsync(db, "no-such-purpose", Channel.Sms, [reference, "PC-OTHER"], readers, CancellationToken.None));
     }
 
     [Fact]
     public async Task TheKeptStatement_SeesAChangeCommittedAfterItWasPrepared_AndDoesNotHoldTheFileOpenForReading()
     {
         await using var database = await TestDatabase.CreateAsync();
+        using var readers = new SqliteFactsReaders();
         await using (var seed = database.CreateDbContext())
         {
             await CatalogBuilder.SeedAsync(seed);
@@ -88,7 +92,7 @@ public sealed class SqliteReferenceFactsTests
         await using var db = database.CreateDbContext();
         var customer = await CatalogBuilder.AddCustomerAsync(db);
         var reference = db.Customers.Single(c => c.Id == customer).Reference;
-        Assert.Null((await ReferencedContactFacts.LoadAsync(db, "marketing", Channel.Sms, [reference], CancellationToken.None))!.Value.Found[reference].Consent);
+        Assert.Null((await ReferencedContactFacts.LoadAsync(db, "marketing", Channel.Sms, [reference], readers, CancellationToken.None))!.Value.Found[reference].Consent);
 
         await using (var writer = database.CreateDbContext())
         {
@@ -103,7 +107,7 @@ public sealed class SqliteReferenceFactsTests
             Assert.Equal(0L, result.GetInt64(0));
         }
 
-        Assert.Equal(ConsentState.Granted, (await ReferencedContactFacts.LoadAsync(db, "marketing", Channel.Sms, [reference], CancellationToken.None))!.Value.Found[reference].Consent!.State);
+        Assert.Equal(ConsentState.Granted, (await ReferencedContactFacts.LoadAsync(db, "marketing", Channel.Sms, [reference], readers, CancellationToken.None))!.Value.Found[reference].Consent!.State);
     }
 
     private static Consent Consent(Guid customer, int purposeId, ConsentState state, DateTimeOffset? expiresAt, Channel channel = Channel.Sms) =>
