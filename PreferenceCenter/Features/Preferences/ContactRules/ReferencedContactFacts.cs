@@ -14,7 +14,8 @@ namespace PreferenceCenter.Features.Preferences.ContactRules;
 /// every send, one question or a thousand; <see cref="ContactFactsBatch"/>'s five reads by id, after a lookup of the
 /// references, would cost several times the call's own overhead. No row at all means no purpose has the key.
 /// Compiled once: a hot path should not walk and hash its expression tree on every call; the list goes as one JSON
-/// parameter, as in <see cref="ContactFactsBatch"/>.
+/// parameter, as in <see cref="ContactFactsBatch"/>. One customer on SQLite is read by <see cref="SqliteFactsReaders"/>
+/// instead, the same statement prepared once on a kept connection (ADR 0016).
 /// </summary>
 internal static class ReferencedContactFacts
 {
@@ -39,8 +40,9 @@ internal static class ReferencedContactFacts
             return (onePurpose, one);
         }
 
-        // One customer is what a sender asks before most sends: "=" reads one index entry, where a list is a JSON
-        // parameter SQLite unpacks first (json_each), which costs about as much as the rest of the call.
+        // One customer is what a sender asks before most sends (here on PostgreSQL, or without kept readers): "=" reads
+        // one index entry, where a list is a JSON parameter the database unpacks first, which costs about as much as
+        // the rest of the call.
         var rows = references.Count == 1
             ? ForOne.For(db)(db, purposeKey, channel, references[0])
             : ForMany.For(db)(db, purposeKey, channel, references);
