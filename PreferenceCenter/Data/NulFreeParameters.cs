@@ -57,13 +57,13 @@ public sealed class NulFreeParameters : DbCommandInterceptor
             switch (parameter.Value)
             {
                 case string text when HasNul(text):
-                    parameter.Value = Replace(text);
+                    parameter.Value = WithoutNul(text);
                     break;
                 case string?[] texts when texts.Any(HasNul):
-                    parameter.Value = texts.Select(Replace).ToArray();
+                    parameter.Value = texts.Select(WithoutNul).ToArray();
                     break;
                 case List<string?> texts when texts.Any(HasNul):
-                    parameter.Value = texts.Select(Replace).ToList();
+                    parameter.Value = texts.Select(WithoutNul).ToList();
                     break;
             }
         }
@@ -71,5 +71,7 @@ public sealed class NulFreeParameters : DbCommandInterceptor
 
     private static bool HasNul(string? text) => text is not null && text.Contains('\0', StringComparison.Ordinal);
 
-    private static string? Replace(string? text) => text?.Replace('\0', '\uFFFD');
+    /// <summary>The text as it is looked up: each NUL as U+FFFD, the character such text was stored with.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public static string? WithoutNul(string? text) => text?.Replace('\0', '\uFFFD');
 }

@@ -71,10 +71,10 @@ internal sealed class SqliteFactsReader : IDisposable
     /// <returns>Null when no purpose has the key; otherwise the purpose and, when the customer exists, their facts.</returns>
     public (Purpose Purpose, ContactFacts? Found)? Read(string purposeKeyValue, Channel channelValue, string referenceValue)
     {
-        // As NulFreeParameters does for EF's commands: text with a NUL was stored with U+FFFD, so that is what to look up.
-        purposeKey.Value = purposeKeyValue.Replace('\0', '\uFFFD');
+        // This command is not EF's, so NulFreeParameters does not see it: the same replacement, here.
+        purposeKey.Value = NulFreeParameters.WithoutNul(purposeKeyValue);
         channel.Value = (int)channelValue;
-        reference.Value = referenceValue.Replace('\0', '\uFFFD');
+        reference.Value = NulFreeParameters.WithoutNul(referenceValue);
         // Disposing the reader resets the statement, which ends its read transaction: nothing pins the WAL between calls.
         using var row = command.ExecuteReader();
         if (!row.Read())
