@@ -18,6 +18,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
     private readonly DbContextOptions<AppDbContext>? sqliteOptions;
     private readonly string? sqlitePath;
     private readonly PostgreSqlPair? postgreSql;
+    private SqliteWriteContexts? writeContexts;
 
     private TestDatabase(string path)
     {
@@ -132,8 +133,12 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
             : $"""CREATE TRIGGER {name} BEFORE {operation} ON "{table}" {(sqliteWhen is null ? "" : $"WHEN {sqliteWhen}")} BEGIN SELECT RAISE(ABORT, '{message}'); END;""");
     }
 
+    /// <summary>Kept write contexts on this database, as the app has them (ADR 0017); closed with it. On PostgreSQL they lend none.</summary>
+    public SqliteWriteContexts WriteContexts => writeContexts ??= new SqliteWriteContexts(this);
+
     public async ValueTask DisposeAsync()
     {
+        writeContexts?.Dispose();
         if (postgreSql is not null)
         {
             await postgreSql.DisposeAsync();

@@ -59,6 +59,15 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>For a connection EF does not open (<see cref="KeptSqliteConnection"/>): the same settings, once, after it is opened.</summary>
+    internal static void Apply(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
     private static bool FirstOpen(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, handle);
 }

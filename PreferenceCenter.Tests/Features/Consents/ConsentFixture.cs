@@ -16,7 +16,7 @@ public sealed class ConsentFixture : IAsyncDisposable
     {
         Database = database;
         CustomerId = customerId;
-        Service = new ConsentService(database, new LedgerWriter(Clock), Clock, LifecycleMailFactory.Mail(database, Clock));
+        Service = new ConsentService(database, new LedgerWriter(Clock), Clock, LifecycleMailFactory.Mail(database, Clock), database.WriteContexts);
     }
 
     public TestDatabase Database { get; }

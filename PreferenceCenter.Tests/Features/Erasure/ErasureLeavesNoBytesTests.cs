@@ -27,12 +27,14 @@ public sealed class ErasureLeavesNoBytesTests
         await fixture.FillAsync(ada, Name, Phone, Answer, Comment);
         await fixture.AddStaffWordsAsync(ada, SupportReason, RejectionReason);
         // Control: the same values written in plain text (UTF-8 and UTF-16) and then dropped, as a careless earlier
-        // version might have: they sit in free pages, which is exactly what erasure must scrub too.
+        // version might have: they sit in free pages, which is exactly what erasure must scrub too. Checkpointed into the
+        // main file here: the kept write connections (ADR 0017) stay open, so closing this one does not fold the log back.
         await fixture.Database.ExecuteRawAsync($"""
             CREATE TABLE Control (Utf8 TEXT, Utf16 BLOB);
             INSERT INTO Control VALUES ('{Email} {Name} {Phone} {Answer} {Comment}', CAST(CAST('{Name} {Phone}' AS TEXT) AS BLOB));
             INSERT INTO Control SELECT NULL, X'{Convert.ToHexString(System.Text.Encoding.Unicode.GetBytes(Name + Phone))}';
             DROP TABLE Control;
+            PRAGMA wal_checkpoint(TRUNCATE);
             """);
         var files = FileScan.WithCompanions(fixture.Database.Path).Concat(FileScan.WithCompanions(fixture.Database.KeyStorePath)).ToList();
 

@@ -47,7 +47,7 @@ public sealed class PersonalDataFixture : IAsyncDisposable
         Lookup = new CustomerLookup(database, Index);
         Answers = new AnswerService(database, ledger, Clock, protector);
         Feedback = new FeedbackService(database, ledger, Clock, protector);
-        Consents = new ConsentService(database, ledger, Clock, LifecycleMailFactory.Mail(database, keyStore, Clock));
+        Consents = new ConsentService(database, ledger, Clock, LifecycleMailFactory.Mail(database, keyStore, Clock), (storage as TestDatabase)?.WriteContexts);
         Questions = new QuestionAdminService(database, ledger, Clock);
         Verifier = new LedgerVerifier(database);
         Sealer = new AccountSealer(protector, keyStore);

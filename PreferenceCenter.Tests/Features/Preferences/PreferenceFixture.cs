@@ -23,7 +23,7 @@ public sealed class PreferenceFixture : IAsyncDisposable
         Database = database;
         CustomerId = customerId;
         var ledger = new LedgerWriter(Clock);
-        Consents = new ConsentService(database, ledger, Clock, LifecycleMailFactory.Mail(database, Clock));
+        Consents = new ConsentService(database, ledger, Clock, LifecycleMailFactory.Mail(database, Clock), database.WriteContexts);
         Answers = new AnswerService(database, ledger, Clock, database.Protector);
         UsableAnswers = new UsableAnswerService(database, Clock, database.Protector);
         ContactRules = new ContactRulesService(database, ledger, Clock);

@@ -35,7 +35,7 @@ public sealed class WebhookHarness : IAsyncDisposable
         services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = options.Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => WebhookConnections.CreateHandler(development: true));
         http = services.BuildServiceProvider();
-        Consents = new ConsentService(database, Ledger, Clock, LifecycleMailFactory.Mail(database, Clock));
+        Consents = new ConsentService(database, Ledger, Clock, LifecycleMailFactory.Mail(database, Clock), database.WriteContexts);
         Admin = new WebhookAdminService(database, Ledger, Secrets, new WebhookUrlValidator(new DevelopmentEnvironment()), Clock);
     }
 

@@ -12,10 +12,16 @@ namespace PreferenceCenter.Features.Consents;
 /// <summary>
 /// Reads and changes consents. Each change writes the new state and its ledger entry in one transaction; a change
 /// that needs double opt-in also queues its confirmation email there.
+/// On SQLite, with <paramref name="writeContexts"/>, a single change runs on a kept connection whose statements stay
+/// prepared (ADR 0017); they must stand for <paramref name="dbFactory"/>.
 /// </summary>
 public sealed class ConsentService(
-    IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time, LifecycleMail mail)
+    IDbContextFactory<AppDbContext> dbFactory, LedgerWriter ledger, TimeProvider time, LifecycleMail mail, SqliteWriteContexts? writeContexts = null)
 {
+    private readonly SqliteWriteContexts? writeContexts = writeContexts is null || ReferenceEquals(writeContexts.Factory, dbFactory)
+        ? writeContexts
+        : throw new ArgumentException("The kept write contexts stand for another database than the service's factory.", nameof(writeContexts));
+
     /// <summary>The customer's consents by (purpose key, channel); a missing pair was never given.</summary>
     public async Task<IReadOnlyDictionary<(string PurposeKey, Channel Channel), ConsentCell>> GetCellsAsync(
         Guid customerId, CancellationToken cancellationToken = default)
@@ -39,7 +45,27 @@ public sealed class ConsentService(
     public async Task<ConsentChangeResult> SetAsync(ConsentChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (writeContexts?.TryRent() is not { } kept)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await SetOnAsync(db, change, cancellationToken);
+        }
+
+        var healthy = false;
+        try
+        {
+            var result = await SetOnAsync(kept.Db, change, cancellationToken);
+            healthy = true;
+            return result;
+        }
+        finally
+        {
+            writeContexts.Return(kept, healthy);
+        }
+    }
+
+    private async Task<ConsentChangeResult> SetOnAsync(AppDbContext db, ConsentChange change, CancellationToken cancellationToken)
+    {
         await using var tx = await db.BeginWriteAsync(cancellationToken);
         var now = time.GetUtcNowToMillisecond();
         var (context, tail) = await ConsentChangeContext.LoadAsync(db, change, cancellationToken);
