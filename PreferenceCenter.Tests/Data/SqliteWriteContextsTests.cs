@@ -148,6 +148,38 @@ public sealed class SqliteWriteContextsTests
     }
 
     [Fact]
+    public async Task ManyChangesAtOnce_WithAllButOneKeptContextLent_AllSave_OnTheKeptOneOrThePool_AndTheLedgerVerifies()
+    {
+        await using var fixture = await ConsentFixture.CreateAsync();
+        var customers = new List<Guid>();
+        await using (var db = fixture.Database.CreateDbContext())
+        {
+            for (var i = 0; i < 3 * SqliteWriteContexts.MaxOpenContexts; i++)
+            {
+                customers.Add(await CatalogBuilder.AddCustomerAsync(db));
+            }
+        }
+
+        // All kept contexts but one are lent elsewhere meanwhile: writers that overlap take the one left or the pool.
+        var lent = Enumerable.Range(0, SqliteWriteContexts.MaxOpenContexts - 1).Select(_ => fixture.Database.WriteContexts.TryRent()).ToList();
+
+        // Each customer grants twice over (two channels) at the same moment as everyone else.
+        var changes = customers.SelectMany(c => new[] { Channel.Sms, Channel.Post }.Select(channel => Task.Run(() => fixture.Service.SetAsync(
+            new ConsentChange(c, "marketing", channel, true, 0, Actor.Customer(c), ChangeSource.Web))))).ToList();
+        var results = await Task.WhenAll(changes);
+        foreach (var context in lent.OfType<SqliteWriteContext>())
+        {
+            fixture.Database.WriteContexts.Return(context, healthy: true);
+        }
+
+        Assert.All(results, r => Assert.Equal(ConsentChangeOutcome.Saved, r.Outcome));
+        await using var read = fixture.Database.CreateDbContext();
+        Assert.Equal(results.Length, await read.Consents.CountAsync(c => customers.Contains(c.CustomerId) && c.State == ConsentState.Granted));
+        Assert.Equal(results.Length, await read.LedgerEntries.CountAsync(e => e.EventType == LedgerEventType.ConsentGranted));
+        Assert.True((await new LedgerVerifier(fixture.Database).VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
     public async Task AConsentService_RefusesKeptContextsOfAnotherDatabase()
     {
         await using var mine = await TestDatabase.CreateAsync();
