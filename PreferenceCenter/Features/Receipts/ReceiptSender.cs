@@ -48,6 +48,8 @@ public sealed class ReceiptSender(
             .Where(c => c.Status == CustomerStatus.Active && c.UserId != null && !c.ReceiptsTurnedOff
                 && db.LedgerEntries.Any(e => e.SubjectId == c.Id && e.Sequence > c.ReceiptedThrough && e.OccurredAt <= quietSince
                     && types.Contains(e.EventType) && actors.Contains(e.ActorKind)))
+            // Those receipted longest ago first, and a stable order: a batch without one is whatever the store returns first.
+            .OrderBy(c => c.ReceiptedThrough).ThenBy(c => c.Id)
             .Select(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
     }
 
