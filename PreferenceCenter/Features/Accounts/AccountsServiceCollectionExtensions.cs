@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +26,9 @@ public static class AccountsServiceCollectionExtensions
         services.AddAuthorization(Policies.Register);
         // The security stamp check rebuilds the principal every half hour; a session opened from an emailed link stays one.
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = EmailLinkSession.CarryOver);
+        // The same check, but Identity's services are resolved only when it is due (what an open page holds, issue 19).
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme,
+            o => o.Events.OnValidatePrincipal = SecurityStampCheckWhenDue.ValidatePrincipalAsync);
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
         services.AddSingleton<IAuthorizationHandler, StaffTwoFactorHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffTwoFactorRedirect>();
