@@ -89,7 +89,7 @@ public sealed class SqliteWriteContextsTests
 
     [Fact]
     [SqliteOnly("only SQLite lends kept contexts")]
-    public async Task AContextWhoseWriteFailed_OrLeftATransactionOpen_IsClosed_AndTheNextRentOpensAnother()
+    public async Task AContextWhoseWriteFailed_OrLeftATransactionOpen_OrLostItsConnection_IsClosed_AndTheNextRentOpensAnother()
     {
         await using var database = await TestDatabase.CreateAsync();
         var contexts = database.WriteContexts;
@@ -103,8 +103,13 @@ public sealed class SqliteWriteContextsTests
         contexts.Return(unfinished, healthy: true);
         Assert.Equal(System.Data.ConnectionState.Closed, unfinished.Connection.State);
 
+        var closed = contexts.TryRent()!;
+        Assert.NotSame(unfinished, closed);
+        await closed.Connection.CloseAsync();
+        contexts.Return(closed, healthy: true);
+
         var fresh = contexts.TryRent()!;
-        Assert.NotSame(unfinished, fresh);
+        Assert.NotSame(closed, fresh);
         Assert.Equal(System.Data.ConnectionState.Open, fresh.Connection.State);
         contexts.Return(fresh, healthy: true);
     }

@@ -44,10 +44,13 @@ public sealed class SqliteWriteContext : IDisposable
         }
     }
 
-    /// <summary>True when the last write left nothing behind (no transaction open); what it tracked is forgotten.</summary>
+    /// <summary>
+    /// True when the last write left nothing behind (no transaction open) and the connection is still open: opened
+    /// again it would have lost its settings (<c>secure_delete</c> among them) and its statements. What it tracked is forgotten.
+    /// </summary>
     internal bool Reset()
     {
-        if (Db.Database.CurrentTransaction is not null)
+        if (Db.Database.CurrentTransaction is not null || Connection.State != System.Data.ConnectionState.Open)
         {
             return false;
         }
