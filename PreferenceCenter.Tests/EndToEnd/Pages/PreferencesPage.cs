@@ -44,10 +44,11 @@ public sealed class PreferencesPage(IPage page, AppHost app)
     public async Task<string> AnswerMultipleChoiceAsync(string prompt, params string[] options)
     {
         var report = await ReportedAfterAsync(() => TickAndSaveAsync(prompt, options));
-        // Twice on PostgreSQL under a full run (2026-12-06), the save found no option ticked although the boxes had been:
-        // the ticks reached a page that was rendered again before the save, cause not yet found (the closing note of
-        // stop 29). Ticked again once, so the journey still checks the saved answer and its history entry; a save that
-        // never sees the ticks still fails.
+        // Twice on PostgreSQL under a full run (2026-12-06) the save found no option ticked. The likely cause was this
+        // page object: it listed the boxes while the live circuit's first render had replaced the prerendered section
+        // with its "Loading" line (on PostgreSQL the section's read is truly asynchronous), so it ticked none; listing
+        // now waits for live boxes (TickAndSaveAsync). Ticking again once stays until full runs confirm that cause; a
+        // save that never sees the ticks still fails.
         return report.EndsWith("was not saved: Choose an option first.", StringComparison.Ordinal)
             ? await ReportedAfterAsync(() => TickAndSaveAsync(prompt, options))
             : report;
@@ -55,6 +56,9 @@ public sealed class PreferencesPage(IPage page, AppHost app)
 
     private async Task TickAndSaveAsync(string prompt, string[] options)
     {
+        // AllAsync lists what is there now, without waiting: first wait for the live circuit's boxes (the prerendered
+        // ones are disabled, and the live section shows "Loading" until it has read the questions).
+        await Assertions.Expect(Question(prompt).GetByRole(AriaRole.Checkbox).First).ToBeEnabledAsync();
         foreach (var box in await Question(prompt).GetByRole(AriaRole.Checkbox).AllAsync())
         {
             var label = (await box.Locator("xpath=ancestor::label").InnerTextAsync()).Trim();
