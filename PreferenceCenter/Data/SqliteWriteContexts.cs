@@ -12,10 +12,6 @@ namespace PreferenceCenter.Data;
 /// </summary>
 public sealed class SqliteWriteContexts : IDisposable
 {
-    // Writes on SQLite go one at a time, so a few cover the writers waiting for the lock. Beyond them a write uses the
-    // pool, as before: opening and closing a connection of its own for each would cost more than preparing.
-    private static readonly int MaxOpen = Math.Max(4, 2 * Environment.ProcessorCount);
-
     private readonly ConcurrentBag<SqliteWriteContext> idle = [];
     private readonly Lazy<(DbContextOptions<AppDbContext> Options, string ConnectionString)?> template;
     private int open;
@@ -32,8 +28,12 @@ public sealed class SqliteWriteContexts : IDisposable
     /// <summary>The factory whose contexts these stand in for: the same database, model and interceptors.</summary>
     public IDbContextFactory<AppDbContext> Factory { get; }
 
-    /// <summary>How many kept contexts are open at most; a write that finds them all lent uses the factory.</summary>
-    public static int MaxOpenContexts => MaxOpen;
+    /// <summary>
+    /// How many kept contexts are open at most; a write that finds them all lent uses the factory. Writes on SQLite go
+    /// one at a time, so a few cover the writers waiting for the lock; opening and closing a connection of its own for
+    /// each write beyond them would cost more than preparing.
+    /// </summary>
+    public static int MaxOpenContexts { get; } = Math.Max(4, 2 * Environment.ProcessorCount);
 
     /// <summary>
     /// An idle context, or a new one; null when the database is not SQLite or all <see cref="MaxOpenContexts"/> are lent,
@@ -52,7 +52,7 @@ public sealed class SqliteWriteContexts : IDisposable
             return context;
         }
 
-        if (Interlocked.Increment(ref open) > MaxOpen)
+        if (Interlocked.Increment(ref open) > MaxOpenContexts)
         {
             Interlocked.Decrement(ref open);
             return null;
@@ -70,8 +70,8 @@ public sealed class SqliteWriteContexts : IDisposable
     }
 
     /// <summary>
-    /// Takes <paramref name="context"/> back. One whose write threw (a full disk, a corrupt page, a fault) or left a
-    /// transaction open is closed, not lent again: the next write opens a fresh one.
+    /// Takes <paramref name="context"/> back. One whose write threw (a full disk, a corrupt page, a fault), that left a
+    /// transaction open or whose connection closed is closed, not lent again: the next write opens a fresh one.
     /// </summary>
     public void Return(SqliteWriteContext context, bool healthy)
     {
