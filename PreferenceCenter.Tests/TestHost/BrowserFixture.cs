@@ -25,10 +25,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context and page; <paramref name="locale"/> also sets the Accept-Language header.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "en-US", string timeZone = "UTC")
+    public async Task<IPage> NewPageAsync(string locale = "en-US", string timeZone = "UTC", bool javaScriptEnabled = true)
     {
         var context = await (browser ?? throw new InvalidOperationException("The browser has not started."))
-            .NewContextAsync(new BrowserNewContextOptions { Locale = locale, TimezoneId = timeZone });
+            .NewContextAsync(new BrowserNewContextOptions { Locale = locale, TimezoneId = timeZone, JavaScriptEnabled = javaScriptEnabled });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

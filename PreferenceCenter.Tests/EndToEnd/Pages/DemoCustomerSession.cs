@@ -8,6 +8,6 @@ public static class DemoCustomerSession
 {
     private static readonly DemoSignIn SignIn = new(DemoCustomer.Email, DemoCustomer.Password);
 
-    public static Task<IPage> NewPageAsync(BrowserFixture browser, AppHost app, string timeZone = "UTC") =>
-        SignIn.NewPageAsync(browser, app, timeZone);
+    public static Task<IPage> NewPageAsync(BrowserFixture browser, AppHost app, string timeZone = "UTC", bool javaScriptEnabled = true) =>
+        SignIn.NewPageAsync(browser, app, timeZone, javaScriptEnabled);
 }

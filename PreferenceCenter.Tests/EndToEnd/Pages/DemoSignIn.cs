@@ -12,11 +12,11 @@ public sealed class DemoSignIn(string email, string password)
 {
     private readonly ConditionalWeakTable<AppHost, Task<Cookie[]>> signIns = [];
 
-    public async Task<IPage> NewPageAsync(BrowserFixture browser, AppHost app, string timeZone = "UTC")
+    public async Task<IPage> NewPageAsync(BrowserFixture browser, AppHost app, string timeZone = "UTC", bool javaScriptEnabled = true)
     {
         ArgumentNullException.ThrowIfNull(browser);
         var cookies = await signIns.GetValue(app, _ => SignInAsync(browser, app));
-        var page = await browser.NewPageAsync(timeZone: timeZone);
+        var page = await browser.NewPageAsync(timeZone: timeZone, javaScriptEnabled: javaScriptEnabled);
         await page.Context.AddCookiesAsync(cookies);
         return page;
     }

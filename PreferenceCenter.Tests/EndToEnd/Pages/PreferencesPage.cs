@@ -9,8 +9,11 @@ public sealed class PreferencesPage(IPage page, AppHost app)
 {
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
-    /// <summary>The polite live region that reports what each switch did.</summary>
-    public ILocator Status => page.GetByRole(AriaRole.Status);
+    /// <summary>The polite live region that reports what each switch did (the live panel's, first on the page).</summary>
+    public ILocator Status => page.GetByRole(AriaRole.Status).First;
+
+    /// <summary>The questionnaire's own live region: the questionnaire is a static form, outside the live panel.</summary>
+    public ILocator QuestionnaireStatus => page.Locator("section.questionnaire").GetByRole(AriaRole.Status);
 
     public ILocator Switch(string accessibleName) =>
         page.GetByRole(AriaRole.Switch, new() { Name = accessibleName, Exact = true });
@@ -34,31 +37,19 @@ public sealed class PreferencesPage(IPage page, AppHost app)
     public Task ReloadAsync() => BlazorCircuit.ReloadAsync(page);
 
     /// <summary>Picks <paramref name="option"/> and saves; returns what the live region then reports.</summary>
-    public Task<string> AnswerSingleChoiceAsync(string prompt, string option) => ReportedAfterAsync(async () =>
+    public Task<string> AnswerSingleChoiceAsync(string prompt, string option) => ReportedAfterAsync(QuestionnaireStatusSelector, async () =>
     {
         await Question(prompt).GetByRole(AriaRole.Radio, new() { Name = option, Exact = true }).CheckAsync();
         await SaveAsync(prompt);
     });
 
-    /// <summary>Ticks exactly <paramref name="options"/> (unticking the rest) and saves; returns the live region's report.</summary>
-    public async Task<string> AnswerMultipleChoiceAsync(string prompt, params string[] options)
+    /// <summary>Ticks exactly <paramref name="options"/> (unticking the rest) and saves; returns the questionnaire's report.</summary>
+    /// <remarks>
+    /// The questionnaire is a static form (ADR 0018): its boxes are on the page as sent, never disabled, never redrawn
+    /// by the circuit, so listing them does not race the circuit's first render as it did when the section was live.
+    /// </remarks>
+    public Task<string> AnswerMultipleChoiceAsync(string prompt, params string[] options) => ReportedAfterAsync(QuestionnaireStatusSelector, async () =>
     {
-        var report = await ReportedAfterAsync(() => TickAndSaveAsync(prompt, options));
-        // Twice on PostgreSQL under a full run (2026-12-06) the save found no option ticked. The likely cause was this
-        // page object: it listed the boxes while the live circuit's first render had replaced the prerendered section
-        // with its "Loading" line (on PostgreSQL the section's read is truly asynchronous), so it ticked none; listing
-        // now waits for live boxes (TickAndSaveAsync). Ticking again once stays until full runs confirm that cause; a
-        // save that never sees the ticks still fails.
-        return report.EndsWith("was not saved: Choose an option first.", StringComparison.Ordinal)
-            ? await ReportedAfterAsync(() => TickAndSaveAsync(prompt, options))
-            : report;
-    }
-
-    private async Task TickAndSaveAsync(string prompt, string[] options)
-    {
-        // AllAsync lists what is there now, without waiting: first wait for the live circuit's boxes (the prerendered
-        // ones are disabled, and the live section shows "Loading" until it has read the questions).
-        await Assertions.Expect(Question(prompt).GetByRole(AriaRole.Checkbox).First).ToBeEnabledAsync();
         foreach (var box in await Question(prompt).GetByRole(AriaRole.Checkbox).AllAsync())
         {
             var label = (await box.Locator("xpath=ancestor::label").InnerTextAsync()).Trim();
@@ -66,7 +57,7 @@ public sealed class PreferencesPage(IPage page, AppHost app)
         }
 
         await SaveAsync(prompt);
-    }
+    });
 
     /// <summary>Pauses <paramref name="channels"/> ("All channels", "Email", …) for one month; returns the live region's report.</summary>
     public Task<string> PauseForAMonthAsync(string channels = "All channels") => ReportedAfterAsync(async () =>
@@ -94,13 +85,18 @@ public sealed class PreferencesPage(IPage page, AppHost app)
     /// Runs <paramref name="change"/> and waits until the live region says something new. Two identical reports in a
     /// row cannot be told apart, so a journey should not repeat the very same change.
     /// </summary>
-    private async Task<string> ReportedAfterAsync(Func<Task> change)
+    private Task<string> ReportedAfterAsync(Func<Task> change) => ReportedAfterAsync("[role=status]", change);
+
+    private async Task<string> ReportedAfterAsync(string statusSelector, Func<Task> change)
     {
-        var before = await Status.InnerTextAsync();
+        var status = page.Locator(statusSelector).First;
+        var before = await status.InnerTextAsync();
         await change();
         await page.WaitForFunctionAsync(
-            "before => { const text = document.querySelector('[role=status]').innerText; return text.trim() !== '' && text !== before; }",
-            before);
-        return (await Status.InnerTextAsync()).Trim();
+            "([selector, before]) => { const region = document.querySelector(selector); const text = region ? region.innerText : ''; return text.trim() !== '' && text !== before; }",
+            new[] { statusSelector, before });
+        return (await status.InnerTextAsync()).Trim();
     }
+
+    private const string QuestionnaireStatusSelector = "section.questionnaire [role=status]";
 }

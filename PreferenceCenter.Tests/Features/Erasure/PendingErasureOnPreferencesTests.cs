@@ -10,11 +10,11 @@ namespace PreferenceCenter.Tests.Features.Erasure;
 /// <summary>/preferences while an erasure request is open: withdrawals as ever, a grant says what will happen to it.</summary>
 public sealed class PendingErasureOnPreferencesTests : PageTestBase
 {
-    private static AngleSharp.Dom.IElement Switch(IRenderedComponent<PreferencesPage> cut, string name) =>
+    private static AngleSharp.Dom.IElement Switch(IRenderedComponent<PreferencesPanel> cut, string name) =>
         cut.FindAll(".consent-matrix input[role=switch]").Single(s =>
             s.Closest("label")!.QuerySelector($"[id='{s.GetAttribute("aria-labelledby")}']")!.TextContent == name);
 
-    private static string Status(IRenderedComponent<PreferencesPage> cut) => cut.Find("[role=status]").TextContent.Trim();
+    private static string Status(IRenderedComponent<PreferencesPanel> cut) => cut.Find("[role=status]").TextContent.Trim();
 
     private async Task OpenRequestAsync()
     {
@@ -32,7 +32,7 @@ public sealed class PendingErasureOnPreferencesTests : PageTestBase
         await SignInCustomerAsync();
         await OpenRequestAsync();
 
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
 
         cut.WaitForAssertion(() => Assert.StartsWith(
             "You have asked us to erase your data (by 23 December 2026). You can still turn anything off.",
@@ -46,7 +46,7 @@ public sealed class PendingErasureOnPreferencesTests : PageTestBase
         await SignInCustomerAsync();
         await GivePhoneAsync();
         await OpenRequestAsync();
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
         cut.WaitForElement(".consent-matrix input[role=switch]");
 
         await Switch(cut, "Marketing by SMS").ChangeAsync(new ChangeEventArgs { Value = true });
@@ -65,7 +65,7 @@ public sealed class PendingErasureOnPreferencesTests : PageTestBase
         await Consents.SetAsync(Change("marketing", Channel.Sms, grant: true));
         Assert.True((await Consents.GetCellsAsync(CustomerId))[("marketing", Channel.Sms)].IsOn);
         await OpenRequestAsync();
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
         cut.WaitForElement(".consent-matrix input[role=switch]");
 
         await Switch(cut, "Marketing by SMS").ChangeAsync(new ChangeEventArgs { Value = false });
@@ -79,7 +79,7 @@ public sealed class PendingErasureOnPreferencesTests : PageTestBase
     {
         await SignInCustomerAsync();
 
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
 
         cut.WaitForElement(".consent-matrix input[role=switch]");
         Assert.Empty(cut.FindAll(".pending-erasure"));

@@ -10,31 +10,33 @@ namespace PreferenceCenter.Tests.Features.Preferences;
 
 /// <summary>
 /// The customer's sections as they live on /preferences: real services on a real database, outcomes read from the
-/// page's live region and checked again in the store.
+/// live region they report in (the panel's, or the static questionnaire's own) and checked again in the store.
 /// </summary>
 public abstract class PreferencesPageSectionTests : PageTestBase
 {
-    protected IRenderedComponent<PreferencesPage> RenderPage()
+    protected IRenderedComponent<PreferencesPanel> RenderPage()
     {
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
         cut.WaitForElement("section.feedback");
         WaitUntilLoaded(cut);
         return cut;
     }
 
-    protected static string Status(IRenderedComponent<PreferencesPage> cut) => cut.Find("[role=status]").TextContent.Trim();
+    /// <summary>The first live region in <paramref name="cut"/>: the panel's, or the static questionnaire's own.</summary>
+    protected static string Status<TComponent>(IRenderedComponent<TComponent> cut) where TComponent : IComponent =>
+        cut.Find("[role=status]").TextContent.Trim();
 
-    protected static void WaitForStatus(IRenderedComponent<PreferencesPage> cut, string expected) =>
+    protected static void WaitForStatus<TComponent>(IRenderedComponent<TComponent> cut, string expected) where TComponent : IComponent =>
         cut.WaitForAssertion(() => Assert.Equal(expected, Status(cut)));
 
     /// <summary>The fieldset whose legend reads <paramref name="legend"/>.</summary>
-    protected static IElement Group(IRenderedComponent<PreferencesPage> cut, string legend) =>
+    protected static IElement Group<TComponent>(IRenderedComponent<TComponent> cut, string legend) where TComponent : IComponent =>
         cut.FindAll("fieldset").Single(f => f.Children.FirstOrDefault(c => c.LocalName == "legend")?.TextContent.Trim() == legend);
 
     protected static IElement Button(IElement scope, string text) =>
         scope.QuerySelectorAll("button").Single(b => b.TextContent.Trim() == text);
 
-    /// <summary>The input inside the label that reads <paramref name="label"/> (MudBlazor's radios and checkboxes).</summary>
+    /// <summary>The input inside the label that reads <paramref name="label"/> (the native radios and checkboxes).</summary>
     protected static IElement LabelledInput(IElement scope, string label) =>
         scope.QuerySelectorAll("label").Single(l => l.TextContent.Trim() == label).QuerySelector("input")!;
 

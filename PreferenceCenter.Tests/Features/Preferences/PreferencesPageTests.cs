@@ -1,5 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PreferenceCenter.Features.Privacy;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Ledger;
 using PreferenceCenter.Features.Preferences;
@@ -9,7 +11,7 @@ namespace PreferenceCenter.Tests.Features.Preferences;
 
 public sealed class PreferencesPageTests : PageTestBase
 {
-    private static AngleSharp.Dom.IElement Switch(IRenderedComponent<PreferencesPage> cut, string name) =>
+    private static AngleSharp.Dom.IElement Switch(IRenderedComponent<PreferencesPanel> cut, string name) =>
         cut.FindAll(".consent-matrix input[role=switch]").Single(s =>
             s.Closest("label")!.QuerySelector($"[id='{s.GetAttribute("aria-labelledby")}']")!.TextContent == name);
 
@@ -18,7 +20,7 @@ public sealed class PreferencesPageTests : PageTestBase
     {
         await SignInCustomerAsync();
         await GivePhoneAsync();
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
         WaitUntilLoaded(cut);
         cut.WaitForElement(".consent-matrix input[role=switch]");
 
@@ -36,7 +38,7 @@ public sealed class PreferencesPageTests : PageTestBase
     public async Task FlipOn_ForAChannelWithNowhereToSend_AsksForTheDetailAndKeepsTheSwitchOff()
     {
         await SignInCustomerAsync();
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
         WaitUntilLoaded(cut);
         cut.WaitForElement(".consent-matrix input[role=switch]");
 
@@ -55,7 +57,7 @@ public sealed class PreferencesPageTests : PageTestBase
     {
         await SignInCustomerAsync();
         await GivePhoneAsync();
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
         WaitUntilLoaded(cut);
         cut.WaitForElement(".consent-matrix input[role=switch]");
         await Consents.SetAsync(Change("marketing", Channel.Sms, grant: true)); // the other tab
@@ -75,7 +77,7 @@ public sealed class PreferencesPageTests : PageTestBase
         await SignInCustomerAsync();
         await Consents.SetAsync(Change("marketing", Channel.Email, grant: true));
         await Consents.SetAsync(Change("profiling", Channel.Email, grant: true));
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
         WaitUntilLoaded(cut);
         cut.WaitForElement(".consent-matrix input[role=switch]");
 
@@ -110,7 +112,7 @@ public sealed class PreferencesPageTests : PageTestBase
     {
         await SignInCustomerAsync();
         await Consents.SetAsync(Change("profiling", Channel.Email, grant: true));
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
         WaitUntilLoaded(cut);
         cut.WaitForElement(".consent-matrix input[role=switch]");
 
@@ -128,7 +130,7 @@ public sealed class PreferencesPageTests : PageTestBase
     {
         await SignInCustomerAsync();
         await Consents.SetAsync(Change("profiling", Channel.Email, grant: true));
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
         WaitUntilLoaded(cut);
         cut.WaitForElement(".consent-matrix input[role=switch]");
 
@@ -138,14 +140,14 @@ public sealed class PreferencesPageTests : PageTestBase
         cut.WaitForAssertion(() => Assert.Equal("Done: 1 consent withdrawn. Nothing is switched on now.", cut.Find("[role=status]").TextContent.Trim()));
     }
 
-    private static AngleSharp.Dom.IElement Button(IRenderedComponent<PreferencesPage> cut, string text) =>
+    private static AngleSharp.Dom.IElement Button(IRenderedComponent<PreferencesPanel> cut, string text) =>
         cut.FindAll("button").Single(b => b.TextContent.Trim() == text);
 
     [Fact]
     public async Task WithdrawEverything_WhenNothingIsOn_IsDisabled()
     {
         await SignInCustomerAsync();
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
         WaitUntilLoaded(cut);
         cut.WaitForElement(".consent-matrix input[role=switch]");
 
@@ -158,7 +160,7 @@ public sealed class PreferencesPageTests : PageTestBase
         await SignInCustomerAsync();
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
 
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
 
         WaitUntilLoaded(cut);
 
@@ -170,10 +172,11 @@ public sealed class PreferencesPageTests : PageTestBase
     public async Task Render_ExplainsPurposesThatDoNotAskForConsentWithTheirLegalBasis()
     {
         await SignInCustomerAsync();
-        var cut = Render<PreferencesPage>();
-        WaitUntilLoaded(cut);
+        var notice = await Services.GetRequiredService<PrivacyNoticeService>().GetCurrentAsync(System.Globalization.CultureInfo.GetCultureInfo("en"));
 
-        cut.WaitForAssertion(() => Assert.Contains(
-            "Service — About service. (Our contract with you)", cut.Find("section.informational").TextContent, StringComparison.Ordinal));
+        var cut = Render<NotForConsentSection>(p => p.Add(s => s.Purposes, notice!.Purposes));
+
+        Assert.Contains("Service — About service. (Our contract with you)", cut.Find("section.informational").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Marketing", cut.Markup, StringComparison.Ordinal);
     }
 }

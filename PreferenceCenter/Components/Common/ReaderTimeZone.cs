@@ -1,3 +1,5 @@
+using Microsoft.JSInterop;
+
 namespace PreferenceCenter.Components.Common;
 
 /// <summary>
@@ -14,4 +16,11 @@ public sealed record ReaderTimeZone(TimeZoneInfo Zone, bool IsKnown)
         ianaName is { Length: > 0 and < 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(ianaName, out var zone)
             ? new ReaderTimeZone(zone, true)
             : Unknown;
+
+    /// <summary>Asks the live page's browser (wwwroot/reader-time-zone.js), for a first page sent before its cookie was.</summary>
+    public static async Task<ReaderTimeZone> FromBrowserAsync(IJSRuntime js)
+    {
+        ArgumentNullException.ThrowIfNull(js);
+        return From(await js.InvokeAsync<string?>("pcReaderTimeZone"));
+    }
 }

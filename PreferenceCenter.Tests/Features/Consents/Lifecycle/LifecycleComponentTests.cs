@@ -14,7 +14,7 @@ namespace PreferenceCenter.Tests.Features.Consents.Lifecycle;
 /// <summary>The lifecycle on screen: the matrix's pending state, the review banner.</summary>
 public sealed class LifecycleComponentTests : PageTestBase
 {
-    private static AngleSharp.Dom.IElement Switch(IRenderedComponent<PreferencesPage> cut, string name) =>
+    private static AngleSharp.Dom.IElement Switch(IRenderedComponent<PreferencesPanel> cut, string name) =>
         cut.FindAll(".consent-matrix input[role=switch]").Single(s =>
             s.Closest("label")!.QuerySelector($"[id='{s.GetAttribute("aria-labelledby")}']")!.TextContent == name);
 
@@ -53,7 +53,7 @@ public sealed class LifecycleComponentTests : PageTestBase
     public async Task Preferences_TurningOnMarketingByEmail_SaysToCheckTheInboxAndShowsItPending()
     {
         await SignInCustomerAsync();
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
         cut.WaitForElement(".consent-matrix input[role=switch]");
         Assert.Empty(cut.FindAll(".consent-matrix__pending-help")); // nothing waits yet, so no help about links
 
@@ -77,7 +77,7 @@ public sealed class LifecycleComponentTests : PageTestBase
         var catalog = CatalogSamples.Valid() with { Purposes = [CatalogSamples.Marketing() with { MaterialChange = true }] };
         await new CatalogPublisher(Database, new LedgerWriter(Clock), Clock).PublishAsync(catalog);
 
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
 
         cut.WaitForAssertion(() => Assert.Equal("Our privacy notice changed", cut.Find("#review-banner-title").TextContent));
         Assert.Contains("Marketing — changed in version 2", cut.Find(".review-banner li").TextContent, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class LifecycleComponentTests : PageTestBase
         await SignInCustomerAsync();
         await Consents.SetAsync(Change("marketing", Channel.Sms, grant: true));
 
-        var cut = Render<PreferencesPage>();
+        var cut = Render<PreferencesPanel>();
 
         cut.WaitForElement(".consent-matrix input[role=switch]");
         Assert.Empty(cut.FindAll(".review-banner"));

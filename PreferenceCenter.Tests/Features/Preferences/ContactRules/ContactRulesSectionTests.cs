@@ -8,10 +8,10 @@ namespace PreferenceCenter.Tests.Features.Preferences.ContactRules;
 
 public sealed class ContactRulesSectionTests : PreferencesPageSectionTests
 {
-    private static AngleSharp.Dom.IElement Labelled(IRenderedComponent<PreferencesPage> cut, string label) =>
+    private static AngleSharp.Dom.IElement Labelled(IRenderedComponent<PreferencesPanel> cut, string label) =>
         cut.Find($"#{cut.FindAll("label").Single(l => l.TextContent.Trim() == label).GetAttribute("for")}");
 
-    private static async Task PauseUntilAsync(IRenderedComponent<PreferencesPage> cut, string isoDate)
+    private static async Task PauseUntilAsync(IRenderedComponent<PreferencesPanel> cut, string isoDate)
     {
         await ClickAsync(LabelledInput(Group(cut, "For how long"), "Until a date I pick"));
         await ChangeAsync(Labelled(cut, "Contact may resume on"), isoDate);

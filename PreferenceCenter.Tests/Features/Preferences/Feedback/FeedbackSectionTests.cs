@@ -9,10 +9,10 @@ namespace PreferenceCenter.Tests.Features.Preferences.Feedback;
 
 public sealed class FeedbackSectionTests : PreferencesPageSectionTests
 {
-    private static Task WriteCommentAsync(IRenderedComponent<PreferencesPage> cut, string text) =>
+    private static Task WriteCommentAsync(IRenderedComponent<PreferencesPanel> cut, string text) =>
         cut.Find("section.feedback textarea").InputAsync(new ChangeEventArgs { Value = text });
 
-    private static Task SendAsync(IRenderedComponent<PreferencesPage> cut) => ClickAsync(Button(cut.Find("section.feedback"), "Send feedback"));
+    private static Task SendAsync(IRenderedComponent<PreferencesPanel> cut) => ClickAsync(Button(cut.Find("section.feedback"), "Send feedback"));
 
     private async Task<int> FeedbackCountAsync()
     {
@@ -45,7 +45,7 @@ public sealed class FeedbackSectionTests : PreferencesPageSectionTests
         Assert.Equal(string.Empty, cut.Find("section.feedback textarea").TextContent);
     }
 
-    private async Task<IRenderedComponent<PreferencesPage>> TooOftenAsync(string? channel)
+    private async Task<IRenderedComponent<PreferencesPanel>> TooOftenAsync(string? channel)
     {
         await SignInCustomerAsync();
         var cut = RenderPage();

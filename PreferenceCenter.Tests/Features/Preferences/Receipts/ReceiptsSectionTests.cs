@@ -12,11 +12,11 @@ public sealed class ReceiptsSectionTests : PreferencesPageSectionTests
 {
     private const string SwitchLabel = "Email me a receipt after I change my choices";
 
-    private static AngleSharp.Dom.IElement Switch(IRenderedComponent<PreferencesPage> cut) =>
+    private static AngleSharp.Dom.IElement Switch(IRenderedComponent<PreferencesPanel> cut) =>
         LabelledInput(cut.Find("section.receipts"), SwitchLabel);
 
     // The section reads the setting after the page's first render.
-    private IRenderedComponent<PreferencesPage> RenderWithSwitch()
+    private IRenderedComponent<PreferencesPanel> RenderWithSwitch()
     {
         var cut = RenderPage();
         cut.WaitForElement("section.receipts input[type=checkbox]");

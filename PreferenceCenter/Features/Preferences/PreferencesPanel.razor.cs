@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
 using MudBlazor;
 using PreferenceCenter.Components.Common;
 using PreferenceCenter.Features.Accounts;
@@ -17,14 +18,17 @@ using PreferenceCenter.Resources;
 
 namespace PreferenceCenter.Features.Preferences;
 
-/// <summary>Shows the matrix and turns each flipped switch into one recorded change, reporting exactly what happened.</summary>
-public sealed partial class PreferencesPage
+/// <summary>
+/// The live part of /preferences: shows the matrix and turns each flipped switch into one recorded change, reporting
+/// exactly what happened, with the sections below it.
+/// </summary>
+public sealed partial class PreferencesPanel
 {
     private CurrentNotice? notice;
     private Dictionary<(string PurposeKey, Channel Channel), ConsentCell>? cells;
     private IReadOnlyDictionary<Channel, ContactRuleView>? rules;
 
-    // Bumped on every consent change, so the questionnaire re-reads which answers are in use.
+    // Bumped on every consent change, so the review banner re-reads what is left to review.
     private int consentsVersion;
     private StatusMessage? status;
     private bool loaded;
@@ -56,7 +60,12 @@ public sealed partial class PreferencesPage
     [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-    [CascadingParameter] private ReaderTimeZone? ReaderTimeZone { get; set; }
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    /// <summary>The reader's IANA time zone from their cookie: a plain string, because an island's parameters cross into the circuit.</summary>
+    [Parameter] public string? TimeZone { get; set; }
+
+    private ReaderTimeZone readerTimeZone = ReaderTimeZone.Unknown;
 
     private bool AnyOn => cells?.Values.Any(c => c.IsOn || c.AwaitingConfirmation) == true;
 
@@ -64,6 +73,19 @@ public sealed partial class PreferencesPage
     private bool Locked => saving || NotLive;
 
     private bool NotLive => !RendererInfo.IsInteractive;
+
+    protected override void OnParametersSet() => readerTimeZone = ReaderTimeZone.From(TimeZone);
+
+    // A reader's first page arrives before their browser could send the cookie: ask the live circuit instead.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive && !readerTimeZone.IsKnown
+            && await ReaderTimeZone.FromBrowserAsync(JS) is { IsKnown: true } zone)
+        {
+            readerTimeZone = zone;
+            StateHasChanged();
+        }
+    }
 
     protected override async Task OnInitializedAsync()
     {
@@ -203,7 +225,7 @@ public sealed partial class PreferencesPage
             ConsentChangeOutcome.Saved when result.Current!.AwaitingConfirmation => new StatusMessage(Severity.Info, T["Lifecycle.Saved.Pending", label]),
             ConsentChangeOutcome.Saved => new StatusMessage(Severity.Success, T[
                 result.Current!.IsOn ? "Preferences.Saved.On" : "Preferences.Saved.Off",
-                label, TimeFormat.DateAndTime(result.Current.ChangedAt!.Value, CultureInfo.CurrentUICulture, ReaderTimeZone)]),
+                label, TimeFormat.DateAndTime(result.Current.ChangedAt!.Value, CultureInfo.CurrentUICulture, readerTimeZone)]),
             ConsentChangeOutcome.Conflict => new StatusMessage(Severity.Warning, T[
                 result.Current!.IsOn ? "Preferences.Conflict.On" : "Preferences.Conflict.Off", label]),
             _ => new StatusMessage(Severity.Error, T[$"ConsentProblem.{result.Problem}"]),
