@@ -58,9 +58,9 @@ public sealed partial class PreferencesPanel
     [Inject] private GlobalPrivacyControlService PrivacySignals { get; set; } = default!;
     [Inject] private CustomerProfileService Profiles { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> T { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     /// <summary>The reader's IANA time zone from their cookie: a plain string, because an island's parameters cross into the circuit.</summary>
     [Parameter] public string? TimeZone { get; set; }
