@@ -6,7 +6,7 @@ public static class TestRateLimits
     /// <summary>Every limit raised far above what the whole suite sends from one address, none switched off.</summary>
     public static readonly IReadOnlyList<(string Name, string Value)> Generous =
     [
-        .. new[] { "SignIn", "TwoFactor", "Registration", "AccountMail", "EmailedLink", "OneClickUnsubscribe" }
+        .. new[] { "SignIn", "TwoFactor", "Registration", "AccountMail", "EmailedLink", "OneClickUnsubscribe", "PreferenceForm" }
             .Select(action => ($"RateLimits:{action}:PerClient:Permits", "100000")),
         .. new[] { "SignIn", "Registration", "AccountMail", "ErasureRequest" }
             .Select(action => ($"RateLimits:{action}:PerTarget:Permits", "100000")),
@@ -22,5 +22,6 @@ public static class TestRateLimits
         ("RateLimits:AccountMailsPerAddressPerHour", "2"),
         ("RateLimits:EmailedLink:PerClient:Permits", "4"),
         ("RateLimits:OneClickUnsubscribe:PerClient:Permits", "3"),
+        ("RateLimits:PreferenceForm:PerClient:Permits", "3"),
     ];
 }

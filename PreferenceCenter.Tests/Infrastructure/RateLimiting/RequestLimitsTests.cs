@@ -7,6 +7,7 @@ using PreferenceCenter.Data;
 using PreferenceCenter.Features.Common;
 using PreferenceCenter.Features.Consents;
 using PreferenceCenter.Features.Messaging.Links;
+using PreferenceCenter.Features.Preferences.Questionnaire;
 using PreferenceCenter.Tests.TestHost;
 
 namespace PreferenceCenter.Tests.Infrastructure.RateLimiting;
@@ -116,6 +117,43 @@ public sealed class RequestLimitsTests(RateLimitedAppHost app) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Questionnaire_posts_past_the_limit_for_a_client_address_get_429_and_save_nothing_while_another_address_saves()
+    {
+        var email = NewEmail();
+        var customer = await app.NewAccountAsync(email);
+        var question = (await AnswersAsync(customer)).Questions.First(q => q.Type == QuestionType.SingleChoice);
+        var save = new Dictionary<string, string>
+        {
+            [QuestionnairePost.ActionField] = QuestionnairePost.SaveValue(question.Id),
+            [QuestionnairePost.ChoiceField(question.Id)] = question.Options[0].Key,
+        };
+        var forgetAll = new Dictionary<string, string>
+        {
+            [QuestionnairePost.ActionField] = QuestionnairePost.ForgetAllValue,
+        };
+        using var client = new SignInClient(app.BaseAddress, IPAddress.Parse("127.0.0.12"));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(email, DemoCustomer.Password)).StatusCode);
+        for (var i = 0; i < 3; i++)
+        {
+            using var answered = await client.PostFormAsync("preferences", "questionnaire", forgetAll);
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        }
+
+        using var refused = await client.PostFormAsync("preferences", "questionnaire", save);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+        Assert.Null((await AnswersAsync(customer)).Questions.Single(q => q.Id == question.Id).Answer);
+        // Opening the page is not limited; another address saves.
+        Assert.Contains("questionnaire", await client.GetStringAsync("preferences"), StringComparison.Ordinal);
+        using var other = new SignInClient(app.BaseAddress, IPAddress.Parse("127.0.0.13"));
+        Assert.Equal(HttpStatusCode.Redirect, (await other.SignInAsync(email, DemoCustomer.Password)).StatusCode);
+        using var saved = await other.PostFormAsync("preferences", "questionnaire", save);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.NotNull((await AnswersAsync(customer)).Questions.Single(q => q.Id == question.Id).Answer);
+    }
+
+    [Fact]
     public async Task Behind_the_trusted_balancer_each_customer_address_has_its_own_limit_and_from_anyone_else_the_header_changes_nothing()
     {
         // Every customer arrives from the balancer's address; its X-Forwarded-For names who they are.
@@ -218,6 +256,10 @@ public sealed class RequestLimitsTests(RateLimitedAppHost app) : IClassFixture<R
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await db.Users.AsNoTracking().SingleAsync(u => u.Id == id);
     }
+
+    private Task<QuestionnaireView> AnswersAsync(Guid customer) =>
+        app.Services.GetRequiredService<AnswerService>()
+            .GetQuestionnaireAsync(customer, System.Globalization.CultureInfo.GetCultureInfo("en"));
 
     private async Task<bool> MarketingByEmailAsync(Guid customer) =>
         (await app.Services.GetRequiredService<ConsentService>().GetCellsAsync(customer))[("marketing", Channel.Email)].IsOn;

@@ -33,6 +33,12 @@ public sealed class RateLimitOptions
     /// <summary>"Forget me" runs in a live circuit (no request per click), so it is limited per customer.</summary>
     public ActionLimits ErasureRequest { get; set; } = new(null, new(5, Hour));
 
+    /// <summary>
+    /// Posts of /preferences' static forms (the questionnaire): each renders the page and may write an answer. A person
+    /// saves a few a minute; an office behind one address still fits.
+    /// </summary>
+    public ActionLimits PreferenceForm { get; set; } = new(new(120, Minute), null);
+
     /// <summary>At most this many account mails (confirm, reset, "you already have an account", change email) per address per clock hour.</summary>
     public int AccountMailsPerAddressPerHour { get; set; } = 5;
 
@@ -45,6 +51,7 @@ public sealed class RateLimitOptions
         RequestLimit.EmailedLink => EmailedLink,
         RequestLimit.OneClickUnsubscribe => OneClickUnsubscribe,
         RequestLimit.ErasureRequest => ErasureRequest,
+        RequestLimit.PreferenceForm => PreferenceForm,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

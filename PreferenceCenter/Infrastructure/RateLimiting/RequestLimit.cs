@@ -10,4 +10,5 @@ public enum RequestLimit
     EmailedLink,
     OneClickUnsubscribe,
     ErasureRequest,
+    PreferenceForm,
 }
