@@ -48,6 +48,8 @@ public sealed class PendingErasureOnPreferencesTests : PageTestBase
         await OpenRequestAsync();
         var cut = Render<PreferencesPanel>();
         cut.WaitForElement(".consent-matrix input[role=switch]");
+        // The sections below the matrix may still be reading (truly asynchronous on PostgreSQL) and draw the panel again.
+        WaitUntilLoaded(cut);
 
         await Switch(cut, "Marketing by SMS").ChangeAsync(new ChangeEventArgs { Value = true });
 
@@ -67,6 +69,8 @@ public sealed class PendingErasureOnPreferencesTests : PageTestBase
         await OpenRequestAsync();
         var cut = Render<PreferencesPanel>();
         cut.WaitForElement(".consent-matrix input[role=switch]");
+        // The sections below the matrix may still be reading (truly asynchronous on PostgreSQL) and draw the panel again.
+        WaitUntilLoaded(cut);
 
         await Switch(cut, "Marketing by SMS").ChangeAsync(new ChangeEventArgs { Value = false });
 
@@ -82,6 +86,8 @@ public sealed class PendingErasureOnPreferencesTests : PageTestBase
         var cut = Render<PreferencesPanel>();
 
         cut.WaitForElement(".consent-matrix input[role=switch]");
+        // The sections below the matrix may still be reading (truly asynchronous on PostgreSQL) and draw the panel again.
+        WaitUntilLoaded(cut);
         Assert.Empty(cut.FindAll(".pending-erasure"));
     }
 }

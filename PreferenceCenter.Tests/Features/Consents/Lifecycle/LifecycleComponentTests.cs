@@ -55,6 +55,8 @@ public sealed class LifecycleComponentTests : PageTestBase
         await SignInCustomerAsync();
         var cut = Render<PreferencesPanel>();
         cut.WaitForElement(".consent-matrix input[role=switch]");
+        // The sections below the matrix may still be reading (truly asynchronous on PostgreSQL) and draw the panel again.
+        WaitUntilLoaded(cut);
         Assert.Empty(cut.FindAll(".consent-matrix__pending-help")); // nothing waits yet, so no help about links
 
         await Switch(cut, "Marketing by email").ChangeAsync(new ChangeEventArgs { Value = true });
@@ -98,6 +100,8 @@ public sealed class LifecycleComponentTests : PageTestBase
         var cut = Render<PreferencesPanel>();
 
         cut.WaitForElement(".consent-matrix input[role=switch]");
+        // The sections below the matrix may still be reading (truly asynchronous on PostgreSQL) and draw the panel again.
+        WaitUntilLoaded(cut);
         Assert.Empty(cut.FindAll(".review-banner"));
     }
 }
